@@ -1,0 +1,42 @@
+import type { ConnectResult } from '../flow/callback-result.js';
+import type { CancelReason, ConnectErrorCode } from '../flow/errors.js';
+
+/** `connect-start`: the popup is open at `url`. */
+export interface ConnectStartDetail {
+  state: string;
+  url: string;
+}
+
+/** `connect-success`: a code to exchange on your server, or a token. */
+export type ConnectSuccessDetail = ConnectResult;
+
+/** `connect-error`: the provider's OAuth error code, or one of ours. */
+export interface ConnectErrorDetail {
+  error: ConnectErrorCode | (string & {});
+  errorDescription?: string;
+  errorUri?: string;
+}
+
+/** `connect-cancel`: the flow ended without a result. */
+export interface ConnectCancelDetail {
+  reason: CancelReason;
+}
+
+export type ConnectStartEvent = CustomEvent<ConnectStartDetail>;
+export type ConnectSuccessEvent = CustomEvent<ConnectSuccessDetail>;
+export type ConnectErrorEvent = CustomEvent<ConnectErrorDetail>;
+export type ConnectCancelEvent = CustomEvent<ConnectCancelDetail>;
+
+/** Every event `<oauth-connect>` fires; all bubble and are composed. */
+export interface OAuthConnectEventMap {
+  'connect-start': ConnectStartEvent;
+  'connect-success': ConnectSuccessEvent;
+  'connect-error': ConnectErrorEvent;
+  'connect-cancel': ConnectCancelEvent;
+}
+
+declare global {
+  // Makes `el.addEventListener('connect-success', (e) => e.detail.code)` type-check.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface GlobalEventHandlersEventMap extends OAuthConnectEventMap {}
+}

@@ -1,0 +1,91 @@
+import { ConnectError } from './errors.js';
+import type { ResponseType } from './options.js';
+
+/** The result of a `code` flow: exchange `code` on your server (see `oauth-connect/server`). */
+export interface CodeResult {
+  responseType: 'code';
+  code: string;
+  state: string;
+  /** Send it with the code: the token endpoint checks it matches (RFC 6749 §4.1.3). */
+  redirectUri: string;
+  /** The PKCE verifier to send with the code (RFC 7636 §4.5). Absent with `no-pkce`. */
+  codeVerifier?: string;
+}
+
+/** The result of a `token` (implicit) flow, from the redirect URI's fragment (RFC 6749 §4.2.2). */
+export interface TokenResult {
+  responseType: 'token';
+  accessToken: string;
+  tokenType: string;
+  /** Lifetime in seconds, when the provider said. */
+  expiresIn?: number;
+  /** When the token expires, in epoch milliseconds, when the provider sent `expires_in`. */
+  expiresAt?: number;
+  scope?: string;
+  refreshToken?: string;
+  state: string;
+}
+
+export type ConnectResult = CodeResult | TokenResult;
+
+/** Name/value pairs from the callback URL's query and fragment, in order, duplicates kept. */
+export type CallbackParams = ReadonlyArray<readonly [string, string]>;
+
+/** What the flow expected, to check the callback against. */
+export interface ExpectedCallback {
+  responseType: ResponseType;
+  state: string;
+  redirectUri: string;
+  codeVerifier?: string | undefined;
+}
+
+function invalid(why: string): never {
+  throw new ConnectError('invalid_response', why);
+}
+
+/**
+ * Turns the callback's parameters into a result, or throws a `ConnectError`:
+ * the provider's own error, or `invalid_response` for anything malformed.
+ * The state must already have been matched (see `message.ts`); it is checked
+ * again here so that this function alone never yields a result for another flow.
+ */
+export const parseCallback = (params: CallbackParams, expected: ExpectedCallback): ConnectResult => {
+  const values = new Map<string, string>();
+  for (const [name, value] of params) {
+    // RFC 6749 §3.1: "Request and response parameters MUST NOT be included more than once."
+    if (values.has(name)) invalid(`The parameter "${name}" appears more than once.`);
+    values.set(name, value);
+  }
+  const get = (name: string) => values.get(name) || undefined;
+  const state = get('state');
+  if (!state || state !== expected.state) return invalid('The state does not match this flow.');
+  const error = get('error');
+  const code = get('code');
+  const accessToken = get('access_token');
+  if (error) {
+    if (code || accessToken) invalid('The response carries both an error and a result.');
+    throw new ConnectError(error, get('error_description'), get('error_uri'));
+  }
+  const { responseType, redirectUri, codeVerifier } = expected;
+  if (responseType == 'code') {
+    if (!code || accessToken) return invalid('Expected an authorization code.');
+    return { responseType, code, state, redirectUri, ...(codeVerifier && { codeVerifier }) };
+  }
+  if (!accessToken || code) return invalid('Expected an access token.');
+  const expires = get('expires_in');
+  const expiresIn = expires === undefined ? undefined : Number(expires);
+  if (expiresIn !== undefined && !(Number.isSafeInteger(expiresIn) && expiresIn >= 0))
+    invalid('expires_in is not a number of seconds.');
+  const scope = get('scope');
+  const refreshToken = get('refresh_token');
+  return {
+    responseType,
+    accessToken,
+    // RFC 6749 §4.2.2 requires token_type; a provider that leaves it out means bearer.
+    tokenType: get('token_type') ?? 'bearer',
+    ...(expiresIn !== undefined && { expiresIn, expiresAt: Date.now() + expiresIn * 1000 }),
+    ...(scope && { scope }),
+    ...(refreshToken && { refreshToken }),
+    state,
+  };
+};

@@ -1,0 +1,49 @@
+import type { CallbackParams } from './callback-result.js';
+
+/** The marker of messages the callback page sends; anything else is not ours. */
+export const MESSAGE_TYPE = 'oauth-connect:callback';
+
+/** What the callback page posts to its opener (and, see below, broadcasts). */
+export interface CallbackMessage {
+  type: typeof MESSAGE_TYPE;
+  params: CallbackParams;
+}
+
+/** Caps so that a hostile message cannot make us do unbounded work. */
+const MAX_PARAMS = 32;
+const MAX_LENGTH = 65536;
+
+/** The pending flow, as far as deciding what belongs to it goes. */
+export interface FlowIdentity {
+  state: string;
+  /** The popup window; messages from any other window are ignored. */
+  popup: MessageEventSource | null;
+  /** The redirect URI's origin; messages from any other origin are ignored. */
+  origin: string;
+}
+
+/**
+ * The one place that decides whether a message belongs to the pending flow.
+ * Returns the callback parameters when it does, `undefined` otherwise; it
+ * never throws, whatever `data` is. A message that does not belong is ignored
+ * (the flow keeps waiting), because anyone can post to a window.
+ */
+export const acceptCallbackMessage = (
+  event: Pick<MessageEvent, 'data' | 'origin' | 'source'>,
+  flow: FlowIdentity,
+): CallbackParams | undefined => {
+  if (event.source !== flow.popup || event.origin !== flow.origin) return;
+  const data: unknown = event.data;
+  if (typeof data != 'object' || !data) return;
+  const { type, params } = data as Partial<CallbackMessage>;
+  if (type !== MESSAGE_TYPE || !Array.isArray(params) || params.length > MAX_PARAMS) return;
+  let stateMatches = false;
+  for (const pair of params as unknown[]) {
+    if (!Array.isArray(pair) || pair.length != 2) return;
+    const [name, value] = pair as unknown[];
+    if (typeof name != 'string' || typeof value != 'string' || name.length + value.length > MAX_LENGTH) return;
+    if (name == 'state') stateMatches = value === flow.state;
+  }
+  // Copy, so that what the flow parses is exactly what was checked.
+  return stateMatches ? (params as [string, string][]).map(([n, v]) => [n, v] as const) : undefined;
+};

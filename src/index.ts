@@ -1,0 +1,11 @@
+/** oauth-connect: the element class and the flow functions, without side effects. */
+export { OAuthConnectElement, type ConnectStatus } from './element/oauth-connect.js';
+export type * from './element/events.js';
+export { connect, startFlow, type PendingFlow } from './flow/connect.js';
+export type { ConnectOptions, ResponseType } from './flow/options.js';
+export type { CodeResult, TokenResult, ConnectResult } from './flow/callback-result.js';
+export { ConnectError, ConnectCancelled, type ConnectErrorCode, type CancelReason } from './flow/errors.js';
+export { buildAuthorizeUrl } from './flow/authorize-url.js';
+export { parseCallback } from './flow/callback-result.js';
+export { acceptCallbackMessage } from './flow/message.js';
+export { pkceChallenge, randomToken } from './flow/secrets.js';

@@ -1,0 +1,98 @@
+import { expect } from '@open-wc/testing';
+import { buildAuthorizeUrl } from '../../src/flow/authorize-url.js';
+import { ConnectError } from '../../src/flow/errors.js';
+import { resolveOptions, type ConnectOptions } from '../../src/flow/options.js';
+
+const page = 'https://partner.example/shop/page.html';
+const base: ConnectOptions = {
+  authorizeUrl: 'https://provider.example/oauth2/authorize/',
+  clientId: 'client 1',
+  redirectUri: '/callback.html',
+};
+
+const configError = (options: Partial<ConnectOptions>): ConnectError => {
+  try {
+    resolveOptions({ ...base, ...options }, page);
+  } catch (error) {
+    expect(error).to.be.instanceOf(ConnectError);
+    expect((error as ConnectError).error).to.equal('invalid_config');
+    return error as ConnectError;
+  }
+  throw new Error('expected invalid_config');
+};
+
+describe('resolveOptions', () => {
+  it('applies defaults and resolves a relative redirect URI against the page', () => {
+    const resolved = resolveOptions(base, page);
+    expect(resolved.redirectUri).to.equal('https://partner.example/callback.html');
+    expect(resolved.redirectOrigin).to.equal('https://partner.example');
+    expect(resolved.responseType).to.equal('code');
+    expect(resolved.pkce).to.equal(true);
+    expect(resolved.timeout).to.equal(300);
+    expect([resolved.popupWidth, resolved.popupHeight]).to.deep.equal([500, 650]);
+  });
+
+  it('says what to fix for each missing or bad setting', () => {
+    expect(configError({ clientId: '' }).message).to.contain('client-id');
+    expect(configError({ authorizeUrl: '' }).message).to.contain('authorize-url');
+    expect(configError({ redirectUri: '' }).message).to.contain('redirect-uri');
+    expect(configError({ authorizeUrl: 'https://[bad' }).message).to.contain('not a valid URL');
+    expect(configError({ authorizeUrl: 'http://provider.example/authorize' }).message).to.contain('https');
+    expect(configError({ authorizeUrl: 'javascript:alert(1)' }).message).to.contain('https');
+    expect(configError({ redirectUri: 'https://elsewhere.example/cb' }).message).to.contain('origin');
+    expect(configError({ redirectUri: '/cb#frag' }).message).to.contain('fragment');
+    expect(configError({ responseType: 'id_token' as 'code' }).message).to.contain('response-type');
+    expect(configError({ timeout: -1 }).message).to.contain('timeout');
+    expect(configError({ timeout: NaN }).message).to.contain('timeout');
+  });
+
+  it('accepts http for loopback providers only', () => {
+    for (const host of ['localhost:8080', '127.0.0.1', '[::1]:3000'])
+      expect(resolveOptions({ ...base, authorizeUrl: `http://${host}/authorize` }, page).authorizeUrl.host).to.equal(
+        host,
+      );
+  });
+});
+
+describe('buildAuthorizeUrl', () => {
+  const build = (options: Partial<ConnectOptions>, codeChallenge?: string) =>
+    new URL(buildAuthorizeUrl(resolveOptions({ ...base, ...options }, page), { state: 'st&te=', codeChallenge }));
+
+  it('sets every parameter, encoded', () => {
+    const url = build({ scope: ' read write ' }, 'chal');
+    expect(url.origin + url.pathname).to.equal('https://provider.example/oauth2/authorize/');
+    expect(Object.fromEntries(url.searchParams)).to.deep.equal({
+      client_id: 'client 1',
+      redirect_uri: 'https://partner.example/callback.html',
+      response_type: 'code',
+      state: 'st&te=',
+      scope: 'read write',
+      code_challenge: 'chal',
+      code_challenge_method: 'S256',
+    });
+    expect(url.search).to.contain('client_id=client+1');
+    expect(url.search).to.contain('state=st%26te%3D');
+  });
+
+  it('keeps query parameters already in the endpoint and adds extra params', () => {
+    const url = build({ authorizeUrl: 'https://provider.example/authorize?tenant=a&x=1', params: { prompt: 'login' } });
+    expect(url.searchParams.get('tenant')).to.equal('a');
+    expect(url.searchParams.get('x')).to.equal('1');
+    expect(url.searchParams.get('prompt')).to.equal('login');
+  });
+
+  it('never lets extra params override the protocol parameters', () => {
+    const url = build({ params: { state: 'evil', client_id: 'evil', redirect_uri: 'https://evil.example' } });
+    expect(url.searchParams.getAll('state')).to.deep.equal(['st&te=']);
+    expect(url.searchParams.getAll('client_id')).to.deep.equal(['client 1']);
+    expect(url.searchParams.getAll('redirect_uri')).to.deep.equal(['https://partner.example/callback.html']);
+  });
+
+  it('leaves out scope and PKCE when there are none', () => {
+    const url = build({ responseType: 'token' });
+    expect(url.searchParams.get('response_type')).to.equal('token');
+    expect(url.searchParams.has('scope')).to.equal(false);
+    expect(url.searchParams.has('code_challenge')).to.equal(false);
+    expect(url.searchParams.has('code_challenge_method')).to.equal(false);
+  });
+});

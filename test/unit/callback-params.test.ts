@@ -1,0 +1,112 @@
+import { expect } from '@open-wc/testing';
+import { readCallbackParams } from '../../src/callback/handle-callback.js';
+import { parseCallback, type ExpectedCallback } from '../../src/flow/callback-result.js';
+import { ConnectError } from '../../src/flow/errors.js';
+
+const codeFlow: ExpectedCallback = {
+  responseType: 'code',
+  state: 'S',
+  redirectUri: 'https://partner.example/cb',
+  codeVerifier: 'V',
+};
+const tokenFlow: ExpectedCallback = { ...codeFlow, responseType: 'token', codeVerifier: undefined };
+
+const parseUrl = (url: string, expected = codeFlow) => parseCallback(readCallbackParams(url), expected);
+const errorOf = (url: string, expected = codeFlow): ConnectError => {
+  try {
+    parseUrl(url, expected);
+  } catch (error) {
+    expect(error).to.be.instanceOf(ConnectError);
+    return error as ConnectError;
+  }
+  throw new Error(`expected ${url} to fail`);
+};
+
+describe('readCallbackParams', () => {
+  it('reads the query, then the fragment, decoding values and keeping duplicates', () => {
+    expect(readCallbackParams('https://p.example/cb?code=a%2Bb&state=S#x=1&state=T')).to.deep.equal([
+      ['code', 'a+b'],
+      ['state', 'S'],
+      ['x', '1'],
+      ['state', 'T'],
+    ]);
+  });
+});
+
+describe('parseCallback', () => {
+  it('returns a code result with the redirect URI and the PKCE verifier', () => {
+    expect(parseUrl('https://partner.example/cb?code=C1&state=S')).to.deep.equal({
+      responseType: 'code',
+      code: 'C1',
+      state: 'S',
+      redirectUri: 'https://partner.example/cb',
+      codeVerifier: 'V',
+    });
+  });
+
+  it('leaves codeVerifier out without PKCE', () => {
+    const result = parseUrl('https://partner.example/cb?code=C1&state=S', { ...codeFlow, codeVerifier: undefined });
+    expect(result).to.not.have.property('codeVerifier');
+  });
+
+  it('returns a token result from the fragment, with expiresAt', () => {
+    const before = Date.now();
+    const result = parseUrl(
+      'https://partner.example/cb#access_token=T1&token_type=Bearer&expires_in=3600&scope=a%20b&refresh_token=R&state=S',
+      tokenFlow,
+    );
+    expect(result).to.deep.include({
+      responseType: 'token',
+      accessToken: 'T1',
+      tokenType: 'Bearer',
+      expiresIn: 3600,
+      scope: 'a b',
+      refreshToken: 'R',
+      state: 'S',
+    });
+    if (result.responseType != 'token') throw new Error('token expected');
+    expect(result.expiresAt).to.be.within(before + 3600_000, Date.now() + 3600_000);
+  });
+
+  it('omits expiry fields when expires_in is absent and defaults token_type to bearer', () => {
+    const result = parseUrl('https://partner.example/cb#access_token=T1&state=S', tokenFlow);
+    expect(result).to.deep.equal({ responseType: 'token', accessToken: 'T1', tokenType: 'bearer', state: 'S' });
+  });
+
+  it('turns a provider error into a ConnectError with its description and URI', () => {
+    const error = errorOf(
+      'https://partner.example/cb?error=access_denied&error_description=No%20thanks&error_uri=https%3A%2F%2Fp.example%2Fe&state=S',
+    );
+    expect([error.error, error.errorDescription, error.errorUri]).to.deep.equal([
+      'access_denied',
+      'No thanks',
+      'https://p.example/e',
+    ]);
+  });
+
+  it('reads an error from the fragment of a token flow', () => {
+    expect(errorOf('https://partner.example/cb#error=invalid_scope&state=S', tokenFlow).error).to.equal(
+      'invalid_scope',
+    );
+  });
+
+  const malformed: Record<string, [string, ExpectedCallback?]> = {
+    'no state': ['https://partner.example/cb?code=C1'],
+    'another state': ['https://partner.example/cb?code=C1&state=X'],
+    'an empty state': ['https://partner.example/cb?code=C1&state='],
+    'a duplicated state': ['https://partner.example/cb?code=C1&state=S&state=S'],
+    'a duplicated code': ['https://partner.example/cb?code=C1&code=C2&state=S'],
+    'a state in both query and fragment': ['https://partner.example/cb?code=C1&state=S#state=S'],
+    'both code and error': ['https://partner.example/cb?code=C1&error=access_denied&state=S'],
+    'a token where a code was expected': ['https://partner.example/cb#access_token=T&state=S'],
+    'a code where a token was expected': ['https://partner.example/cb?code=C&state=S', tokenFlow],
+    'both code and token in a token flow': ['https://partner.example/cb?code=C#access_token=T&state=S', tokenFlow],
+    'nothing at all': ['https://partner.example/cb?state=S'],
+    'a non-numeric expires_in': ['https://partner.example/cb#access_token=T&expires_in=soon&state=S', tokenFlow],
+    'a negative expires_in': ['https://partner.example/cb#access_token=T&expires_in=-5&state=S', tokenFlow],
+  };
+  for (const [name, [url, expected]] of Object.entries(malformed))
+    it(`rejects ${name} as invalid_response`, () => {
+      expect(errorOf(url, expected).error).to.equal('invalid_response');
+    });
+});

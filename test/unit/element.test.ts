@@ -1,0 +1,462 @@
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../src/define.js';
+import type { OAuthConnectElement } from '../../src/element/oauth-connect.js';
+import { ConnectCancelled, ConnectError } from '../../src/flow/errors.js';
+import { pkceChallenge } from '../../src/flow/secrets.js';
+import { popupHarness } from './popup-harness.js';
+
+const authorizeUrl = new URL('/test/fixtures/authorize.html', location.href).href;
+const redirectUri = new URL('/test/fixtures/callback.html', location.href).href;
+
+/** An element pointed at the same-origin test provider; `respond` says what the provider does. */
+const make = (respond?: string, extra: Partial<OAuthConnectElement> = {}) =>
+  fixture<OAuthConnectElement>(
+    html`<oauth-connect
+      authorize-url=${authorizeUrl}
+      client-id="test-client"
+      redirect-uri="/test/fixtures/callback.html"
+      scope="profile email"
+      .params=${respond ? { 'test-respond': respond } : {}}
+    ></oauth-connect>`,
+  ).then((el) => Object.assign(el, extra));
+
+const button = (el: OAuthConnectElement) => el.shadowRoot!.querySelector('button')!;
+
+/** Records every event the element fires, in order. */
+const recordEvents = (el: HTMLElement) => {
+  const events: CustomEvent[] = [];
+  for (const type of ['connect-start', 'connect-success', 'connect-error', 'connect-cancel'])
+    el.addEventListener(type, (event) => events.push(event as CustomEvent));
+  return events;
+};
+
+describe('<oauth-connect>', () => {
+  let harness: ReturnType<typeof popupHarness>;
+  beforeEach(() => (harness = popupHarness()));
+  afterEach(() => harness.restore());
+
+  describe('accessibility', () => {
+    it('is an accessible, focusable button', async () => {
+      const el = await make();
+      await expect(el).to.be.accessible();
+      expect(button(el).type).to.equal('button');
+      el.focus();
+      expect(el.shadowRoot!.activeElement).to.equal(button(el));
+    });
+
+    it('uses the label, and lets the default slot override it', async () => {
+      const el = await make();
+      el.label = 'Sign in with Ulule';
+      await el.updateComplete;
+      expect(button(el).textContent!.trim()).to.equal('Sign in with Ulule');
+      const slotted = await fixture<OAuthConnectElement>(
+        html`<oauth-connect label="x">Connect UltraCart</oauth-connect>`,
+      );
+      expect(slotted.innerText.trim()).to.equal('Connect UltraCart');
+      await expect(slotted).to.be.accessible();
+    });
+  });
+
+  describe('properties', () => {
+    it('maps kebab-case attributes to properties', async () => {
+      const el = await fixture<OAuthConnectElement>(
+        html`<oauth-connect
+          authorize-url="https://p.example/a"
+          client-id="id"
+          redirect-uri="/cb"
+          response-type="token"
+          no-pkce
+          timeout="12"
+          popup-width="600"
+          popup-height="700"
+          disabled
+          label="Go"
+        ></oauth-connect>`,
+      );
+      expect({ ...pick(el) }).to.deep.equal({
+        authorizeUrl: 'https://p.example/a',
+        clientId: 'id',
+        redirectUri: '/cb',
+        responseType: 'token',
+        noPkce: true,
+        timeout: 12,
+        popupWidth: 600,
+        popupHeight: 700,
+        disabled: true,
+        label: 'Go',
+      });
+      expect(button(el).disabled).to.equal(true);
+    });
+
+    it('has the documented defaults', async () => {
+      const el = await make();
+      expect([el.responseType, el.noPkce, el.timeout, el.popupWidth, el.popupHeight, el.status]).to.deep.equal([
+        'code',
+        false,
+        300,
+        500,
+        650,
+        'idle',
+      ]);
+    });
+  });
+
+  describe('code flow', () => {
+    it('opens a centered popup at the authorize URL with PKCE, and emits start then success', async () => {
+      const el = await make('code');
+      const events = recordEvents(el);
+      const success = oneEvent(el, 'connect-success');
+      button(el).click();
+      const { detail } = await success;
+
+      expect(events.map((e) => e.type)).to.deep.equal(['connect-start', 'connect-success']);
+      const start = events[0]!.detail as { state: string; url: string };
+      const url = new URL(start.url);
+      expect(url.searchParams.get('client_id')).to.equal('test-client');
+      expect(url.searchParams.get('redirect_uri')).to.equal(redirectUri);
+      expect(url.searchParams.get('response_type')).to.equal('code');
+      expect(url.searchParams.get('scope')).to.equal('profile email');
+      expect(url.searchParams.get('state')).to.equal(start.state);
+      expect(start.state).to.match(/^[\w-]{43}$/);
+      expect(url.searchParams.get('code_challenge_method')).to.equal('S256');
+      expect(url.searchParams.get('code_challenge')).to.equal(await pkceChallenge(detail.codeVerifier));
+      expect(detail).to.deep.equal({
+        responseType: 'code',
+        code: 'test-code',
+        state: start.state,
+        redirectUri,
+        codeVerifier: detail.codeVerifier,
+      });
+      expect(harness.calls).to.have.length(1);
+      expect(harness.calls[0]!.url).to.equal(start.url);
+      expect(harness.calls[0]!.features).to.match(/^popup,width=500,height=650,left=-?\d+,top=-?\d+$/);
+      await waitUntil(() => harness.popup.closed, 'the popup closes');
+      expect(el.status).to.equal('success');
+    });
+
+    it('resolves connect() with the same result the event carries', async () => {
+      const el = await make('code');
+      const [result, event] = await Promise.all([el.connect(), oneEvent(el, 'connect-success')]);
+      expect(result).to.equal(event.detail);
+    });
+
+    it('sends no PKCE and returns no verifier with no-pkce', async () => {
+      const el = await make('code', { noPkce: true });
+      const start = oneEvent(el, 'connect-start');
+      const success = oneEvent(el, 'connect-success');
+      button(el).click();
+      expect(new URL((await start).detail.url).searchParams.has('code_challenge')).to.equal(false);
+      expect((await success).detail).to.not.have.property('codeVerifier');
+    });
+
+    it('runs two elements at once, each receiving only its own result', async () => {
+      const [a, b] = await Promise.all([make('code'), make('code')]);
+      const results = Promise.all([oneEvent(a, 'connect-success'), oneEvent(b, 'connect-success')]);
+      // Back to back: the second flow finds no PKCE pair ready and takes the slower path.
+      button(a).click();
+      button(b).click();
+      const [ra, rb] = (await results).map((e) => e.detail);
+      expect(ra!.state).to.not.equal(rb!.state);
+      expect(ra!.codeVerifier).to.not.equal(rb!.codeVerifier);
+      const states = harness.calls.map((c) => c.url);
+      expect(states).to.have.length(2);
+    });
+  });
+
+  describe('token flow', () => {
+    it('emits the token from the fragment with its expiry', async () => {
+      const el = await make('token', { responseType: 'token' });
+      const start = oneEvent(el, 'connect-start');
+      const success = oneEvent(el, 'connect-success');
+      const before = Date.now();
+      button(el).click();
+      const { state, url } = (await start).detail;
+      expect(new URL(url).searchParams.has('code_challenge')).to.equal(false);
+      const { detail } = await success;
+      expect(detail).to.deep.include({
+        responseType: 'token',
+        accessToken: 'test-token',
+        tokenType: 'bearer',
+        expiresIn: 3600,
+        scope: 'profile email',
+        state,
+      });
+      expect(detail.expiresAt).to.be.within(before + 3600_000, Date.now() + 3600_000);
+    });
+  });
+
+  describe('errors', () => {
+    it('reports the provider error with its description and URI', async () => {
+      const el = await make('denied');
+      const error = oneEvent(el, 'connect-error');
+      const result = el.connect();
+      expect((await error).detail).to.deep.equal({
+        error: 'access_denied',
+        errorDescription: 'The user said no',
+        errorUri: 'https://provider.example/errors#denied',
+      });
+      const rejection = await result.catch((e: unknown) => e);
+      expect(rejection).to.be.instanceOf(ConnectError);
+      expect((rejection as ConnectError).error).to.equal('access_denied');
+      expect(el.status).to.equal('error');
+    });
+
+    it('reports a callback with both code and error as invalid_response', async () => {
+      const el = await make('code-and-error');
+      button(el).click();
+      expect((await oneEvent(el, 'connect-error')).detail.error).to.equal('invalid_response');
+    });
+
+    it('reports popup_blocked when window.open returns null', async () => {
+      harness.blockPopups();
+      const el = await make('code');
+      button(el).click();
+      expect((await oneEvent(el, 'connect-error')).detail.error).to.equal('popup_blocked');
+    });
+
+    it('reports invalid_config before opening any popup', async () => {
+      const el = await make('code', { clientId: '' });
+      const events = recordEvents(el);
+      button(el).click();
+      const { detail } = await oneEvent(el, 'connect-error');
+      expect(detail.error).to.equal('invalid_config');
+      expect(detail.errorDescription).to.contain('client-id');
+      expect(harness.calls).to.have.length(0);
+      expect(events.map((e) => e.type)).to.deep.equal(['connect-error']);
+    });
+  });
+
+  describe('messages', () => {
+    it('ignores a wrong state from the popup and a right state from another window, then accepts its own', async () => {
+      const el = await make();
+      const events = recordEvents(el);
+      const start = oneEvent(el, 'connect-start');
+      el.connect().catch(() => {});
+      const { state } = (await start).detail;
+      const popup = harness.popup;
+      harness.postFromPopup(popup, [
+        ['code', 'forged'],
+        ['state', 'wrong'],
+      ]);
+      window.postMessage(
+        {
+          type: 'oauth-connect:callback',
+          params: [
+            ['code', 'forged'],
+            ['state', state],
+          ],
+        },
+        '*',
+      );
+      await aTimeout(100);
+      expect(events.map((e) => e.type)).to.deep.equal(['connect-start']);
+      expect(el.status).to.equal('pending');
+
+      const success = oneEvent(el, 'connect-success');
+      harness.postFromPopup(popup, [
+        ['code', 'real'],
+        ['state', state],
+      ]);
+      expect((await success).detail.code).to.equal('real');
+    });
+
+    it('uses a result once: a replayed message does nothing', async () => {
+      const el = await make();
+      const events = recordEvents(el);
+      const start = oneEvent(el, 'connect-start');
+      el.connect().catch(() => {});
+      const { state } = (await start).detail;
+      const popup = harness.popup;
+      const success = oneEvent(el, 'connect-success');
+      harness.postFromPopup(popup, [
+        ['code', 'C'],
+        ['state', state],
+      ]);
+      await success;
+      // The popup was closed by the flow; a replay from this page must not count either.
+      window.postMessage(
+        {
+          type: 'oauth-connect:callback',
+          params: [
+            ['code', 'C'],
+            ['state', state],
+          ],
+        },
+        '*',
+      );
+      await aTimeout(100);
+      expect(events.map((e) => e.type)).to.deep.equal(['connect-start', 'connect-success']);
+    });
+  });
+
+  describe('pending flow', () => {
+    it('focuses the open popup on a second click instead of starting another flow', async () => {
+      const el = await make();
+      const starts = recordEvents(el);
+      const first = el.connect();
+      button(el).click();
+      expect(el.connect()).to.equal(first);
+      expect(harness.calls).to.have.length(1);
+      expect(el.status).to.equal('pending');
+      expect(button(el).getAttribute('aria-busy')).to.equal(null); // rendered asynchronously
+      await el.updateComplete;
+      expect(button(el).getAttribute('aria-busy')).to.equal('true');
+      el.abort();
+      await first.catch(() => {});
+      expect(starts.filter((e) => e.type == 'connect-start')).to.have.length(1);
+    });
+
+    it('cancels with closed within a second of the user closing the popup', async () => {
+      const el = await make();
+      button(el).click();
+      await waitUntil(() => harness.calls.length == 1);
+      const cancel = oneEvent(el, 'connect-cancel');
+      await aTimeout(50);
+      const closedAt = performance.now();
+      harness.popup.close();
+      expect((await cancel).detail).to.deep.equal({ reason: 'closed' });
+      expect(performance.now() - closedAt).to.be.below(1000);
+      expect(el.status).to.equal('idle');
+    });
+
+    it('cancels with timeout and closes the popup', async () => {
+      const el = await make(undefined, { timeout: 1 });
+      const result = el.connect();
+      const cancel = oneEvent(el, 'connect-cancel');
+      expect((await cancel).detail).to.deep.equal({ reason: 'timeout' });
+      const rejection = await result.catch((e: unknown) => e);
+      expect(rejection).to.be.instanceOf(ConnectCancelled);
+      expect((rejection as ConnectCancelled).reason).to.equal('timeout');
+      expect(harness.popup.closed).to.equal(true);
+    });
+
+    it('waits forever with timeout 0', async () => {
+      const el = await make(undefined, { timeout: 0 });
+      el.connect().catch(() => {});
+      await aTimeout(1200);
+      expect(el.status).to.equal('pending');
+      el.abort();
+    });
+
+    it('aborts on removal: cancel aborted, popup closed, no listener or timer left', async () => {
+      const el = await make();
+      const live = trackListenersAndTimers();
+      try {
+        const cancel = oneEvent(el, 'connect-cancel');
+        el.connect().catch(() => {});
+        expect(live.count()).to.be.greaterThan(0);
+        el.remove();
+        expect((await cancel).detail).to.deep.equal({ reason: 'aborted' });
+        expect(harness.popup.closed).to.equal(true);
+        expect(live.describe()).to.deep.equal([]);
+      } finally {
+        live.restore();
+      }
+    });
+
+    it('starts a new flow after the previous one ended', async () => {
+      const el = await make('code');
+      await el.connect();
+      await el.connect();
+      expect(harness.calls).to.have.length(2);
+      expect(harness.calls[0]!.url).to.not.equal(harness.calls[1]!.url);
+    });
+  });
+});
+
+const pick = (el: OAuthConnectElement) => {
+  const {
+    authorizeUrl,
+    clientId,
+    redirectUri,
+    responseType,
+    noPkce,
+    timeout,
+    popupWidth,
+    popupHeight,
+    disabled,
+    label,
+  } = el;
+  return {
+    authorizeUrl,
+    clientId,
+    redirectUri,
+    responseType,
+    noPkce,
+    timeout,
+    popupWidth,
+    popupHeight,
+    disabled,
+    label,
+  };
+};
+
+/**
+ * Counts window/document listeners (removed by call or by their AbortSignal)
+ * and timers (cleared or fired) created while it is installed.
+ */
+function trackListenersAndTimers() {
+  const listeners = new Set<object>();
+  const timers = new Set<number>();
+  const realAdd = EventTarget.prototype.addEventListener;
+  const realRemove = EventTarget.prototype.removeEventListener;
+  const {
+    setInterval: realSetInterval,
+    setTimeout: realSetTimeout,
+    clearInterval: realClearInterval,
+    clearTimeout: realClearTimeout,
+  } = window;
+  EventTarget.prototype.addEventListener = function (type, listener, options) {
+    if (this === window || this === document) {
+      const key = { target: this, type, listener };
+      listeners.add(key);
+      const signal = typeof options == 'object' ? options.signal : undefined;
+      signal?.addEventListener('abort', () => listeners.delete(key));
+    }
+    return realAdd.call(this, type, listener, options);
+  };
+  EventTarget.prototype.removeEventListener = function (type, listener, options) {
+    for (const key of listeners) {
+      const k = key as { target: unknown; type: string; listener: unknown };
+      if (k.target === this && k.type === type && k.listener === listener) listeners.delete(key);
+    }
+    return realRemove.call(this, type, listener, options);
+  };
+  window.setInterval = ((handler: () => void, ms?: number) => {
+    const id = realSetInterval(handler, ms);
+    timers.add(id);
+    return id;
+  }) as typeof setInterval;
+  window.setTimeout = ((handler: () => void, ms?: number) => {
+    const id = realSetTimeout(() => {
+      timers.delete(id);
+      handler();
+    }, ms);
+    timers.add(id);
+    return id;
+  }) as typeof setTimeout;
+  window.clearInterval = ((id?: number) => {
+    timers.delete(id!);
+    realClearInterval(id);
+  }) as typeof clearInterval;
+  window.clearTimeout = ((id?: number) => {
+    timers.delete(id!);
+    realClearTimeout(id);
+  }) as typeof clearTimeout;
+  return {
+    count: () => listeners.size + timers.size,
+    describe: () => [
+      ...[...listeners].map((key) => `listener ${(key as { type: string }).type}`),
+      ...[...timers].map((id) => `timer ${id}`),
+    ],
+    restore() {
+      Object.assign(EventTarget.prototype, { addEventListener: realAdd, removeEventListener: realRemove });
+      Object.assign(window, {
+        setInterval: realSetInterval,
+        setTimeout: realSetTimeout,
+        clearInterval: realClearInterval,
+        clearTimeout: realClearTimeout,
+      });
+    },
+  };
+}
