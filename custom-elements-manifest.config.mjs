@@ -1,0 +1,44 @@
+/**
+ * `cem analyze --litelement` (part of `npm run build`) writes
+ * custom-elements.json from the element's JSDoc (@fires, @slot, @csspart,
+ * @cssprop, @attr) and its `static properties`.
+ */
+export default {
+  globs: ['src/**/*.ts'],
+  exclude: ['src/server/**', 'src/mock-provider/**', 'src/**/*.test.ts'],
+  outdir: '.',
+  litelement: true,
+  // package.json names the manifest already; the analyzer must not rewrite it
+  // while the build runs.
+  packagejson: false,
+  plugins: [
+    {
+      // The manifest's paths point at the modules a consumer can import
+      // (dist/lib/*.js), not at the TypeScript sources that are not shipped.
+      name: 'oauth-connect:published-paths',
+      packageLinkPhase({ customElementsManifest }) {
+        const toDist = (path) => path.replace(/^src\/(.*)\.ts$/, 'dist/lib/$1.js');
+        const visit = (node) => {
+          if (Array.isArray(node)) node.forEach(visit);
+          else if (node && typeof node == 'object')
+            for (const [key, value] of Object.entries(node)) {
+              if ((key == 'path' || key == 'module') && typeof value == 'string') node[key] = toDist(value);
+              else visit(value);
+            }
+        };
+        visit(customElementsManifest.modules);
+      },
+    },
+    {
+      // `dispatchEvent(new CustomEvent(type, …))` in a generic helper reads to
+      // the analyzer as an event named after the variable. The events are
+      // the ones documented with @fires, which always carry a description.
+      name: 'oauth-connect:documented-events',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const mod of customElementsManifest.modules)
+          for (const declaration of mod.declarations ?? [])
+            if (declaration.events) declaration.events = declaration.events.filter((event) => event.description);
+      },
+    },
+  ],
+};
