@@ -1,0 +1,64 @@
+/**
+ * oauth-connect/mock-provider: a local OAuth 2 provider that behaves like
+ * Ulule Connect and UltraCart, to test an integration end to end without network.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createMockProvider, type MockProvider } from './provider.js';
+import type { MockProviderOptions } from './types.js';
+
+export { createMockProvider, type MockProvider, type MockProviderHandler } from './provider.js';
+export type { ForcedError, MockClient, MockEndpoint, MockProviderOptions, MockUser } from './types.js';
+export { DEFAULT_SCOPE, DEFAULT_SCOPES, DEMO_CLIENT, DEMO_PUBLIC_CLIENT, DEMO_USER } from './defaults.js';
+
+export interface StartMockProviderOptions extends MockProviderOptions {
+  /** Default 0: any free port (read it from `url` or `port`). */
+  port?: number;
+  /** Interface to listen on. Default `localhost`. */
+  host?: string;
+}
+
+/** A mock provider listening on its own origin. */
+export interface RunningMockProvider extends MockProvider {
+  /** Its origin, e.g. `http://localhost:5174`; the endpoints are below it. */
+  url: string;
+  port: number;
+  authorizeUrl: string;
+  tokenUrl: string;
+  userInfoUrl: string;
+  server: Server;
+  /** Stops listening and drops open connections. */
+  close(): Promise<void>;
+}
+
+/** Starts a mock provider on `host:port`. */
+export const startMockProvider = async (options: StartMockProviderOptions = {}): Promise<RunningMockProvider> => {
+  const { port = 0, host = 'localhost', ...providerOptions } = options;
+  const provider = createMockProvider(providerOptions);
+  const server = createServer((req, res) => provider.handle(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+  // A wildcard address is not something a browser can open; localhost reaches it.
+  const urlHost = host == '0.0.0.0' || host == '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  const url = `http://${urlHost}:${actualPort}`;
+  return {
+    ...provider,
+    url,
+    port: actualPort,
+    authorizeUrl: `${url}/oauth2/authorize/`,
+    tokenUrl: `${url}/oauth2/token/`,
+    userInfoUrl: `${url}/v1/me`,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+};

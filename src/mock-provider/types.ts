@@ -1,0 +1,62 @@
+/** A registered partner application. */
+export interface MockClient {
+  clientId: string;
+  /** Absent for a public client, which must then use PKCE (RFC 9700 §2.1.1). */
+  clientSecret?: string;
+  /** The partner's name, shown on the consent page. */
+  name: string;
+  /** Registered redirect URIs; a request's `redirect_uri` must equal one exactly (RFC 6749 §3.1.2.3). */
+  redirectUris: string[];
+}
+
+/** A provider account. Passwords are stored as given: this is a test double. */
+export interface MockUser {
+  /** Stable subject identifier; generated when left out. */
+  id?: string;
+  name: string;
+  email: string;
+  password: string;
+}
+
+/** The endpoints a forced error can target. */
+export type MockEndpoint = 'authorize' | 'token' | 'userinfo';
+
+/** An error the next matching request fails with (see `failNextRequest`). */
+export interface ForcedError {
+  /** An OAuth error code, e.g. `server_error`, `temporarily_unavailable`, `invalid_grant`. */
+  error: string;
+  errorDescription?: string;
+  /** Only requests to this endpoint consume it; any protocol endpoint when left out. */
+  endpoint?: MockEndpoint;
+}
+
+export interface MockProviderOptions {
+  /** Registered clients. Default: `demo-client` (secret `demo-secret`) and `demo-public-client`. */
+  clients?: MockClient[];
+  /** Existing accounts. Default: Ada Lovelace, `ada@example.com` / `analytical-engine`. */
+  users?: MockUser[];
+  /** Known scopes and the consent page's words for each. */
+  scopes?: Record<string, string>;
+  /** Granted when a request names no scope. Default `profile`. */
+  defaultScope?: string;
+  /** Authorization code lifetime. Default 600 (RFC 6749 §4.1.2 recommends at most 10 minutes). */
+  codeTtlSeconds?: number;
+  /** Access token lifetime. Default 3600. */
+  tokenTtlSeconds?: number;
+  /** Refresh token lifetime. Default 30 days. */
+  refreshTokenTtlSeconds?: number;
+  /**
+   * Test knob. In reality the user signs in and clicks Allow; in this mock,
+   * with `autoApprove`, the authorize endpoint redirects at once as the signed-in
+   * user, or else as the user with this email (`true`: the first user).
+   */
+  autoApprove?: boolean | string;
+  /** Test knob: milliseconds to wait before answering each protocol request. */
+  delayMs?: number;
+  /** Largest accepted request body; larger ones get 413. Default 16 KiB. */
+  maxBodyBytes?: number;
+  /** Show the first user's credentials on the sign-in page (handy in a demo). Default true. */
+  showTestCredentials?: boolean;
+  /** Receives one line per request and per notable event. */
+  log?: (line: string) => void;
+}
