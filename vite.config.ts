@@ -1,4 +1,5 @@
 import { defineConfig, type BuildEnvironmentOptions } from 'vite';
+import { mockProviderPlugin } from './demo/mock-provider-plugin.js';
 import { minifyTemplates } from './scripts/minify-templates.js';
 
 /**
@@ -9,8 +10,9 @@ import { minifyTemplates } from './scripts/minify-templates.js';
  */
 export default defineConfig(({ mode }) => ({
   root: 'demo',
-  server: { port: 5173 },
-  plugins: [minifyTemplates()],
+  // strictPort: the mock provider registers this exact origin's redirect URIs.
+  server: { port: 5173, strictPort: true },
+  plugins: [minifyTemplates(), mockProviderPlugin()],
   build: bundleBuild(mode),
 }));
 

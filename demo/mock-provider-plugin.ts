@@ -1,0 +1,141 @@
+/**
+ * The demo's back end, as a Vite plugin: `npm start` also starts the mock
+ * provider on a second origin (so the popup really crosses origins), prints
+ * its URL, and serves the routes a partner's server would have:
+ * `POST /api/exchange` (code → tokens → user) and the built bundles under `/dist/`.
+ */
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+import {
+  DEMO_CLIENT,
+  DEMO_PUBLIC_CLIENT,
+  DEMO_USER,
+  startMockProvider,
+  type RunningMockProvider,
+} from '../src/mock-provider/index.js';
+import { exchangeCode, TokenError } from '../src/server/index.js';
+
+/** The provider URL written in the demo pages; replaced when the provider runs elsewhere. */
+const PAGE_PROVIDER_URL = 'http://localhost:5174';
+
+export interface MockProviderPluginOptions {
+  /** Default: `$MOCK_PROVIDER_PORT`, else 5174. */
+  port?: number;
+}
+
+export const mockProviderPlugin = (options: MockProviderPluginOptions = {}): Plugin => {
+  let provider: RunningMockProvider | undefined;
+  return {
+    name: 'oauth-connect:mock-provider',
+    apply: 'serve',
+    async configureServer(server) {
+      const port = options.port ?? Number(process.env.MOCK_PROVIDER_PORT || 5174);
+      const demoPort = server.config.server.port ?? 5173;
+      // Registered redirect URIs are compared exactly, so register the ones this dev server really has.
+      const redirectUris = [`http://localhost:${demoPort}`, `http://127.0.0.1:${demoPort}`].flatMap((origin) => [
+        `${origin}/callback.html`,
+        `${origin}/script-tag-callback.html`,
+      ]);
+      provider = await startMockProvider({
+        port,
+        clients: [
+          { ...DEMO_CLIENT, redirectUris },
+          { ...DEMO_PUBLIC_CLIENT, redirectUris },
+        ],
+        users: [DEMO_USER],
+      });
+      const running = provider;
+      server.httpServer?.once('close', () => void running.close());
+      server.middlewares.use('/api/exchange', (req, res) => void exchangeRoute(running, req, res));
+      server.middlewares.use('/dist', (req, res, next) => void distRoute(req, res, next));
+      const printUrls = server.printUrls.bind(server);
+      server.printUrls = () => {
+        printUrls();
+        const info = (line: string) => server.config.logger.info(line);
+        info(`  ➜  Mock provider: ${running.url}/  (a second origin, test only)`);
+        info(
+          `     client ${DEMO_CLIENT.clientId} / ${DEMO_CLIENT.clientSecret}, user ${DEMO_USER.email} / ${DEMO_USER.password}`,
+        );
+      };
+    },
+    // Vite's root is demo/, so a page's `../src/…` script (callback.html) asks for /src/…,
+    // outside the root: resolve it to the project's sources.
+    resolveId(id) {
+      return id.startsWith('/src/') ? fileURLToPath(new URL(`..${id}`, import.meta.url)) : undefined;
+    },
+    transformIndexHtml(html) {
+      return provider ? html.replaceAll(PAGE_PROVIDER_URL, provider.url) : html;
+    },
+  };
+};
+
+const send = (res: ServerResponse, status: number, body: unknown) => {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+};
+
+const readJson = async (req: IncomingMessage): Promise<Record<string, unknown> | undefined> => {
+  let text = '';
+  for await (const chunk of req) {
+    text += String(chunk);
+    if (text.length > 16384) return undefined;
+  }
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value == 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * What a partner's back end does with the `connect-success` detail of a code
+ * flow: exchange the code with the client secret (never sent to the browser),
+ * then call the provider's API with the access token.
+ */
+const exchangeRoute = async (provider: RunningMockProvider, req: IncomingMessage, res: ServerResponse) => {
+  if (req.method != 'POST') return send(res, 405, { error: 'method_not_allowed' });
+  const body = await readJson(req);
+  const { code, redirectUri, codeVerifier } = body ?? {};
+  if (typeof code != 'string' || typeof redirectUri != 'string' || (codeVerifier && typeof codeVerifier != 'string'))
+    return send(res, 400, { error: 'invalid_request', error_description: 'Send { code, redirectUri, codeVerifier }.' });
+  try {
+    const tokens = await exchangeCode({
+      tokenUrl: provider.tokenUrl,
+      clientId: DEMO_CLIENT.clientId,
+      clientSecret: DEMO_CLIENT.clientSecret,
+      code,
+      redirectUri,
+      ...(typeof codeVerifier == 'string' && { codeVerifier }),
+    });
+    const me = await fetch(provider.userInfoUrl, { headers: { Authorization: `Bearer ${tokens.accessToken}` } });
+    if (!me.ok)
+      return send(res, 502, { error: 'user_fetch_failed', error_description: `GET /v1/me: HTTP ${me.status}` });
+    // The tokens stay on the server; the page only learns who signed in.
+    send(res, 200, { user: await me.json(), scope: tokens.scope, expiresIn: tokens.expiresIn });
+  } catch (error) {
+    if (error instanceof TokenError)
+      return send(res, error.status >= 500 || error.status == 0 ? 502 : 400, {
+        error: error.error,
+        error_description: error.errorDescription,
+      });
+    send(res, 500, { error: 'server_error', error_description: String(error) });
+  }
+};
+
+/** `/dist/*.js` for the script-tag page: the real built bundles, as a partner would serve them. */
+const distRoute = async (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+  const name = /^\/([\w-]+\.js)$/.exec((req.url ?? '').split('?')[0] ?? '')?.[1];
+  if (!name) return next();
+  try {
+    const code = await readFile(new URL(`../dist/${name}`, import.meta.url));
+    res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' });
+    res.end(code);
+  } catch {
+    res.writeHead(404, { 'Content-Type': 'text/javascript; charset=utf-8' });
+    res.end(`console.error('oauth-connect demo: dist/${name} is missing; run \`npm run build\` first.');\n`);
+  }
+};
