@@ -1,0 +1,240 @@
+// `npm run bench` (issue 5): builds, then measures the two shipped files beside
+// a Lit-only baseline built in the same run with the same tool and settings
+// (`vite build --mode baseline`, bench/lit-baseline.ts):
+//   - bytes: minified, gzip -9 (GNU gzip) and brotli (quality 11);
+//   - evaluation time in headless Chromium: the median of RUNS fresh page
+//     loads (a new browser context each), see bench/eval.html for the method;
+//   - what the bundle is made of: each module's minified and gzip bytes;
+//   - the minifiers compared on the same unminified bundle.
+// Prints the tables, writes bench/RESULTS.md and the README's "Size" figures.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { availableParallelism, loadavg } from 'node:os';
+import process from 'node:process';
+import { chromium } from 'playwright';
+import * as prettier from 'prettier';
+import { build, minifySync } from 'vite';
+import { chromiumPath } from '../test/browsers.js';
+import { serveStatic } from '../scripts/static-server.js';
+import { gzip9Bytes, sizes } from '../scripts/sizes.js';
+import { bytesIn, rangesBySource, without } from '../scripts/bytes-by-source.js';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const root = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
+const files = {
+  'dist/oauth-connect.js': { budget: 9000 },
+  'dist/callback.js': { budget: 1200 },
+  'Lit-only baseline': { path: 'node_modules/.cache/oauth-connect-bench/lit-baseline.js' },
+};
+const pathOf = (name) => files[name].path ?? name;
+
+console.log('bench: building…');
+execFileSync('npm', ['run', 'build', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
+await build({ mode: 'baseline', logLevel: 'warn' });
+
+// Bytes.
+for (const name of Object.keys(files)) files[name].sizes = sizes(pathOf(name));
+
+// Evaluation time: interleaved, so that a busy moment on the machine hits all three alike.
+const server = await serveStatic(root, { isolated: true });
+const browser = await chromium.launch(chromiumPath ? { executablePath: chromiumPath } : {});
+const browserVersion = `${chromiumPath ? 'Chromium' : 'Playwright Chromium'} ${browser.version()}`;
+try {
+  for (const name of Object.keys(files)) files[name].times = [];
+  for (let run = 0; run < RUNS; run++)
+    for (const name of Object.keys(files)) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${server.origin}/bench/eval.html?src=/${pathOf(name)}`);
+      const result = await (await page.waitForFunction(() => window.benchResult, null, { timeout: 15000 })).jsonValue();
+      if (!result.isolated) throw new Error('bench: the page is not cross-origin isolated; timers would be coarse');
+      files[name].times.push(result.duration);
+      await context.close();
+    }
+} finally {
+  await browser.close();
+  await server.close();
+}
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+for (const file of Object.values(files)) file.eval = median(file.times);
+
+// What dist/oauth-connect.js is made of: the same build with a source map,
+// each byte attributed to its source module (exact for minified bytes), and
+// for gzip the bytes the bundle would lose without that module's code (gzip
+// compresses across modules, so these do not add up to the total).
+const [mapped] = await build({
+  mode: 'production',
+  logLevel: 'silent',
+  build: { write: false, sourcemap: true },
+}).then((result) => (Array.isArray(result) ? result : [result]).map((r) => r.output[0]));
+const mappedCode = mapped.code.replace(/\n?\/\/# sourceMappingURL=.*\n?$/, '');
+if (Buffer.byteLength(mappedCode) != files['dist/oauth-connect.js'].sizes.minified)
+  throw new Error('bench: the source-mapped build differs from dist/oauth-connect.js');
+const bundleGzip = gzip9Bytes(mappedCode);
+const modules = Object.entries(rangesBySource(mappedCode, mapped.map))
+  .map(([name, ranges]) => ({
+    name: name.replace(/^node_modules\//, ''),
+    minified: bytesIn(mappedCode, ranges),
+    gzip: bundleGzip - gzip9Bytes(without(mappedCode, ranges)),
+  }))
+  .sort((a, b) => b.minified - a.minified);
+
+// The minifiers, each given the same unminified bundle (templates already squeezed).
+const [unminified] = await build({
+  mode: 'production',
+  logLevel: 'silent',
+  build: { write: false, rolldownOptions: { output: { minify: false } } },
+}).then((result) => (Array.isArray(result) ? result : [result]).map((r) => r.output[0]));
+const minify = (code) =>
+  minifySync('bundle.js', code, { module: true, compress: { target: 'es2022' }, mangle: { toplevel: true } }).code;
+const minifiers = { 'oxc (Vite 8, chosen)': minify };
+try {
+  const { transformSync } = await import('esbuild');
+  minifiers.esbuild = (code) =>
+    transformSync(code, { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' }).code;
+} catch {
+  // esbuild is not installed: its row is left out.
+}
+try {
+  const { minify: terser } = await import('terser');
+  minifiers['terser (2 passes)'] = async (code) =>
+    (await terser(code, { module: true, ecma: 2022, compress: { passes: 2 }, format: { comments: false } })).code;
+} catch {
+  // terser is not installed: its row is left out.
+}
+const [unminifiedBaseline] = await build({
+  mode: 'baseline',
+  logLevel: 'silent',
+  build: { write: false, rolldownOptions: { output: { minify: false } } },
+}).then((result) => (Array.isArray(result) ? result : [result]).map((r) => r.output[0]));
+const minifierRows = [];
+for (const [name, run] of Object.entries(minifiers)) {
+  const bundle = sizes(await run(unminified.code), { isCode: true });
+  const floor = sizes(await run(unminifiedBaseline.code), { isCode: true });
+  minifierRows.push([name, bundle.minified, bundle.gzip, bundle.brotli, floor.gzip]);
+}
+
+// Tables.
+const n = (value) => value.toLocaleString('en-US');
+const ms = (value) => value.toFixed(2);
+const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+const table = (head, rows) =>
+  [head, head.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+const base = files['Lit-only baseline'];
+const mainTable = table(
+  [
+    'File',
+    'Minified',
+    'gzip -9',
+    'Brotli',
+    'Budget (gzip -9)',
+    `Eval, median of ${RUNS}`,
+    'gzip / baseline',
+    'Eval / baseline',
+  ],
+  Object.entries(files).map(([name, { sizes: s, budget, eval: time }]) => [
+    name == 'Lit-only baseline' ? name : `\`${name}\``,
+    n(s.minified),
+    n(s.gzip),
+    n(s.brotli),
+    budget ? `${n(budget)} ${s.gzip > budget ? `(**over by ${n(s.gzip - budget)}**)` : '(ok)'}` : '–',
+    `${ms(time)} ms`,
+    ratio(s.gzip, base.sizes.gzip),
+    ratio(time, base.eval),
+  ]),
+);
+const lit = modules.filter((m) => /^(lit|@lit)/.test(m.name));
+const ours = modules.filter((m) => m.name.startsWith('src/'));
+const sum = (list, key) => list.reduce((total, m) => total + m[key], 0);
+const percent = (value) => `${((100 * value) / Buffer.byteLength(mappedCode)).toFixed(1)} %`;
+const moduleTable = table(
+  ['Module', 'Minified bytes', 'Share', 'gzip -9 saved without it'],
+  [
+    ...modules.map((m) => [`\`${m.name}\``, n(m.minified), percent(m.minified), n(m.gzip)]),
+    ['**Lit**', n(sum(lit, 'minified')), percent(sum(lit, 'minified')), '–'],
+    ['**src/**', n(sum(ours, 'minified')), percent(sum(ours, 'minified')), '–'],
+    [
+      '**src/, gzip -9 beyond the Lit baseline** (bundle − baseline)',
+      '–',
+      '–',
+      n(files['dist/oauth-connect.js'].sizes.gzip - base.sizes.gzip),
+    ],
+  ],
+);
+const minifierTable = table(
+  ['Minifier', 'oauth-connect minified', 'gzip -9', 'Brotli', 'Lit baseline gzip -9'],
+  minifierRows.map(([name, ...values]) => [name, ...values.map(n)]),
+);
+
+const date = new Date().toISOString().slice(0, 10);
+const load = loadavg()[0].toFixed(1);
+const conditions = `${browserVersion}, headless, ${date}; Node ${process.version}; ${RUNS} fresh page loads per file; load average ${load} on ${availableParallelism()} cores.`;
+console.log(`\n${mainTable}\n\n${conditions}\n\n${moduleTable}\n\n${minifierTable}\n`);
+
+// bench/RESULTS.md: this run's section, between markers, so later benches add their own.
+const results = existsSync('bench/RESULTS.md')
+  ? readFileSync('bench/RESULTS.md', 'utf8')
+  : '# Benchmark results\n\nWritten by `npm run bench`; the latest run of each part.\n';
+writeFileSync(
+  'bench/RESULTS.md',
+  replaceSection(
+    results,
+    'bytes',
+    `## Bytes and evaluation time (issue 5)
+
+${conditions}
+
+${mainTable}
+
+Evaluation time: each file is fetched, then imported from a fresh \`blob:\` URL between two
+\`performance\` marks in a cross-origin-isolated page (5 µs timer resolution), in a new browser
+context each time (no code cache); parse, compile and run of the module, no network.
+The baseline is one trivial \`LitElement\` with a button (\`bench/lit-baseline.ts\`), built by
+\`vite build --mode baseline\` with the same settings as the bundle.
+
+### What \`dist/oauth-connect.js\` is made of
+
+Minified bytes per source module, from the bundle's source map (they add up to the file). The
+last column is what gzip -9 of the bundle loses when that module's bytes are cut out: gzip
+compresses across modules, so these do not add up to the total.
+
+${moduleTable}
+
+### Minifiers, on the same unminified bundle
+
+Each minifier gets the same unminified Rolldown output (Lit templates already squeezed). The
+bundle's own figure above comes from the integrated minification, which can differ by a few bytes.
+
+${minifierTable}
+`,
+  ),
+);
+
+// The README's figures.
+const readme = readFileSync('README.md', 'utf8');
+if (readme.includes('<!-- bench:bytes:start -->')) {
+  const updated = replaceSection(
+    readme,
+    'bytes',
+    `${mainTable}\n\n${conditions} Details: [bench/RESULTS.md](bench/RESULTS.md).`,
+  );
+  const options = { ...(await prettier.resolveConfig('README.md')), filepath: 'README.md' };
+  writeFileSync('README.md', await prettier.format(updated, options));
+}
+console.log('bench: wrote bench/RESULTS.md and the README figures');
+
+function replaceSection(text, name, body) {
+  const start = `<!-- bench:${name}:start -->`;
+  const end = `<!-- bench:${name}:end -->`;
+  const section = `${start}\n\n${body.trim()}\n\n${end}`;
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  return from >= 0 && to > from
+    ? text.slice(0, from) + section + text.slice(to + end.length)
+    : `${text.trimEnd()}\n\n${section}\n`;
+}
