@@ -39,7 +39,7 @@ const STYLES = `
 * { box-sizing: border-box; }
 body { margin: 0; min-height: 100vh; display: grid; place-items: start center; background: var(--page);
   color: var(--ink); font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-main { width: min(100% - 2rem, 26rem); margin: 2rem 0; background: var(--card); border: 1px solid var(--line);
+main { width: min(100% - 2rem, 26rem); margin: 1.5rem 0; background: var(--card); border: 1px solid var(--line);
   border-radius: 12px; padding: 1.75rem; box-shadow: 0 1px 3px rgb(0 0 0 / 0.08); }
 header.brand { display: flex; align-items: center; gap: .6rem; margin-bottom: 1.25rem; }
 .logo { width: 2rem; height: 2rem; border-radius: 8px; background: var(--accent); color: var(--accent-ink);
@@ -66,7 +66,7 @@ button.link { background: none; border: 0; color: var(--accent); padding: 0; min
 .alert { border: 1px solid var(--danger); color: var(--danger); border-radius: 8px; padding: .6rem .8rem;
   margin: 0 0 1rem; }
 .note { background: var(--tint); border-radius: 8px; padding: .6rem .8rem; font-size: .9rem; margin-top: 1.25rem; }
-.note code { font-size: .85rem; }
+.note code { font-size: .85rem; white-space: nowrap; }
 .switch { margin: 1.25rem 0 0; text-align: center; color: var(--muted); }
 .switch a, a { color: var(--accent); font-weight: 600; }
 ul.scopes { list-style: none; padding: 0; margin: 0 0 1rem; border: 1px solid var(--line); border-radius: 8px; }
@@ -76,7 +76,7 @@ ul.scopes code { margin-left: auto; font-size: .8rem; color: var(--muted); }
 .account { display: flex; align-items: center; gap: .75rem; margin: 0 0 1rem; flex-wrap: wrap; }
 .avatar { width: 2.25rem; height: 2.25rem; border-radius: 50%; background: var(--tint); display: grid;
   place-items: center; font-weight: 700; }
-.account span { display: block; font-size: .9rem; color: var(--muted); }
+.account div span { display: block; font-size: .9rem; color: var(--muted); }
 .account form { margin-left: auto; }
 footer { margin-top: 1.5rem; font-size: .8rem; color: var(--muted); text-align: center; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; }
