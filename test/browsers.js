@@ -180,6 +180,8 @@ const engines = {
         launcher: playwrightLauncher({
           product: 'firefox',
           launchOptions: { channel: 'moz-firefox', executablePath: firefoxPath, firefoxUserPrefs },
+          // One page at a time: with two, the other page can hold the focus, and a flow
+          // reports `closed` only once its page has it back (src/flow/connect.ts).
           concurrency: 1,
         }),
       };
