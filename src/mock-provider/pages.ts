@@ -79,11 +79,14 @@ ul.scopes code { margin-left: auto; font-size: .8rem; color: var(--muted); }
 .account div span { display: block; font-size: .9rem; color: var(--muted); }
 .account form { margin-left: auto; }
 footer { margin-top: 1.5rem; font-size: .8rem; color: var(--muted); text-align: center; }
+main.wide { width: min(100% - 2rem, 44rem); }
+h2 { font-size: 1rem; margin: 1.25rem 0 .5rem; }
+td code { word-break: break-all; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 td, th { text-align: left; padding: .3rem .4rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 `;
 
-const layout = (title: string, body: Html): string =>
+const layout = (title: string, body: Html, wide = false): string =>
   html`<!doctype html>
     <html lang="en">
       <head>
@@ -95,7 +98,7 @@ const layout = (title: string, body: Html): string =>
         </style>
       </head>
       <body>
-        <main>
+        <main class="${wide ? 'wide' : 'narrow'}">
           <header class="brand">
             <span class="logo" aria-hidden="true">M</span><strong>Mock provider</strong
             ><span class="badge">Test only</span>
@@ -288,7 +291,7 @@ export const indexPage = (data: IndexPageData): string =>
           <td><a href=".well-known/oauth-authorization-server">RFC 8414</a></td>
         </tr>
       </table>
-      <h2 style="font-size:1rem;margin:1.25rem 0 .5rem">Clients</h2>
+      <h2>Clients</h2>
       <table>
         ${data.clients.map(
           (c) =>
@@ -300,7 +303,7 @@ export const indexPage = (data: IndexPageData): string =>
             </tr>`,
         )}
       </table>
-      <h2 style="font-size:1rem;margin:1.25rem 0 .5rem">Scopes</h2>
+      <h2>Scopes</h2>
       <table>
         ${data.scopes.map(
           (s) =>
@@ -310,4 +313,5 @@ export const indexPage = (data: IndexPageData): string =>
             </tr>`,
         )}
       </table>`,
+    true,
   );
