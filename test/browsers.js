@@ -78,8 +78,14 @@ async function startWebKitWebDriver() {
       // already gone
     }
   };
-  // Whatever ends this process (the run finishing, Ctrl-C, a crash) ends the driver too.
+  // Whatever ends this process (the run finishing, Ctrl-C, a crash, a CI timeout's
+  // SIGTERM) ends the driver too; a signal is then re-raised for its default effect.
   process.once('exit', stop);
+  for (const signal of ['SIGTERM', 'SIGHUP'])
+    process.once(signal, () => {
+      stop();
+      process.kill(process.pid, signal);
+    });
   const deadline = Date.now() + 20000;
   for (;;) {
     if (child.exitCode != null) throw new Error(`WebKitWebDriver exited (${child.exitCode}): ${stderr}`);
@@ -128,18 +134,34 @@ async function webkitGtkLauncher({ name, popupBlocker }) {
   };
   const launcher = webdriverLauncher(options);
   let driver;
-  const { initialize, stop } = launcher;
+  // Started with this browser's first test file, not with the runner: the engines run one
+  // after the other, so a driver and its Xvfb need not wait idle through the others.
+  const driverReady = () =>
+    (driver ??= startWebKitWebDriver().then((started) => {
+      options.port = started.port;
+      return started;
+    }));
+  const { initialize, startSession, startDebugSession, stop } = launcher;
   return Object.assign(launcher, {
     concurrency: 1,
     async initialize(config, testFiles) {
-      driver = await startWebKitWebDriver();
-      options.port = driver.port;
       await initialize.call(launcher, { ...config, concurrency: 1 }, testFiles);
       launcher.name = name;
     },
+    async startSession(id, url) {
+      await driverReady();
+      return startSession.call(launcher, id, url);
+    },
+    async startDebugSession(id, url) {
+      await driverReady();
+      return startDebugSession.call(launcher, id, url);
+    },
     async stop() {
       await stop.call(launcher);
-      driver?.stop();
+      await driver?.then(
+        (started) => started.stop(),
+        () => {},
+      );
     },
   });
 }
