@@ -9,3 +9,6 @@ export { buildAuthorizeUrl } from './flow/authorize-url.js';
 export { parseCallback } from './flow/callback-result.js';
 export { acceptCallbackMessage } from './flow/message.js';
 export { pkceChallenge, randomToken } from './flow/secrets.js';
+export { providers, registerProvider, type ProviderPreset } from './flow/providers.js';
+export { registerLocale, type ConnectStrings } from './element/locales.js';
+export type { OnStart } from './flow/connect.js';

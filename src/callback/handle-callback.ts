@@ -1,5 +1,6 @@
 import type { CallbackParams } from '../flow/callback-result.js';
-import { MESSAGE_TYPE, type CallbackMessage } from '../flow/message.js';
+import { CHANNEL_PREFIX, MESSAGE_TYPE, type CallbackMessage } from '../flow/message.js';
+import { RETURN_MARK, STORAGE_PREFIX } from '../flow/redirect.js';
 
 /** Every parameter of the redirect URL: the query (code flow) then the fragment (token flow). */
 export const readCallbackParams = (href: string): CallbackParams => {
@@ -9,22 +10,35 @@ export const readCallbackParams = (href: string): CallbackParams => {
 
 /**
  * Runs on the `redirect_uri` page: hands the provider's answer to the page that
- * opened the popup, then closes the popup. It only forwards; the opener decides
- * whether the answer belongs to its flow (see `flow/message.ts`).
+ * started the flow, then closes the popup. It only forwards; the element
+ * decides whether the answer belongs to its flow (`flow/message.ts`).
  */
 export const handleCallback = (win: Window = window): void => {
-  const { location, history, opener } = win;
+  const { location, history, opener, sessionStorage, document } = win;
   const params = readCallbackParams(location.href);
   // First of all, take the code or token out of the address bar, so it is not
   // kept in history or sent as a Referer (RFC 9700 §4.2.4).
   history.replaceState(null, '', location.pathname);
-  const message: CallbackMessage = { type: MESSAGE_TYPE, params };
-  if (opener) {
-    // Target our own origin: the element checks the sender; this checks the receiver.
-    opener.postMessage(message, location.origin);
-    win.close();
-  } else {
-    win.document.body.textContent =
-      'This window finishes a sign-in started in another window, which is no longer open. You can close it.';
+  const state = new URLSearchParams(params as [string, string][]).get('state');
+  // A redirect flow (no popup): this tab started it and waits for the answer back home.
+  const pending = state && sessionStorage.getItem(STORAGE_PREFIX + state);
+  if (pending) {
+    location.replace(
+      JSON.parse(pending).returnUrl +
+        RETURN_MARK +
+        encodeURIComponent(new URLSearchParams(params as [string, string][]) + ''),
+    );
+    return;
   }
+  const message: CallbackMessage = { type: MESSAGE_TYPE, params };
+  // Target our own origin: the element checks who sent it; this checks who receives it.
+  opener?.postMessage(message, location.origin);
+  // Also over a channel: when a Cross-Origin-Opener-Policy cut the popup off, `opener` is null.
+  if (state) {
+    const channel = new BroadcastChannel(CHANNEL_PREFIX + state);
+    channel.postMessage(message);
+    channel.close();
+  }
+  document.body.textContent = 'This window is no longer needed. You can close it.';
+  win.close();
 };

@@ -15,6 +15,8 @@ export interface CodeResult {
 /** The result of a `token` (implicit) flow, from the redirect URI's fragment (RFC 6749 §4.2.2). */
 export interface TokenResult {
   responseType: 'token';
+  /** Never set; declared so that `detail.code` reads as `string | undefined` on either result. */
+  code?: undefined;
   accessToken: string;
   tokenType: string;
   /** Lifetime in seconds, when the provider said. */

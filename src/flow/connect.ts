@@ -1,15 +1,22 @@
 import { buildAuthorizeUrl } from './authorize-url.js';
 import { parseCallback, type ConnectResult, type ExpectedCallback } from './callback-result.js';
-import { ConnectCancelled, ConnectError } from './errors.js';
-import { acceptCallbackMessage } from './message.js';
-import { resolveOptions, type ConnectOptions } from './options.js';
+import { ConnectCancelled, ConnectError, type CancelReason } from './errors.js';
+import { acceptCallbackMessage, CHANNEL_PREFIX } from './message.js';
+import { resolveOptions, type ConnectOptions, type ResolvedOptions } from './options.js';
 import { openCenteredPopup } from './popup.js';
-import { createPkcePair, randomToken, takePkce } from './secrets.js';
+import { saveRedirectFlow } from './redirect.js';
+import { createPkcePair, randomToken, takePkce, type PkcePair } from './secrets.js';
 
 /** A flow whose popup is open (or failed to open), until it settles. */
 export interface PendingFlow {
   readonly state: string;
-  /** Resolves with the result; rejects with `ConnectError` or `ConnectCancelled`. */
+  /** True once the flow has a result, an error or a cancel (or the page left for a redirect flow). */
+  readonly settled: boolean;
+  /**
+   * Resolves with the result; rejects with `ConnectError` or `ConnectCancelled`.
+   * A redirect flow never settles here: the page leaves, and the result comes
+   * back on its next load (see `redirect.ts`).
+   */
   readonly result: Promise<ConnectResult>;
   /** Brings the popup back to the front. */
   focus(): void;
@@ -17,25 +24,37 @@ export interface PendingFlow {
   abort(): void;
 }
 
+/** Called once the popup is open, or just before the page leaves for a redirect flow. */
+export type OnStart = (detail: { state: string; url: string }) => void;
+
 /** How often the popup is checked for being closed by the user. */
 const CLOSED_POLL_MS = 250;
 /**
- * Once the popup reads as closed and the user is back on this page, how long
- * to wait before reporting `closed`: a result already posted may still be in
- * flight, and behind COOP a live popup can read as closed (see README).
+ * Once the popup reads as closed, how long the user must have been back on
+ * this page before `closed` is reported: a result already posted may still be
+ * in flight, and behind a Cross-Origin-Opener-Policy a live popup reads as
+ * closed while the user is still in it (README, "When is a flow cancelled?").
  */
 const CLOSED_GRACE_MS = 500;
 
+/** Which element a redirect result belongs to (see redirect.ts). */
+export const redirectTarget = (options: ResolvedOptions): string =>
+  options.authorizeUrl + ' ' + options.clientId + ' ' + options.responseType;
+
 /**
- * Starts a popup flow. Everything up to `window.open` runs synchronously, so
- * calling this from a click handler keeps the user activation the popup
- * blocker asks for. Never throws: every failure settles `result`.
+ * Starts a flow. Everything up to `window.open` runs synchronously, so calling
+ * this from a click handler keeps the user activation the popup blocker asks
+ * for. Never throws: every failure settles `result`.
  */
-export const startFlow = (options: ConnectOptions): PendingFlow => {
+export const startFlow = (options: ConnectOptions, onStart?: OnStart): PendingFlow => {
   const state = randomToken();
   // One controller owns every listener and timer of the flow: cleanup is one abort().
   const cleanup = new AbortController();
   const { signal } = cleanup;
+  // Not `{ signal }` here: a listener added that way to the signal itself is removed before the abort event.
+  const onSettle = (callback: () => void) => signal.addEventListener('abort', callback);
+  const listen = (target: EventTarget, type: string, listener: (event: never) => void) =>
+    target.addEventListener(type, listener as EventListener, { signal });
   let popup: Window | null = null;
   let settle!: (outcome: ConnectResult | Error) => void;
   const result = new Promise<ConnectResult>((resolve, reject) => {
@@ -43,68 +62,88 @@ export const startFlow = (options: ConnectOptions): PendingFlow => {
       if (signal.aborted) return; // a flow settles once
       cleanup.abort();
       popup?.close();
-      if (outcome instanceof Error) reject(outcome);
-      else resolve(outcome);
+      (outcome instanceof Error ? reject : resolve)(outcome as ConnectResult & Error);
     };
   });
-  const cancel = (reason: ConstructorParameters<typeof ConnectCancelled>[0]) => () =>
-    settle(new ConnectCancelled(reason));
-  const flow: PendingFlow = { state, result, focus: () => popup?.focus(), abort: cancel('aborted') };
-  const listen = (target: EventTarget, type: string, listener: (event: never) => void) =>
-    target.addEventListener(type, listener as EventListener, { signal });
-  // Not through `listen`: a listener registered with `{ signal }` on that same
-  // signal is removed by the abort before the abort event would reach it.
-  const onSettle = (callback: () => void) => signal.addEventListener('abort', callback);
+  const cancel = (reason: CancelReason) => () => settle(new ConnectCancelled(reason));
+  const flow: PendingFlow = {
+    state,
+    result,
+    get settled() {
+      return signal.aborted;
+    },
+    focus: () => popup?.focus(),
+    abort: cancel('aborted'),
+  };
 
   try {
     const resolved = resolveOptions(options);
-    const usePkce = resolved.responseType == 'code' && resolved.pkce;
-    const readyPkce = usePkce ? takePkce() : undefined;
+    const usePkce = resolved.responseType == 'code' && !options.noPkce;
+    const ready = usePkce ? takePkce() : undefined;
     const expected: ExpectedCallback = {
       responseType: resolved.responseType,
       state,
       redirectUri: resolved.redirectUri,
     };
-    const urlFor = (codeChallenge?: string) => buildAuthorizeUrl(resolved, { state, codeChallenge });
-    // The usual case: the PKCE pair was prepared ahead, so the final URL opens at once.
-    // Otherwise open a blank popup now, inside the click, and navigate it once the challenge is ready.
-    const url = usePkce && !readyPkce ? undefined : urlFor(readyPkce?.codeChallenge);
-    expected.codeVerifier = readyPkce?.codeVerifier;
-    popup = openCenteredPopup(
-      url ?? 'about:blank',
-      `oauth-connect-${state.slice(0, 8)}`,
-      resolved.popupWidth,
-      resolved.popupHeight,
-    );
-    if (!popup) throw new ConnectError('popup_blocked', 'The browser blocked the sign-in window.');
-    const opened = popup;
+    /** Records the PKCE pair (if any) and returns the authorize URL to open. */
+    const begin = (pair: PkcePair | undefined) => {
+      expected.codeVerifier = pair?.codeVerifier;
+      const url = buildAuthorizeUrl(resolved, state, pair?.codeChallenge);
+      onStart?.({ state, url });
+      return url;
+    };
+    // Without a pair prepared ahead (the first click within milliseconds of
+    // loading, two flows at once), one is made now, after the popup opened.
+    const pkce = (): Promise<PkcePair | undefined> => Promise.resolve(usePkce && !ready ? createPkcePair() : ready);
+    const failed = () =>
+      settle(new ConnectError('invalid_config', 'oauth-connect: PKCE needs a secure context (https).'));
+    const redirect = () =>
+      pkce().then((pair) => {
+        if (signal.aborted) return;
+        const url = begin(pair);
+        saveRedirectFlow({ returnUrl: location.href, target: redirectTarget(resolved), expected });
+        cleanup.abort(); // the page leaves; the result arrives on its next load
+        location.assign(url);
+      }, failed);
 
-    const begin = (href: string) => options.onStart?.({ state, url: href });
-    if (url) begin(url);
-    else
-      createPkcePair().then(
-        (pair) => {
-          if (signal.aborted) return;
-          expected.codeVerifier = pair.codeVerifier;
-          const href = urlFor(pair.codeChallenge);
-          opened.location.href = href;
-          begin(href);
-        },
-        () =>
-          settle(
-            new ConnectError('invalid_config', 'oauth-connect: PKCE needs crypto.subtle; serve the page over https.'),
-          ),
-      );
+    if (options.mode == 'redirect') {
+      redirect();
+      return flow;
+    }
+    const url = usePkce && !ready ? 'about:blank' : begin(ready);
+    const width = options.popupWidth || 500;
+    const height = options.popupHeight || 650;
+    const opened = (popup = openCenteredPopup(url, 'oauth-connect-' + state.slice(0, 8), width, height));
+    if (!opened) {
+      if (options.fallback == 'redirect') redirect();
+      else settle(new ConnectError('popup_blocked', 'The browser blocked the sign-in window.'));
+      return flow;
+    }
+    if (url == 'about:blank')
+      pkce().then((pair) => {
+        if (!signal.aborted) opened.location.href = begin(pair);
+      }, failed);
 
-    listen(window, 'message', (event: MessageEvent) => {
-      const params = acceptCallbackMessage(event, { state, popup: opened, origin: resolved.redirectOrigin });
-      if (!params) return;
-      try {
-        settle(parseCallback(params, expected));
-      } catch (error) {
-        settle(error as Error);
-      }
-    });
+    // The result comes from the callback page in the popup by postMessage, or,
+    // when a Cross-Origin-Opener-Policy cut the popup off from this page, over
+    // a BroadcastChannel named for the flow (same-origin by nature, no source).
+    const receive = (event: MessageEvent, source: Window | null) => {
+      const params = acceptCallbackMessage(event, {
+        state,
+        popup: source,
+        origin: new URL(resolved.redirectUri).origin,
+      });
+      if (params)
+        try {
+          settle(parseCallback(params, expected));
+        } catch (error) {
+          settle(error as Error);
+        }
+    };
+    listen(window, 'message', (event: MessageEvent) => receive(event, opened));
+    const channel = new BroadcastChannel(CHANNEL_PREFIX + state);
+    channel.onmessage = (event) => receive(event, null);
+    onSettle(() => channel.close());
     // Leaving the page ends the flow; an orphaned popup would deliver to nobody.
     listen(window, 'pagehide', flow.abort);
     if (options.signal) {
@@ -112,15 +151,14 @@ export const startFlow = (options: ConnectOptions): PendingFlow => {
       listen(options.signal, 'abort', flow.abort);
     }
     if (resolved.timeout) {
-      const id = setTimeout(cancel('timeout'), resolved.timeout * 1000);
-      onSettle(() => clearTimeout(id));
+      const timer = setTimeout(cancel('timeout'), resolved.timeout * 1000);
+      onSettle(() => clearTimeout(timer));
     }
-    let closedSince = 0;
+    let backSince = 0;
     const poll = setInterval(() => {
-      // Report `closed` only once the user is back on this page (see CLOSED_GRACE_MS).
       const userIsBack = opened.closed && document.visibilityState == 'visible' && document.hasFocus();
-      closedSince = userIsBack ? closedSince || Date.now() : 0;
-      if (closedSince && Date.now() - closedSince >= CLOSED_GRACE_MS) cancel('closed')();
+      backSince = userIsBack ? backSince || Date.now() : 0;
+      if (backSince && Date.now() - backSince >= CLOSED_GRACE_MS) cancel('closed')();
     }, CLOSED_POLL_MS);
     onSettle(() => clearInterval(poll));
   } catch (error) {
@@ -133,4 +171,5 @@ export const startFlow = (options: ConnectOptions): PendingFlow => {
  * Runs a whole popup flow: the plain-function API for apps that do not use the
  * element. Call it from a click handler (see `startFlow`).
  */
-export const connect = (options: ConnectOptions): Promise<ConnectResult> => startFlow(options).result;
+export const connect = (options: ConnectOptions, onStart?: OnStart): Promise<ConnectResult> =>
+  startFlow(options, onStart).result;

@@ -3,6 +3,9 @@ import type { CallbackParams } from './callback-result.js';
 /** The marker of messages the callback page sends; anything else is not ours. */
 export const MESSAGE_TYPE = 'oauth-connect:callback';
 
+/** Name prefix of the BroadcastChannel a flow listens on, followed by its state. */
+export const CHANNEL_PREFIX = 'oauth-connect:';
+
 /** What the callback page posts to its opener (and, see below, broadcasts). */
 export interface CallbackMessage {
   type: typeof MESSAGE_TYPE;
@@ -16,7 +19,7 @@ const MAX_LENGTH = 65536;
 /** The pending flow, as far as deciding what belongs to it goes. */
 export interface FlowIdentity {
   state: string;
-  /** The popup window; messages from any other window are ignored. */
+  /** The popup window; messages from any other window are ignored. Null for the flow's BroadcastChannel, whose messages have no source. */
   popup: MessageEventSource | null;
   /** The redirect URI's origin; messages from any other origin are ignored. */
   origin: string;

@@ -1,94 +1,93 @@
 import { ConnectError } from './errors.js';
+import { providers } from './providers.js';
 
 export type ResponseType = 'code' | 'token';
 
-/** What a flow needs to know. The element builds this from its attributes. */
+/** What a flow needs to know. `<oauth-connect>` passes itself: its properties have these names. */
 export interface ConnectOptions {
+  /** A preset's id (`ulule`, `ultracart` or one registered with `registerProvider`); explicit options win over it. */
+  provider?: string | undefined;
   /** The provider's authorization endpoint; query parameters already in it are kept. */
+  authorizeUrl?: string | undefined;
+  clientId?: string | undefined;
+  /** Absolute, or relative to the page. Must be on the page's own origin (the callback page posts back to it). */
+  redirectUri?: string | undefined;
+  /** `code` (default) or `token` (the implicit grant; see SECURITY.md for why `code` is preferred). */
+  responseType?: ResponseType | undefined;
+  /** Space-separated scopes. */
+  scope?: string | undefined;
+  /** Extra authorization request parameters. They cannot override the protocol ones (`state`, `client_id`…). */
+  params?: Record<string, string> | undefined;
+  /** Leaves out PKCE (RFC 7636) in `code` flows: only for a provider that rejects it. */
+  noPkce?: boolean | undefined;
+  /** Seconds before a pending flow is cancelled with `timeout`. Default 300; 0 waits forever. */
+  timeout?: number | undefined;
+  /** Default 500. */
+  popupWidth?: number | undefined;
+  /** Default 650. */
+  popupHeight?: number | undefined;
+  /** `redirect` navigates this page to the provider instead of opening a popup. */
+  mode?: 'popup' | 'redirect' | undefined;
+  /** `redirect`: when the popup is blocked, fall back to navigating this page. */
+  fallback?: 'redirect' | undefined;
+  /** Aborting it ends the flow with `aborted` and closes the popup. */
+  signal?: AbortSignal | undefined;
+}
+
+/** The options a flow runs with, checked and completed. */
+export interface ResolvedOptions {
   authorizeUrl: string;
   clientId: string;
-  /** Absolute, or relative to the page. Must be on the page's own origin (the callback page posts back to it). */
   redirectUri: string;
-  /** `code` (default) or `token` (the implicit grant; see SECURITY.md for why `code` is preferred). */
-  responseType?: ResponseType;
-  /** Space-separated scopes. */
-  scope?: string;
-  /** Extra authorization request parameters. They cannot override the protocol ones (`state`, `client_id`…). */
-  params?: Record<string, string>;
-  /** PKCE S256 for `code` flows (RFC 7636). Default true; turn off only for a provider that rejects it. */
-  pkce?: boolean;
-  /** Seconds before a pending flow is cancelled with `timeout`. Default 300; 0 waits forever. */
-  timeout?: number;
-  popupWidth?: number;
-  popupHeight?: number;
-  /** Aborting it ends the flow with `aborted` and closes the popup. */
-  signal?: AbortSignal;
-  /** Called once the popup is open, with the flow's state and the authorize URL. */
-  onStart?: (detail: { state: string; url: string }) => void;
-}
-
-/** Options after validation, with every default applied. */
-export interface ResolvedOptions {
-  authorizeUrl: URL;
-  clientId: string;
-  redirectUri: string;
-  redirectOrigin: string;
   responseType: ResponseType;
-  scope: string | undefined;
-  params: Record<string, string>;
-  pkce: boolean;
+  scope?: string | undefined;
+  params?: Record<string, string> | undefined;
+  /** Seconds; 0 = never. */
   timeout: number;
-  popupWidth: number;
-  popupHeight: number;
 }
 
-const invalid = (message: string): never => {
-  throw new ConnectError('invalid_config', `oauth-connect: ${message}`);
-};
+function invalid(message: string): never {
+  throw new ConnectError('invalid_config', 'oauth-connect: ' + message);
+}
 
-const parseUrl = (value: string, base: string, what: string): URL => {
+const url = (name: string, value: string | undefined, base: string): URL => {
   try {
-    return new URL(value, base);
-  } catch {
-    return invalid(`${what} "${value}" is not a valid URL.`);
+    return new URL(value || invalid(name + ' is required.'), base);
+  } catch (error) {
+    throw (error as ConnectError).error ? error : invalid(name + ' is not a valid URL.');
   }
 };
 
-/** Loopback hosts may use http (RFC 8252 §8.3); everything else needs TLS (RFC 6749 §3.1). */
-const isSecure = (url: URL): boolean =>
-  url.protocol == 'https:' || (url.protocol == 'http:' && /^(localhost|127(\.\d+){3}|\[::1\])$/.test(url.hostname));
-
 /**
- * Validates options and applies defaults. Throws `ConnectError('invalid_config')`
- * with a message that says what to fix; called before any popup opens.
+ * Checks options and completes them from the provider preset and the
+ * defaults. Throws `ConnectError('invalid_config')` with a message that says
+ * what to fix; flows call it before any popup opens.
  * @param page the page's own URL, to resolve a relative redirect URI and to check its origin.
  */
 export const resolveOptions = (options: ConnectOptions, page: string = location.href): ResolvedOptions => {
-  const { responseType = 'code', timeout = 300 } = options;
-  if (!options.authorizeUrl) invalid("set authorize-url to the provider's authorization endpoint.");
-  if (!options.clientId) invalid('set client-id to the client ID the provider gave you.');
-  if (!options.redirectUri) invalid('set redirect-uri to your registered callback page.');
-  const authorizeUrl = parseUrl(options.authorizeUrl, page, 'authorize-url');
-  if (!isSecure(authorizeUrl)) invalid(`authorize-url must use https: ${authorizeUrl.href}`);
-  const redirect = parseUrl(options.redirectUri, page, 'redirect-uri');
-  const pageOrigin = new URL(page).origin;
-  if (redirect.origin != pageOrigin)
-    invalid(`redirect-uri must be on this page's origin (${pageOrigin}), where the callback page can reach it.`);
-  if (redirect.hash) invalid('redirect-uri must not contain a fragment (RFC 6749 §3.1.2).');
-  if (responseType != 'code' && responseType != 'token')
-    invalid(`response-type must be "code" or "token", not "${String(responseType)}".`);
-  if (!(timeout >= 0)) invalid(`timeout must be a number of seconds (0 = never), not "${timeout}".`);
+  const { provider, clientId, responseType = 'code', timeout = 300 } = options;
+  const preset = provider ? providers[provider] : undefined;
+  if (provider && !preset) invalid(`unknown provider "${provider}"; add it with registerProvider().`);
+  const supported = preset?.responseTypes ?? ['code', 'token'];
+  if (!clientId) invalid('client-id is required: the client ID the provider gave you.');
+  const authorizeUrl = url('authorize-url', options.authorizeUrl || preset?.authorizeUrl, page).href;
+  // TLS everywhere (RFC 6749 §3.1) but on loopback, where the mock provider runs (RFC 8252 §8.3).
+  if (!/^(https:|http:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])[:/])/.test(authorizeUrl))
+    invalid('authorize-url must use https.');
+  const redirect = url('redirect-uri', options.redirectUri, page);
+  const { origin } = new URL(page);
+  if (redirect.origin != origin) invalid(`redirect-uri must be on this page's origin, ${origin}.`);
+  if (redirect.hash) invalid('redirect-uri must not contain a fragment.');
+  if (!supported.includes(responseType))
+    invalid(`response-type must be ${supported.join(' or ')}${preset ? ' for ' + preset.name : ''}.`);
+  if (!(timeout >= 0)) invalid('timeout must be a number of seconds (0 = never).');
   return {
     authorizeUrl,
-    clientId: options.clientId,
+    clientId,
     redirectUri: redirect.href,
-    redirectOrigin: redirect.origin,
     responseType,
-    scope: options.scope?.trim() || undefined,
-    params: options.params ?? {},
-    pkce: options.pkce ?? true,
+    scope: options.scope?.trim(),
+    params: options.params,
     timeout,
-    popupWidth: options.popupWidth || 500,
-    popupHeight: options.popupHeight || 650,
   };
 };

@@ -48,7 +48,7 @@ describe('<oauth-connect>', () => {
       const el = await make();
       el.label = 'Sign in with Ulule';
       await el.updateComplete;
-      expect(button(el).textContent!.trim()).to.equal('Sign in with Ulule');
+      expect(el.shadowRoot!.querySelector('[part=label]')!.textContent!.trim()).to.equal('Sign in with Ulule');
       const slotted = await fixture<OAuthConnectElement>(
         html`<oauth-connect label="x">Connect UltraCart</oauth-connect>`,
       );
@@ -352,6 +352,23 @@ describe('<oauth-connect>', () => {
       } finally {
         live.restore();
       }
+    });
+
+    it('starts a new flow right after abort()', async () => {
+      const el = await make();
+      const events = recordEvents(el);
+      const first = el.connect();
+      el.abort();
+      const second = el.connect();
+      expect(second).to.not.equal(first);
+      expect(harness.calls).to.have.length(2);
+      await first.catch(() => {});
+      await el.updateComplete;
+      expect(el.status).to.equal('pending');
+      await waitUntil(() => events.length == 3, 'the second flow starts');
+      // The second flow finds no PKCE pair ready, so its start may come after the first one's cancel.
+      expect(events.map((e) => e.type).sort()).to.deep.equal(['connect-cancel', 'connect-start', 'connect-start']);
+      el.abort();
     });
 
     it('starts a new flow after the previous one ended', async () => {

@@ -1,0 +1,39 @@
+import type { ResponseType } from './options.js';
+
+/** What oauth-connect knows of a provider, so a partner only sets `client-id` and `redirect-uri`. */
+export interface ProviderPreset {
+  /** Shown to the user: "Sign in with {name}". */
+  name: string;
+  authorizeUrl: string;
+  /** For your server's code exchange (`oauth-connect/server`); the element does not use it. */
+  tokenUrl?: string;
+  /** The response types the provider supports; the first is the default. */
+  responseTypes: ResponseType[];
+  /** Brand accent, the button's background; white text on it must keep a 4.5:1 contrast. */
+  accent?: string;
+}
+
+/** Built-in presets, from the providers' own documentation. Add yours with `registerProvider`. */
+export const providers: Record<string, ProviderPreset> = {
+  // Ulule Connect documentation: both `token` and `code`.
+  ulule: {
+    name: 'Ulule',
+    authorizeUrl: 'https://connect.ulule.com/oauth2/authorize/',
+    tokenUrl: 'https://connect.ulule.com/oauth2/token/',
+    responseTypes: ['code', 'token'],
+    accent: '#0b6e4f',
+  },
+  // UltraCart OAuth guide: `response_type=code` only, state always sent.
+  ultracart: {
+    name: 'UltraCart',
+    authorizeUrl: 'https://secure.ultracart.com/admin/v2/oauth/authorize',
+    tokenUrl: 'https://secure.ultracart.com/admin/v2/oauth/token',
+    responseTypes: ['code'],
+    accent: '#1d4f91',
+  },
+};
+
+/** Makes `provider="{id}"` (and `connect({ provider: id })`) use this preset. */
+export const registerProvider = (id: string, preset: ProviderPreset): void => {
+  providers[id] = preset;
+};

@@ -1,0 +1,171 @@
+import { expect, fixture, html, oneEvent, aTimeout } from '@open-wc/testing';
+import '../../src/define.js';
+import type { OAuthConnectElement } from '../../src/element/oauth-connect.js';
+import { ConnectError } from '../../src/flow/errors.js';
+import { CHANNEL_PREFIX, MESSAGE_TYPE } from '../../src/flow/message.js';
+import { RETURN_MARK, STORAGE_PREFIX, saveRedirectFlow, takeRedirectResult } from '../../src/flow/redirect.js';
+import { popupHarness } from './popup-harness.js';
+
+const redirectUri = new URL('/test/fixtures/callback.html', location.href).href;
+const target = 'https://provider.example/authorize client code';
+
+/** Puts this page in the state the callback page leaves it in after a redirect flow. */
+const returnWith = (params: Record<string, string>) =>
+  history.replaceState(
+    null,
+    '',
+    location.pathname + location.search + RETURN_MARK + encodeURIComponent(new URLSearchParams(params) + ''),
+  );
+
+describe('redirect flow return', () => {
+  const pathBefore = location.pathname + location.search;
+  afterEach(() => {
+    history.replaceState(null, '', pathBefore);
+    sessionStorage.clear();
+  });
+  const save = (state: string, expires?: number) => {
+    saveRedirectFlow({
+      returnUrl: location.href,
+      target,
+      expected: { responseType: 'code', state, redirectUri, codeVerifier: 'V' },
+    });
+    if (expires !== undefined) {
+      const key = STORAGE_PREFIX + state;
+      sessionStorage.setItem(key, JSON.stringify({ ...JSON.parse(sessionStorage.getItem(key)!), expires }));
+    }
+  };
+
+  it('returns the result for its own target, strips the URL and forgets the flow', () => {
+    save('S1');
+    returnWith({ code: 'C', state: 'S1' });
+    expect(takeRedirectResult(target)).to.deep.equal({
+      responseType: 'code',
+      code: 'C',
+      state: 'S1',
+      redirectUri,
+      codeVerifier: 'V',
+    });
+    expect(location.hash).to.equal('');
+    expect(sessionStorage.getItem(STORAGE_PREFIX + 'S1')).to.equal(null);
+    expect(takeRedirectResult(target)).to.equal(undefined);
+  });
+
+  it('stores only the state, the verifier and where to return: never a code or token', () => {
+    save('S2');
+    const stored = sessionStorage.getItem(STORAGE_PREFIX + 'S2')!;
+    returnWith({ code: 'SECRET-CODE', state: 'S2' });
+    takeRedirectResult(target);
+    expect(stored).to.not.contain('SECRET-CODE');
+    expect(JSON.stringify({ ...sessionStorage })).to.not.contain('SECRET-CODE');
+  });
+
+  it('leaves another element’s result alone', () => {
+    save('S3');
+    returnWith({ code: 'C', state: 'S3' });
+    expect(takeRedirectResult('another target')).to.equal(undefined);
+    expect(location.hash).to.not.equal('');
+  });
+
+  it('ignores a result whose state it never saved (a forged return)', () => {
+    returnWith({ code: 'C', state: 'forged' });
+    expect(takeRedirectResult(target)).to.equal(undefined);
+  });
+
+  it('drops expired pending flows', () => {
+    save('old', Date.now() - 1);
+    save('fresh');
+    takeRedirectResult(target);
+    expect(sessionStorage.getItem(STORAGE_PREFIX + 'old')).to.equal(null);
+    expect(sessionStorage.getItem(STORAGE_PREFIX + 'fresh')).to.not.equal(null);
+  });
+
+  it('throws the provider error', () => {
+    save('S4');
+    returnWith({ error: 'access_denied', state: 'S4' });
+    expect(() => takeRedirectResult(target))
+      .to.throw(ConnectError)
+      .with.property('error', 'access_denied');
+  });
+
+  it('the element reports the returned result as connect-success on load', async () => {
+    save('S5');
+    sessionStorage.setItem(
+      STORAGE_PREFIX + 'S5',
+      JSON.stringify({
+        ...JSON.parse(sessionStorage.getItem(STORAGE_PREFIX + 'S5')!),
+        target: 'https://provider.example/authorize test-client code',
+      }),
+    );
+    returnWith({ code: 'C5', state: 'S5' });
+    const el = document.createElement('oauth-connect');
+    Object.assign(el, { authorizeUrl: 'https://provider.example/authorize', clientId: 'test-client', redirectUri });
+    const success = oneEvent(el, 'connect-success');
+    document.body.append(el);
+    try {
+      expect((await success).detail).to.include({ code: 'C5', state: 'S5', codeVerifier: 'V' });
+      expect(location.hash).to.equal('');
+    } finally {
+      el.remove();
+    }
+  });
+});
+
+describe('BroadcastChannel delivery (popup cut off by COOP)', () => {
+  let harness: ReturnType<typeof popupHarness>;
+  beforeEach(() => (harness = popupHarness()));
+  afterEach(() => harness.restore());
+
+  it('accepts the result on the flow’s channel, once, and only with its state', async () => {
+    const el = await fixture<OAuthConnectElement>(
+      html`<oauth-connect
+        authorize-url=${new URL('/test/fixtures/authorize.html', location.href).href}
+        client-id="c"
+        redirect-uri="/test/fixtures/callback.html"
+      ></oauth-connect>`,
+    );
+    const events: string[] = [];
+    for (const type of ['connect-success', 'connect-error', 'connect-cancel'])
+      el.addEventListener(type, () => events.push(type));
+    const start = oneEvent(el, 'connect-start');
+    el.connect().catch(() => {});
+    const { state } = (await start).detail;
+    const channel = new BroadcastChannel(CHANNEL_PREFIX + state);
+    channel.postMessage({
+      type: MESSAGE_TYPE,
+      params: [
+        ['code', 'forged'],
+        ['state', 'other'],
+      ],
+    });
+    const other = new BroadcastChannel(CHANNEL_PREFIX + 'other');
+    other.postMessage({
+      type: MESSAGE_TYPE,
+      params: [
+        ['code', 'forged'],
+        ['state', state],
+      ],
+    });
+    await aTimeout(100);
+    expect(events).to.deep.equal([]);
+    const success = oneEvent(el, 'connect-success');
+    channel.postMessage({
+      type: MESSAGE_TYPE,
+      params: [
+        ['code', 'real'],
+        ['state', state],
+      ],
+    });
+    expect((await success).detail.code).to.equal('real');
+    channel.postMessage({
+      type: MESSAGE_TYPE,
+      params: [
+        ['code', 'again'],
+        ['state', state],
+      ],
+    });
+    await aTimeout(100);
+    expect(events).to.deep.equal(['connect-success']);
+    channel.close();
+    other.close();
+  });
+});
