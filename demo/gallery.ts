@@ -1,0 +1,136 @@
+/**
+ * The gallery (gallery.html): the real element in every preset × size ×
+ * variant × theme × state, plus full width, right-to-left and other languages.
+ * States are set through the reflected `status` property, so nothing here opens
+ * a popup. Screenshot tests (test/e2e/gallery.screenshot.spec.ts) and
+ * `npm run gallery:png` (docs/gallery.png) render this page.
+ */
+import '../src/define.js';
+import { registerLocale, registerProvider } from '../src/index.js';
+
+// A partner's own preset, as the README shows it.
+registerProvider('acme', {
+  name: 'Acme',
+  authorizeUrl: 'https://id.acme.example/oauth/authorize',
+  responseTypes: ['code'],
+  accent: '#6d28d9',
+});
+// A partner's own language, right-to-left.
+registerLocale('ar', {
+  signIn: 'تسجيل الدخول',
+  signInWith: 'تسجيل الدخول عبر %',
+  newWindow: 'يفتح نافذة جديدة',
+  waiting: 'في انتظار %…',
+  cancel: 'إلغاء',
+  success: 'تم الاتصال',
+  error: 'فشل تسجيل الدخول. حاول مرة أخرى.',
+});
+
+type Attrs = Record<string, string | boolean | undefined>;
+
+const PRESETS: [string, Attrs][] = [
+  ['Generic', { 'authorize-url': 'https://auth.example.com/authorize' }],
+  ['Ulule', { provider: 'ulule' }],
+  ['UltraCart', { provider: 'ultracart' }],
+  ['Acme (registered)', { provider: 'acme' }],
+];
+const SIZES = ['small', 'medium', 'large'];
+const VARIANTS = ['filled', 'outline'];
+const THEMES = ['light', 'dark'];
+const STATES = ['idle', 'pending', 'success', 'error'];
+
+const el = <K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  ...children: (Node | string)[]
+) => {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+};
+
+const button = (attrs: Attrs, status = 'idle') => {
+  const node = document.createElement('oauth-connect');
+  node.setAttribute('client-id', 'gallery');
+  node.setAttribute('redirect-uri', '/callback.html');
+  for (const [name, value] of Object.entries(attrs))
+    if (value === true) node.setAttribute(name, '');
+    else if (typeof value == 'string') node.setAttribute(name, value);
+  node.status = status as typeof node.status;
+  return node;
+};
+
+/** One theme × variant: a table of presets and sizes (rows) by states (columns). */
+const matrix = (theme: string, variant: string) => {
+  const table = el('table');
+  const head = el('tr', {}, el('th', { scope: 'col' }, el('span', { className: 'sr' }, 'Preset and size')));
+  for (const state of STATES) head.append(el('th', { scope: 'col' }, state));
+  table.append(el('thead', {}, head));
+  for (const size of SIZES) {
+    const body = el('tbody');
+    for (const [name, attrs] of PRESETS) {
+      const row = el('tr', {}, el('th', { scope: 'row' }, name, el('small', {}, size)));
+      for (const state of STATES)
+        row.append(
+          el(
+            'td',
+            {},
+            button(
+              {
+                ...attrs,
+                theme,
+                size: size == 'medium' ? undefined : size,
+                variant: variant == 'outline' ? variant : undefined,
+              },
+              state,
+            ),
+          ),
+        );
+      body.append(row);
+    }
+    table.append(body);
+  }
+  return table;
+};
+
+const panel = (theme: string, title: string, ...content: Node[]) =>
+  el('section', { className: `panel ${theme}` }, el('h2', {}, title), ...content);
+
+const gallery = document.querySelector('#gallery')!;
+for (const theme of THEMES)
+  for (const variant of VARIANTS)
+    gallery.append(panel(theme, `${theme == 'light' ? 'Light' : 'Dark'} theme · ${variant}`, matrix(theme, variant)));
+
+// Full width, right-to-left and languages, in both themes.
+for (const theme of THEMES) {
+  const extras = el('div', { className: 'extras' });
+  const figure = (caption: string, ...nodes: Node[]) =>
+    extras.append(el('figure', {}, el('figcaption', {}, caption), ...nodes));
+  figure(
+    'full-width',
+    button({ provider: 'ulule', theme, 'full-width': true }),
+    button({ provider: 'ultracart', theme, 'full-width': true, variant: 'outline' }, 'pending'),
+  );
+  const rtl = el('div', { dir: 'rtl', lang: 'ar' });
+  rtl.append(button({ provider: 'acme', theme }), button({ provider: 'ulule', theme }, 'pending'));
+  figure('dir="rtl", lang="ar" (registerLocale)', rtl);
+  for (const [lang, label] of [
+    ['fr', 'Français'],
+    ['es', 'Español'],
+    ['de', 'Deutsch'],
+  ]) {
+    const wrap = el('div', { lang });
+    wrap.append(
+      button({ provider: 'ulule', theme }),
+      button({ provider: 'ulule', theme }, lang == 'de' ? 'error' : 'success'),
+    );
+    figure(`lang="${lang}" · ${label}`, wrap);
+  }
+  figure(
+    'no-status, custom label',
+    button({ provider: 'ultracart', theme, 'no-status': true, label: 'Connect your store' }, 'success'),
+  );
+  gallery.append(panel(theme, `${theme == 'light' ? 'Light' : 'Dark'} theme · layout and languages`, extras));
+}
+
+document.documentElement.dataset.ready = '';
