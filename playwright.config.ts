@@ -25,6 +25,8 @@ const freePort = () =>
   });
 process.env.E2E_DEMO_PORT ||= String(await freePort());
 process.env.E2E_PROVIDER_PORT ||= String(await freePort());
+// A second mock provider that approves at once (test/e2e/security-helpers.ts).
+process.env.E2E_AUTO_PROVIDER_PORT ||= String(await freePort());
 const demoPort = Number(process.env.E2E_DEMO_PORT);
 const providerPort = Number(process.env.E2E_PROVIDER_PORT);
 
@@ -90,7 +92,7 @@ export default defineConfig({
     // The demo exactly as `npm start` runs it, with the mock provider on its own origin.
     command: `node node_modules/vite/bin/vite.js --port ${demoPort} --strictPort`,
     url: `http://localhost:${demoPort}/`,
-    env: { MOCK_PROVIDER_PORT: String(providerPort) },
+    env: { MOCK_PROVIDER_PORT: String(providerPort), MOCK_PROVIDER_AUTO_PORT: process.env.E2E_AUTO_PROVIDER_PORT },
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'ignore',

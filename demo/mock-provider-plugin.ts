@@ -38,6 +38,7 @@ export const mockProviderPlugin = (options: MockProviderPluginOptions = {}): Plu
       const redirectUris = [`http://localhost:${demoPort}`, `http://127.0.0.1:${demoPort}`].flatMap((origin) => [
         `${origin}/callback.html`,
         `${origin}/script-tag-callback.html`,
+        `${origin}${COOP_PREFIX}/callback.html`,
       ]);
       provider = await startMockProvider({
         port,
@@ -49,6 +50,22 @@ export const mockProviderPlugin = (options: MockProviderPluginOptions = {}): Plu
       });
       const running = provider;
       server.httpServer?.once('close', () => void running.close());
+      // The end-to-end tests' second provider, which approves at once (its knob is global,
+      // so it must not be the one the UI tests sign in to). Only when the tests ask for it.
+      const autoPort = Number(process.env.MOCK_PROVIDER_AUTO_PORT);
+      if (autoPort) {
+        const auto = await startMockProvider({
+          port: autoPort,
+          autoApprove: true,
+          clients: [
+            { ...DEMO_CLIENT, redirectUris },
+            { ...DEMO_PUBLIC_CLIENT, redirectUris },
+          ],
+          users: [DEMO_USER],
+        });
+        server.httpServer?.once('close', () => void auto.close());
+      }
+      server.middlewares.use(coopRoute);
       server.middlewares.use('/api/exchange', (req, res) => void exchangeRoute(running, req, res));
       server.middlewares.use('/dist', (req, res, next) => void distRoute(req, res, next));
       const printUrls = server.printUrls.bind(server);
@@ -70,6 +87,20 @@ export const mockProviderPlugin = (options: MockProviderPluginOptions = {}): Plu
       return provider ? html.replaceAll(PAGE_PROVIDER_URL, provider.url) : html;
     },
   };
+};
+
+/**
+ * `/coop/…` serves the demo's page of the same name with `Cross-Origin-Opener-Policy:
+ * same-origin`, as a partner's hardened site would (the popup is then cut off from the
+ * page: `window.opener` is null, `popup.closed` reads true). The plain paths are unchanged.
+ */
+export const COOP_PREFIX = '/coop';
+const coopRoute = (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+  if (req.url?.startsWith(COOP_PREFIX + '/')) {
+    req.url = req.url.slice(COOP_PREFIX.length);
+    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  }
+  next();
 };
 
 const send = (res: ServerResponse, status: number, body: unknown) => {
