@@ -1,0 +1,98 @@
+import { expect, test, type Page } from '@playwright/test';
+import { signInButton } from './helpers.js';
+import { autoButton, autoProvider, events, openDemo, outcome, watch } from './security-helpers.js';
+
+/**
+ * When the popup cannot open: `fallback="redirect"` (and `mode="redirect"`)
+ * take the whole page to the provider and back through the callback page; the
+ * element on the returned page fires the result. The state and PKCE verifier
+ * wait in sessionStorage, never the code or token, and are gone afterwards.
+ */
+
+/** Every sessionStorage/localStorage write on the demo's origin, across the round trip's pages. */
+const recordStorageWrites = async (page: Page) => {
+  const writes: string[] = [];
+  await page.exposeBinding('__storageWrite', (_source, entry: string) => void writes.push(entry));
+  await page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      (window as unknown as { __storageWrite: (entry: string) => void }).__storageWrite(`${key}=${value}`);
+      return setItem.call(this, key, value);
+    };
+  });
+  return writes;
+};
+
+/** The page's window.open returns null, as when a blocker refuses the popup. */
+const blockPopups = (page: Page) => page.evaluate(() => (window.open = () => null));
+
+const storedFlows = (page: Page) =>
+  page.evaluate(() =>
+    [...Object.keys(sessionStorage), ...Object.keys(localStorage)].filter((key) => key.startsWith('oauth-connect')),
+  );
+
+const roundTrip = async (page: Page, id: string, attributes: Record<string, string>) => {
+  const writes = await recordStorageWrites(page);
+  const watched = watch(page);
+  const providerVisits: string[] = [];
+  page.on('request', (request) => {
+    if (request.isNavigationRequest() && request.url().startsWith(autoProvider())) providerVisits.push(request.url());
+  });
+  await openDemo(page);
+  await blockPopups(page);
+  await autoButton(page, id, attributes);
+  let popups = 0;
+  page.on('popup', () => popups++);
+  await Promise.all([page.waitForURL((url) => url.pathname == '/callback.html'), signInButton(page, id).click()]);
+  // Back home, the result in the fragment until the element takes it.
+  await page.waitForURL((url) => url.pathname == '/' && url.hash.startsWith('#oauth-connect='));
+  await expect(page.locator('#code-flow')).toBeVisible();
+  // The page loaded anew: the partner's markup has the element again.
+  await autoButton(page, id, attributes);
+  const settled = await outcome(page, id);
+  expect(popups).toBe(0);
+  expect(providerVisits).toHaveLength(1);
+  expect(await storedFlows(page)).toEqual([]);
+  expect(page.url()).not.toContain('#');
+  expect(watched.errors).toEqual([]);
+  return { settled, writes, providerVisit: new URL(providerVisits[0]!) };
+};
+
+test('fallback="redirect": window.open returns null, the page goes to the provider and back, connect-success', async ({
+  page,
+}) => {
+  const { settled, writes, providerVisit } = await roundTrip(page, 'fallback', { fallback: 'redirect' });
+  // connect-start before the page left, then on the returned page the success.
+  const success = settled.at(-1)!;
+  expect(success.type).toBe('connect-success');
+  expect(success.detail).toMatchObject({ responseType: 'code', state: providerVisit.searchParams.get('state') });
+  const code = success.detail.code as string;
+  expect(code).toMatch(/^mock_code_/);
+  expect(success.detail.codeVerifier).toMatch(/^[\w-]{43}$/);
+  // The flow's state and verifier waited in sessionStorage, never the code.
+  expect(writes.some((write) => write.includes(providerVisit.searchParams.get('state')!))).toBe(true);
+  expect(writes.some((write) => write.includes(success.detail.codeVerifier as string))).toBe(true);
+  expect(writes.filter((write) => write.includes(code))).toEqual([]);
+});
+
+test('mode="redirect": a token flow without any popup; the token is never stored', async ({ page }) => {
+  const { settled, writes } = await roundTrip(page, 'redirect-mode', { mode: 'redirect', 'response-type': 'token' });
+  const success = settled.at(-1)!;
+  expect(success).toMatchObject({ type: 'connect-success', detail: { responseType: 'token', tokenType: 'bearer' } });
+  const token = success.detail.accessToken as string;
+  expect(token).toMatch(/^mock_at_/);
+  expect(writes.length).toBeGreaterThan(0);
+  expect(writes.filter((write) => write.includes(token))).toEqual([]);
+});
+
+test('without fallback, a blocked popup is connect-error popup_blocked and the page stays', async ({ page }) => {
+  await openDemo(page);
+  await blockPopups(page);
+  await autoButton(page, 'no-fallback');
+  await signInButton(page, 'no-fallback').click();
+  const settled = await outcome(page, 'no-fallback');
+  expect(settled.map((e) => e.type)).toEqual(['connect-start', 'connect-error']);
+  expect(settled[1]!.detail).toMatchObject({ error: 'popup_blocked' });
+  expect(new URL(page.url()).pathname).toBe('/');
+  expect(await storedFlows(page)).toEqual([]);
+});
