@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type BuildEnvironmentOptions } from 'vite';
 import { mockProviderPlugin } from './demo/mock-provider-plugin.js';
 import { minifyTemplates } from './scripts/minify-templates.js';
@@ -13,6 +14,13 @@ export default defineConfig(({ mode }) => ({
   // strictPort: the mock provider registers this exact origin's redirect URIs.
   server: { port: 5173, strictPort: true },
   plugins: [minifyTemplates(), mockProviderPlugin()],
+  // The framework examples (demo/examples) import the package by name, as partners do.
+  resolve: {
+    alias: {
+      'oauth-connect/define': fileURLToPath(new URL('src/define.ts', import.meta.url)),
+      'oauth-connect': fileURLToPath(new URL('src/index.ts', import.meta.url)),
+    },
+  },
   build: bundleBuild(mode),
 }));
 
