@@ -7,7 +7,7 @@ import { css } from 'lit';
  */
 export const styles = css`
   :host {
-    --_accent: var(--oauth-connect-accent, var(--_brand, #1f2937));
+    --_def: #1f2937;
     --_on-accent: var(--oauth-connect-on-accent, #fff);
     --_text: var(--oauth-connect-text, #1f2937);
     --_surface: var(--oauth-connect-surface, #fff);
@@ -39,18 +39,22 @@ export const styles = css`
     font-size: 1.125rem;
   }
   :host([theme='dark']) {
+    --_def: #4b5563;
     --_text: var(--oauth-connect-text, #f3f4f6);
     --_surface: var(--oauth-connect-surface, #111827);
     --_error: var(--oauth-connect-error, #fca5a5);
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
+      --_def: #4b5563;
       --_text: var(--oauth-connect-text, #f3f4f6);
       --_surface: var(--oauth-connect-surface, #111827);
       --_error: var(--oauth-connect-error, #fca5a5);
     }
   }
   button {
+    /* Here, not on :host: the preset's --_brand is set on the button. */
+    --_accent: var(--oauth-connect-accent, var(--_brand, var(--_def)));
     display: inline-flex;
     align-items: center;
     justify-content: center;
