@@ -60,6 +60,15 @@ if (wanted('chromium'))
       testMatch: /popup-blocker\.spec\.ts$/,
       use: chromium({ ignoreDefaultArgs: ['--disable-popup-blocking'] }),
     },
+    {
+      // The gallery against committed baselines; Chromium only, one fixed viewport and font size.
+      // Update: `npm run test:screenshots -- --update-snapshots`.
+      name: 'chromium-screenshots',
+      testMatch: /\.screenshot\.spec\.ts$/,
+      use: { ...chromium(), viewport: { width: 1600, height: 900 }, deviceScaleFactor: 1 },
+      // A full-page shot takes seconds on a busy 2-core machine.
+      expect: { toHaveScreenshot: { animations: 'disabled', caret: 'hide', scale: 'css', timeout: 20_000 } },
+    },
   );
 if (wanted('firefox'))
   projects.push({

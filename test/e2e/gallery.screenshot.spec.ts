@@ -1,0 +1,31 @@
+import { expect, test } from '@playwright/test';
+
+/**
+ * Screenshots of demo/gallery.html against committed baselines
+ * (gallery.screenshot.spec.ts-snapshots/), in Chromium only (project
+ * chromium-screenshots). After an intended change of the looks, look at the
+ * new pictures and update them: `npm run test:screenshots -- --update-snapshots`.
+ */
+test.beforeEach(async ({ page }) => {
+  await page.goto('/gallery.html');
+  await page.waitForSelector('html[data-ready]');
+  await page.evaluate(() => document.fonts.ready);
+});
+
+const panels = [
+  'light-filled',
+  'light-outline',
+  'dark-filled',
+  'dark-outline',
+  'light-layout-and-languages',
+  'dark-layout-and-languages',
+];
+
+for (const [index, name] of panels.entries())
+  test(`gallery: ${name}`, async ({ page }) => {
+    await expect(page.locator('#gallery > .panel').nth(index)).toHaveScreenshot(`${name}.png`);
+  });
+
+test('gallery: the whole page', async ({ page }) => {
+  await expect(page).toHaveScreenshot('gallery.png', { fullPage: true });
+});
