@@ -99,6 +99,10 @@ export const styles = css`
     font-weight: 700;
     font-size: 0.8em;
   }
+  [part='icon']:has(.spin) {
+    background: none;
+    color: inherit;
+  }
   [part='icon']:empty {
     display: none;
   }
@@ -106,7 +110,7 @@ export const styles = css`
     width: 100%;
     height: 100%;
     box-sizing: border-box;
-    border: 2px solid var(--_accent);
+    border: 2px solid;
     border-inline-end-color: transparent;
     border-radius: 50%;
     animation: spin 0.8s linear infinite;
