@@ -14,14 +14,21 @@ export const readCallbackParams = (href: string): CallbackParams => {
  * decides whether the answer belongs to its flow (`flow/message.ts`).
  */
 export const handleCallback = (win: Window = window): void => {
-  const { location, history, opener, sessionStorage, document } = win;
+  const { location, history, opener, document } = win;
   const params = readCallbackParams(location.href);
   // First of all, take the code or token out of the address bar, so it is not
   // kept in history or sent as a Referer (RFC 9700 §4.2.4).
   history.replaceState(null, '', location.pathname);
   const state = new URLSearchParams(params as [string, string][]).get('state');
   // A redirect flow (no popup): this tab started it and waits for the answer back home.
-  const pending = state && sessionStorage.getItem(STORAGE_PREFIX + state);
+  // Reading storage throws where the browser denies it (cookies blocked, a third-party frame):
+  // then there is no redirect flow to resume, and the popup path below still works.
+  let pending: string | null | undefined;
+  try {
+    pending = state && win.sessionStorage.getItem(STORAGE_PREFIX + state);
+  } catch {
+    pending = undefined;
+  }
   if (pending) {
     location.replace(
       JSON.parse(pending).returnUrl +

@@ -45,6 +45,12 @@ const readFlow = (key: string): RedirectFlow | undefined => {
  * expired pending flows on the way. Throws a `ConnectError` for an error result.
  */
 export const takeRedirectResult = (target: string): ConnectResult | undefined => {
+  // Where the browser denies storage (cookies blocked), no redirect flow can be pending.
+  try {
+    void sessionStorage.length;
+  } catch {
+    return undefined;
+  }
   for (let i = sessionStorage.length; i--;) {
     const key = sessionStorage.key(i) ?? '';
     if (key.startsWith(STORAGE_PREFIX) && !((readFlow(key)?.expires ?? 0) > Date.now())) sessionStorage.removeItem(key);
