@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signInButton } from './helpers.js';
-import { autoButton, autoProvider, events, openDemo, outcome, watch } from './security-helpers.js';
+import { autoButton, autoProvider, openDemo, outcome, recordStorageWrites, watch } from './security-helpers.js';
 
 /**
  * When the popup cannot open: `fallback="redirect"` (and `mode="redirect"`)
@@ -8,20 +8,6 @@ import { autoButton, autoProvider, events, openDemo, outcome, watch } from './se
  * element on the returned page fires the result. The state and PKCE verifier
  * wait in sessionStorage, never the code or token, and are gone afterwards.
  */
-
-/** Every sessionStorage/localStorage write on the demo's origin, across the round trip's pages. */
-const recordStorageWrites = async (page: Page) => {
-  const writes: string[] = [];
-  await page.exposeBinding('__storageWrite', (_source, entry: string) => void writes.push(entry));
-  await page.addInitScript(() => {
-    const setItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key: string, value: string) {
-      (window as unknown as { __storageWrite: (entry: string) => void }).__storageWrite(`${key}=${value}`);
-      return setItem.call(this, key, value);
-    };
-  });
-  return writes;
-};
 
 /** The page's window.open returns null, as when a blocker refuses the popup. */
 const blockPopups = (page: Page) => page.evaluate(() => (window.open = () => null));

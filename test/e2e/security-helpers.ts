@@ -14,12 +14,31 @@ export const AUTO_AUTHORIZE = () => `${autoProvider()}/oauth2/authorize/`;
 export const watch = (page: Page) => {
   const watched = { errors: [] as string[], console: [] as string[] };
   const attach = (target: Page) => {
-    target.on('pageerror', (error) => watched.errors.push(`${target.url()}: ${error.message}`));
+    target.on('pageerror', (error) => {
+      // Firefox reports the mock provider pages' own CSP refusing /favicon.ico as a page error;
+      // that is the browser's report of a policy doing its job, not an exception in a script.
+      if (!/^The page’s settings blocked the loading of a resource/.test(error.message))
+        watched.errors.push(`${target.url()}: ${error.message}`);
+    });
     target.on('console', (message) => watched.console.push(message.text()));
   };
   attach(page);
   page.context().on('page', attach);
   return watched;
+};
+
+/** Every sessionStorage/localStorage write in the page's context (its popups too), across navigations. */
+export const recordStorageWrites = async (page: Page) => {
+  const writes: string[] = [];
+  await page.context().exposeBinding('__storageWrite', (_source, entry: string) => void writes.push(entry));
+  await page.context().addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      (window as unknown as { __storageWrite: (entry: string) => void }).__storageWrite(`${key}=${value}`);
+      return setItem.call(this, key, value);
+    };
+  });
+  return writes;
 };
 
 /** Adds an `<oauth-connect>` to the demo page with these attributes, and waits for its button. */
