@@ -360,3 +360,41 @@ test('CORS: a browser app may call the token endpoint and /v1/me', async () => {
   expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
   expect(preflight.headers.get('access-control-allow-headers')).toContain('Authorization');
 });
+
+test('every duplicated parameter, and text/plain or multipart bodies, are invalid_request; the code survives', async () => {
+  const { verifier, challenge } = pkcePair();
+  const code = await getCode(provider, { challenge });
+  const form = exchangeForm(code, { code_verifier: verifier });
+  const encoded = new URLSearchParams(form).toString();
+  for (const name of ['grant_type', 'redirect_uri', 'code_verifier'] as const)
+    await test.step(`${name} twice`, async () => {
+      const body = await expectError(
+        await postToken(provider, `${encoded}&${name}=${encodeURIComponent(form[name]!)}`),
+        400,
+        'invalid_request',
+      );
+      expect(body.error_description).toContain(name);
+    });
+  await test.step('client_id twice (client_secret_post)', async () => {
+    const post = `${encoded}&client_id=${CLIENT.id}&client_id=${CLIENT.id}&client_secret=${CLIENT.secret}`;
+    // Duplicates are refused before the client is authenticated.
+    const body = await expectError(await postToken(provider, post, { auth: null }), 400, 'invalid_request');
+    expect(body.error_description).toContain('client_id');
+  });
+  await test.step('text/plain', async () => {
+    await expectError(await postToken(provider, encoded, { contentType: 'text/plain' }), 400, 'invalid_request');
+  });
+  await test.step('multipart/form-data', async () => {
+    const multipart = new FormData();
+    for (const [name, value] of Object.entries(form)) multipart.append(name, value);
+    const response = await fetch(provider.tokenUrl, {
+      method: 'POST',
+      headers: { Authorization: basic(CLIENT.id, CLIENT.secret) },
+      body: multipart,
+    });
+    await expectError(response, 400, 'invalid_request');
+  });
+  // None of those spent the code, and the provider still answers a correct request.
+  expect((await postToken(provider, encoded)).status).toBe(200);
+  await expectWorkingExchange();
+});
