@@ -364,7 +364,7 @@ test('CORS: a browser app may call the token endpoint and /v1/me', async () => {
 test('every duplicated parameter, and text/plain or multipart bodies, are invalid_request; the code survives', async () => {
   const { verifier, challenge } = pkcePair();
   const code = await getCode(provider, { challenge });
-  const form = exchangeForm(code, { code_verifier: verifier });
+  const form: Record<string, string> = exchangeForm(code, { code_verifier: verifier });
   const encoded = new URLSearchParams(form).toString();
   for (const name of ['grant_type', 'redirect_uri', 'code_verifier'] as const)
     await test.step(`${name} twice`, async () => {
