@@ -10,6 +10,9 @@ import { autoButton, events, openDemo, outcome, watch } from './security-helpers
  * flow's BroadcastChannel, and no `connect-cancel` may fire before it.
  */
 
+// Several popups or page loads per test: Firefox on a busy two-core machine needs more than 30 s.
+test.describe.configure({ timeout: 60_000 });
+
 /**
  * The element reports `closed` only once the user is back on the page
  * (`document.hasFocus()`). Firefox answers that truthfully here: the page

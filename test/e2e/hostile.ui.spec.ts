@@ -8,6 +8,9 @@ import { autoButton, events, openDemo, outcome, recordStorageWrites, watch } fro
  * (each test fails on any page error, in the page or its popups).
  */
 
+// Several popups or page loads per test: Firefox on a busy two-core machine needs more than 30 s.
+test.describe.configure({ timeout: 60_000 });
+
 const MESSAGE_TYPE = 'oauth-connect:callback';
 
 const startState = async (page: Page, id: string) =>
@@ -152,7 +155,6 @@ test('forged messages are ignored while the flow waits; then the real result is 
 });
 
 test('callback URLs that are broken or hostile end in a clear error or are ignored', async ({ page }) => {
-  test.setTimeout(60_000); // seven flows, one after the other
   const watched = watch(page);
   await openDemo(page);
   const html = '<img src=x onerror="window.__pwned=1"><b id="injected">bold</b>';

@@ -9,6 +9,9 @@ import { autoButton, autoProvider, openDemo, outcome, recordStorageWrites, watch
  * wait in sessionStorage, never the code or token, and are gone afterwards.
  */
 
+// Several popups or page loads per test: Firefox on a busy two-core machine needs more than 30 s.
+test.describe.configure({ timeout: 60_000 });
+
 /** The page's window.open returns null, as when a blocker refuses the popup. */
 const blockPopups = (page: Page) => page.evaluate(() => (window.open = () => null));
 
