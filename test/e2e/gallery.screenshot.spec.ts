@@ -27,5 +27,7 @@ for (const [index, name] of panels.entries())
   });
 
 test('gallery: the whole page', async ({ page }) => {
-  await expect(page).toHaveScreenshot('gallery.png', { fullPage: true });
+  // 1600 × 5000+ px, taken until two shots match: slow on a busy machine.
+  test.setTimeout(90_000);
+  await expect(page).toHaveScreenshot('gallery.png', { fullPage: true, timeout: 60_000 });
 });
