@@ -7,6 +7,8 @@
 //   - what the bundle is made of: each module's minified and gzip bytes;
 //   - the minifiers compared on the same unminified bundle.
 // Prints the tables, writes bench/RESULTS.md and the README's "Size" figures.
+// Then bench/flows.js (issue 8): click to popup, callback to event, 500 flows without growth,
+// 100 buttons; its table goes to bench/RESULTS.md and the README too.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +21,7 @@ import { chromiumPath } from '../test/browsers.js';
 import { serveStatic } from '../scripts/static-server.js';
 import { gzip9Bytes, sizes } from '../scripts/sizes.js';
 import { bytesIn, rangesBySource, without } from '../scripts/bytes-by-source.js';
+import { benchFlows } from './flows.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const root = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
@@ -227,6 +230,63 @@ if (readme.includes('<!-- bench:bytes:start -->')) {
   writeFileSync('README.md', await prettier.format(updated, options));
 }
 console.log('bench: wrote bench/RESULTS.md and the README figures');
+
+// Time and memory (issue 8): bench/flows.js. One table, in bench/RESULTS.md and the README.
+console.log('bench: click to popup, callback to event, 500 flows, 100 buttons…');
+const flows = await benchFlows({ flows: Number(process.env.BENCH_FLOWS ?? 500) });
+const flowConditions = `${flows.browserVersion}, headless, ${new Date().toISOString().slice(0, 10)}; Node ${process.version}; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores; two mock providers on another origin (one auto-approving).`;
+console.log(`\n${flows.table}\n\n${flowConditions}\n`);
+writeFileSync(
+  'bench/RESULTS.md',
+  replaceSection(
+    readFileSync('bench/RESULTS.md', 'utf8'),
+    'flows',
+    `## Time and memory (issue 8)
+
+${flowConditions}
+
+${flows.table}
+
+How each figure is taken (\`bench/flows.js\`, \`bench/probes.js\`):
+
+- **Click → \`window.open\`**: real Playwright clicks on the element's button in a Chromium with its
+  popup blocker on. Every click listener is called through a wrapper that sets a flag and queues a
+  microtask to clear it; \`window.open\` records whether the flag was still set (no microtask or task
+  boundary since the click listener began) and the time since the first click listener of the
+  dispatch. The bench fails if any popup did not open or was not opened synchronously;
+  \`test/e2e/click-to-popup.popup-blocker.spec.ts\` asserts the same in \`npm test\`.
+- **Callback → event**: sequential successful flows (after 5 warm-up flows) against the auto-approving
+  provider. The redirect page (\`bench/callback.html\`) records on the opener's clock
+  (\`performance.timeOrigin + performance.now()\`) when \`dist/callback.js\` starts working (its first
+  step, \`history.replaceState\`) and, second row, when the page's first inline script ran (this adds
+  fetching the module); the host records \`connect-success\` on the same clock.
+- **Flows**: one page, elements each running one flow at a time, cycling success, error (an unknown
+  scope: the provider redirects back with \`invalid_scope\`), cancel-by-close (the popup is closed, on
+  the provider whose sign-in page waits) and \`abort()\`. Before (after 8 warm-up flows) and after:
+  heap from \`Runtime.getHeapUsage\` after \`HeapProfiler.collectGarbage\`, listeners from
+  \`DOMDebugger.getEventListeners\`, channels and timers counted by an init script that wraps
+  \`BroadcastChannel\`, \`setTimeout\`/\`setInterval\` and their \`clear\` functions.
+  \`test/e2e/no-leaks.ui.spec.ts\` runs 50 such flows in \`npm test\` and requires the counts back at
+  baseline.
+- **100 buttons**: \`bench/many.html\` holds \`customElements.define\` back while the bundle
+  evaluates, then times creating 100 \`<oauth-connect>\`, defining (which upgrades them), awaiting
+  every \`updateComplete\` and a layout, against creating 100 plain \`<button>\`s and a layout in the
+  same page; cross-origin isolated (5 µs timers), fresh page each run; the ratio is the median of the
+  per-page ratios.
+`,
+  ),
+);
+const readmeNow = readFileSync('README.md', 'utf8');
+if (readmeNow.includes('<!-- bench:flows:start -->')) {
+  const updated = replaceSection(
+    readmeNow,
+    'flows',
+    `${flows.table}\n\n${flowConditions} How each is measured: [bench/RESULTS.md](bench/RESULTS.md#time-and-memory-issue-8).`,
+  );
+  const options = { ...(await prettier.resolveConfig('README.md')), filepath: 'README.md' };
+  writeFileSync('README.md', await prettier.format(updated, options));
+}
+console.log('bench: wrote the time and memory figures');
 
 function replaceSection(text, name, body) {
   const start = `<!-- bench:${name}:start -->`;
