@@ -169,3 +169,50 @@ describe('BroadcastChannel delivery (popup cut off by COOP)', () => {
     other.close();
   });
 });
+
+describe('storage denied (cookies blocked, a third-party frame)', () => {
+  it('the callback page still posts to its opener and broadcasts, without throwing', async () => {
+    const { handleCallback } = await import('../../src/callback/handle-callback.js');
+    const posted: unknown[] = [];
+    const channel = new BroadcastChannel(CHANNEL_PREFIX + 'S9');
+    const broadcast = new Promise((resolve) => (channel.onmessage = (event) => resolve(event.data)));
+    let closed = false;
+    const win = {
+      location: { href: `${location.origin}/cb.html?code=C&state=S9`, pathname: '/cb.html', origin: location.origin },
+      history: { replaceState: () => {} },
+      opener: { postMessage: (message: unknown) => posted.push(message) },
+      document: { body: {} },
+      get sessionStorage(): Storage {
+        throw new DOMException('Access is denied for this document.', 'SecurityError');
+      },
+      close: () => (closed = true),
+    } as unknown as Window;
+    handleCallback(win);
+    const expected = {
+      type: MESSAGE_TYPE,
+      params: [
+        ['code', 'C'],
+        ['state', 'S9'],
+      ],
+    };
+    expect(posted).to.deep.equal([expected]);
+    expect(await broadcast).to.deep.equal(expected);
+    expect(closed).to.equal(true);
+    channel.close();
+  });
+
+  it('no redirect result is looked for, and nothing throws', () => {
+    const descriptor = Object.getOwnPropertyDescriptor(window, 'sessionStorage')!;
+    Object.defineProperty(window, 'sessionStorage', {
+      configurable: true,
+      get: () => {
+        throw new DOMException('Access is denied for this document.', 'SecurityError');
+      },
+    });
+    try {
+      expect(takeRedirectResult(target)).to.equal(undefined);
+    } finally {
+      Object.defineProperty(window, 'sessionStorage', descriptor);
+    }
+  });
+});
