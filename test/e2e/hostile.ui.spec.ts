@@ -154,39 +154,16 @@ test('forged messages are ignored while the flow waits; then the real result is 
   expect(watched.errors).toEqual([]);
 });
 
-test('callback URLs that are broken or hostile end in a clear error or are ignored', async ({ page }) => {
+type CallbackCase = { query: (state: string) => string; expected: Record<string, unknown> };
+const HTML = '<img src=x onerror="window.__pwned=1"><b id="injected">bold</b>';
+
+/** Runs one flow per case: the provider (or an attacker in its place) sends the popup to the callback page with that URL. */
+const runCallbackCases = async (page: Page, cases: CallbackCase[]) => {
   const watched = watch(page);
   await openDemo(page);
-  const html = '<img src=x onerror="window.__pwned=1"><b id="injected">bold</b>';
-  const cases: Array<{ query: (state: string) => string; expected: Record<string, unknown> }> = [
-    {
-      query: (s) => `code=c&error=access_denied&state=${s}`,
-      expected: { type: 'connect-error', detail: { error: 'invalid_response' } },
-    },
-    {
-      query: (s) => `code=c1&code=c2&state=${s}`,
-      expected: { type: 'connect-error', detail: { error: 'invalid_response' } },
-    },
-    {
-      query: (s) => `code=c&state=${s}&state=${s}`,
-      expected: { type: 'connect-error', detail: { error: 'invalid_response' } },
-    },
-    {
-      query: (s) => `code=c&state=${s}#access_token=t&state=${s}`,
-      expected: { type: 'connect-error', detail: { error: 'invalid_response' } },
-    },
-    // No state, or another: not this flow's answer, ignored; the popup closed, so `closed`.
-    { query: () => `code=c`, expected: { type: 'connect-cancel', detail: { reason: 'closed' } } },
-    { query: () => `code=c&state=someone-else`, expected: { type: 'connect-cancel', detail: { reason: 'closed' } } },
-    {
-      query: (s) => `error=server_error&error_description=${encodeURIComponent(html)}&state=${s}`,
-      expected: { type: 'connect-error', detail: { error: 'server_error', errorDescription: html } },
-    },
-  ];
   for (const [index, { query, expected }] of cases.entries()) {
     const popup = await openPopup(page, 'code-flow');
     const state = await startState(page, 'code-flow');
-    // The provider (or an attacker in its place) sends the popup to the callback page with this URL.
     const url = new URL(`/callback.html?${query(state)}`, page.url()).href;
     await Promise.all([
       popup.waitForEvent('close'),
@@ -197,12 +174,34 @@ test('callback URLs that are broken or hostile end in a clear error or are ignor
     await expect.poll(async () => (await events(page)).length).toBe(2 * (index + 1));
     expect((await events(page)).at(-1), query('S')).toMatchObject({ target: 'code-flow', ...expected });
   }
-  // The HTML description is shown as text by the demo, never as markup.
-  await expect(page.locator('#account')).toContainText(html);
-  await expect(page.locator('#injected')).toHaveCount(0);
-  expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
   expect((await events(page)).some((e) => e.type == 'connect-success')).toBe(false);
   expect(watched.errors).toEqual([]);
+};
+
+test('callback URLs with both code and error, or duplicated parameters, are invalid_response', async ({ page }) => {
+  const invalid = { type: 'connect-error', detail: { error: 'invalid_response' } };
+  await runCallbackCases(page, [
+    { query: (s) => `code=c&error=access_denied&state=${s}`, expected: invalid },
+    { query: (s) => `code=c1&code=c2&state=${s}`, expected: invalid },
+    { query: (s) => `code=c&state=${s}&state=${s}`, expected: invalid },
+    { query: (s) => `code=c&state=${s}#access_token=t&state=${s}`, expected: invalid },
+  ]);
+});
+
+test("callback URLs without this flow's state are ignored; HTML in error_description stays text", async ({ page }) => {
+  await runCallbackCases(page, [
+    // Not this flow's answer: ignored; the popup closed itself, so `closed`.
+    { query: () => `code=c`, expected: { type: 'connect-cancel', detail: { reason: 'closed' } } },
+    { query: () => `code=c&state=someone-else`, expected: { type: 'connect-cancel', detail: { reason: 'closed' } } },
+    {
+      query: (s) => `error=server_error&error_description=${encodeURIComponent(HTML)}&state=${s}`,
+      expected: { type: 'connect-error', detail: { error: 'server_error', errorDescription: HTML } },
+    },
+  ]);
+  // The demo shows the description as text, never as markup.
+  await expect(page.locator('#account')).toContainText(HTML);
+  await expect(page.locator('#injected')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
 });
 
 test('two elements and two tabs at once: each gets only its own result', async ({ page }) => {
