@@ -18,7 +18,7 @@ import { serveStatic } from '../scripts/static-server.js';
 const PROBES = fileURLToPath(new URL('probes.js', import.meta.url));
 const root = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 
-const t0 = Date.now();
+let t0 = Date.now();
 const log = (part) => console.error(`bench: part ${part} at ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 const median = (values) => quantile(values, 0.5);
 function quantile(values, q) {
@@ -58,6 +58,8 @@ const runFlows = (page, options) =>
 
 /** Heap, listeners, channels and timers of the page, after a forced garbage collection. */
 async function snapshot(page, cdp) {
+  // The probe's own record of window.open calls is not the element's memory.
+  await page.evaluate(() => (window.__probe.opens.length = 0));
   for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   const listenersOf = async (expression, pierce) => {
@@ -85,6 +87,7 @@ async function snapshot(page, cdp) {
 }
 
 export async function benchFlows({ flows = 500, sequential = 60, clicks = 20, manyRuns = 15, parallel = 16 } = {}) {
+  t0 = Date.now();
   const { startMockProvider } = await import('../dist/lib/mock-provider/index.js');
   const server = await serveStatic(root);
   const isolated = await serveStatic(root, { isolated: true });
