@@ -96,15 +96,23 @@ export const startFlow = (options: ConnectOptions, onStart?: OnStart): PendingFl
     // loading, two flows at once), one is made now, after the popup opened.
     const pkce = (): Promise<PkcePair | undefined> => Promise.resolve(usePkce && !ready ? createPkcePair() : ready);
     const failed = () =>
-      settle(new ConnectError('invalid_config', 'oauth-connect: PKCE needs a secure context (https).'));
+      settle(
+        new ConnectError(
+          'invalid_config',
+          'oauth-connect: PKCE needs https; a redirect flow needs sessionStorage too.',
+        ),
+      );
     const redirect = () =>
-      pkce().then((pair) => {
-        if (signal.aborted) return;
-        const url = begin(pair);
-        saveRedirectFlow({ returnUrl: location.href, target: redirectTarget(resolved), expected });
-        cleanup.abort(); // the page leaves; the result arrives on its next load
-        location.assign(url);
-      }, failed);
+      pkce()
+        .then((pair) => {
+          if (signal.aborted) return;
+          const url = begin(pair);
+          // Throws when storage is refused (blocked cookies): then the page must not leave.
+          saveRedirectFlow({ returnUrl: location.href, target: redirectTarget(resolved), expected });
+          cleanup.abort(); // the page leaves; the result arrives on its next load
+          location.assign(url);
+        })
+        .catch(failed);
 
     if (options.mode == 'redirect') {
       redirect();

@@ -216,3 +216,31 @@ describe('storage denied (cookies blocked, a third-party frame)', () => {
     }
   });
 });
+
+describe('redirect mode when storage is refused', () => {
+  it('reports invalid_config and stays on the page', async () => {
+    const realSetItem = Storage.prototype.setItem;
+    // Stands in for a browser that refuses storage (blocked cookies): setItem throws a SecurityError.
+    Storage.prototype.setItem = () => {
+      throw new DOMException('denied', 'SecurityError');
+    };
+    try {
+      const el = await fixture<OAuthConnectElement>(
+        html`<oauth-connect
+          mode="redirect"
+          authorize-url="https://provider.example/authorize"
+          client-id="c"
+          redirect-uri="/test/fixtures/callback.html"
+        ></oauth-connect>`,
+      );
+      const error = oneEvent(el, 'connect-error');
+      el.connect().catch(() => {});
+      const { detail } = await error;
+      expect(detail.error).to.equal('invalid_config');
+      expect(detail.errorDescription).to.contain('sessionStorage');
+      expect(location.hostname).to.equal('localhost');
+    } finally {
+      Storage.prototype.setItem = realSetItem;
+    }
+  });
+});
