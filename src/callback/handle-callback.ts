@@ -19,7 +19,8 @@ export const handleCallback = (win: Window = window): void => {
   // First of all, take the code or token out of the address bar, so it is not
   // kept in history or sent as a Referer (RFC 9700 §4.2.4).
   history.replaceState(null, '', location.pathname);
-  const state = new URLSearchParams(params as [string, string][]).get('state');
+  const query = new URLSearchParams(params as [string, string][]);
+  const state = query.get('state');
   // A redirect flow (no popup): this tab started it and waits for the answer back home.
   // Reading storage throws where the browser denies it (cookies blocked, a third-party frame):
   // then there is no redirect flow to resume, and the popup path below still works.
@@ -30,11 +31,7 @@ export const handleCallback = (win: Window = window): void => {
     pending = undefined;
   }
   if (pending) {
-    location.replace(
-      JSON.parse(pending).returnUrl +
-        RETURN_MARK +
-        encodeURIComponent(new URLSearchParams(params as [string, string][]) + ''),
-    );
+    location.replace(JSON.parse(pending).returnUrl + RETURN_MARK + encodeURIComponent(query + ''));
     return;
   }
   const message: CallbackMessage = { type: MESSAGE_TYPE, params };

@@ -57,11 +57,11 @@ export const takeRedirectResult = (target: string): ConnectResult | undefined =>
   }
   const { hash, href } = location;
   if (!hash.startsWith(RETURN_MARK)) return;
-  const params = [...new URLSearchParams(decodeURIComponent(hash.slice(RETURN_MARK.length)))];
-  const key = STORAGE_PREFIX + new URLSearchParams(params).get('state');
+  const query = new URLSearchParams(decodeURIComponent(hash.slice(RETURN_MARK.length)));
+  const key = STORAGE_PREFIX + query.get('state');
   const flow = readFlow(key);
   if (flow?.target != target) return; // not ours: another element's, or stale
   sessionStorage.removeItem(key);
   history.replaceState(history.state, '', href.slice(0, -hash.length));
-  return parseCallback(params, flow.expected);
+  return parseCallback([...query], flow.expected);
 };

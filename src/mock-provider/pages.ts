@@ -131,7 +131,7 @@ export const signInPage = (data: SignInPageData): string =>
     'Sign in',
     html`<h1>Sign in to continue to ${data.clientName}</h1>
       <p>Use your Mock provider account.</p>
-      ${data.error ? html`<p class="alert" role="alert" id="form-error">${data.error}</p>` : ''}
+      ${formAlert(data.error)}
       <form method="post" novalidate>
         <input type="hidden" name="action" value="signin" />
         <label for="email">Email</label>
@@ -165,6 +165,10 @@ export const signInPage = (data: SignInPageData): string =>
       }`,
   );
 
+/** The form's error message; `errorAttrs` points the invalid field at it. */
+const formAlert = (error: string | undefined): Html | string =>
+  error ? html`<p class="alert" role="alert" id="form-error">${error}</p>` : '';
+
 const errorAttrs = (error: string | undefined): Html =>
   error ? { html: ' aria-invalid="true" aria-describedby="form-error"' } : { html: '' };
 
@@ -181,7 +185,7 @@ export const signUpPage = (data: SignUpPageData): string =>
     'Create an account',
     html`<h1>Create your account to continue to ${data.clientName}</h1>
       <p>It takes a few seconds. This account only exists in this mock provider.</p>
-      ${data.error ? html`<p class="alert" role="alert" id="form-error">${data.error}</p>` : ''}
+      ${formAlert(data.error)}
       <form method="post" novalidate>
         <input type="hidden" name="action" value="signup" />
         <label for="name">Full name</label>
