@@ -1,7 +1,7 @@
 /**
  * `cem analyze --litelement` (part of `npm run build`) writes
  * custom-elements.json from the element's JSDoc (@fires, @slot, @csspart,
- * @cssprop, @attr) and its `static properties`.
+ * @cssprop, @attr) and its fields.
  */
 export default {
   globs: ['src/**/*.ts'],
@@ -38,6 +38,26 @@ export default {
         for (const mod of customElementsManifest.modules)
           for (const declaration of mod.declarations ?? [])
             if (declaration.events) declaration.events = declaration.events.filter((event) => event.description);
+      },
+    },
+    {
+      // The element's `static properties` is built from its names (clientId:
+      // client-id), which the analyzer cannot read; the attributes are
+      // documented with @attr. This links each attribute to its property, both ways.
+      name: 'oauth-connect:attribute-fields',
+      packageLinkPhase({ customElementsManifest }) {
+        const camel = (name) => name.replace(/-([a-z])/g, (_, letter) => letter.toUpperCase());
+        for (const mod of customElementsManifest.modules)
+          for (const declaration of mod.declarations ?? [])
+            for (const attribute of declaration.attributes ?? []) {
+              const field = declaration.members?.find(
+                (member) => member.kind == 'field' && member.name == camel(attribute.name),
+              );
+              if (!field) continue;
+              attribute.fieldName = field.name;
+              field.attribute = attribute.name;
+              if (['disabled', 'noStatus', 'status', 'noPkce'].includes(field.name)) field.reflects = true;
+            }
       },
     },
   ],

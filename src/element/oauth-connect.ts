@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
+import { ReactiveElement, type PropertyDeclaration, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { ConnectResult } from '../flow/callback-result.js';
 import { redirectTarget, startFlow, type PendingFlow } from '../flow/connect.js';
 import { ConnectCancelled, type ConnectError } from '../flow/errors.js';
@@ -13,6 +13,12 @@ import { styles } from './styles.js';
 /** Where the button is in its life; mirrored to the `status` attribute and to CSS custom states (`:state(pending)`). */
 export type ConnectStatus = 'idle' | 'pending' | 'success' | 'error';
 
+/** Reactive properties named in camelCase, each with its kebab-case attribute (`clientId`: `client-id`). */
+const attributes = (names: string, declaration?: PropertyDeclaration): PropertyDeclarations =>
+  Object.fromEntries(
+    names.split(' ').map((name) => [name, { attribute: name.replace(/[A-Z]/g, '-$&').toLowerCase(), ...declaration }]),
+  );
+
 /**
  * A "Sign in with …" button that runs an OAuth 2 authorization flow in a popup.
  *
@@ -20,6 +26,26 @@ export type ConnectStatus = 'idle' | 'pending' | 'success' | 'error';
  * @fires connect-success - The provider sent a code or a token. `detail`: a `ConnectResult`.
  * @fires connect-error - The provider or the flow failed. `detail: { error, errorDescription?, errorUri? }`.
  * @fires connect-cancel - The flow ended without a result. `detail: { reason: 'closed' | 'timeout' | 'aborted' }`.
+ * @attr provider - A preset: `ulule`, `ultracart`, or one added with `registerProvider`.
+ * @attr authorize-url - The provider's authorization endpoint.
+ * @attr client-id - Your client ID at the provider.
+ * @attr redirect-uri - Your callback page, on this page's origin.
+ * @attr scope - Space-separated scopes.
+ * @attr response-type - `code` (default) or `token`.
+ * @attr {boolean} no-pkce - Skips PKCE in `code` flows.
+ * @attr {number} timeout - Seconds before a pending flow is cancelled (`0` = never). Default 300.
+ * @attr {number} popup-width - Default 500.
+ * @attr {number} popup-height - Default 650.
+ * @attr mode - `popup` (default) or `redirect`.
+ * @attr fallback - `redirect`: navigate this page when the popup is blocked.
+ * @attr {boolean} disabled
+ * @attr label - The button text, when the default slot is empty.
+ * @attr {boolean} no-status - Hides the status text (screen readers still hear it).
+ * @attr status - Read-only: `idle`, `pending`, `success` or `error`.
+ * @attr size - `small`, `medium` (default) or `large`.
+ * @attr variant - `filled` (default) or `outline`.
+ * @attr theme - `light` or `dark`; by default the user's preference.
+ * @attr {boolean} full-width - Fills the line.
  * @slot - The button text; overrides `label` and the localized default.
  * @slot icon - The provider's logo; the default is a neutral monogram.
  * @csspart button - The sign-in `<button>`.
@@ -35,27 +61,15 @@ export type ConnectStatus = 'idle' | 'pending' | 'success' | 'error';
  * @cssprop --oauth-connect-radius - Corner radius (default 6px).
  * @cssprop --oauth-connect-font - Font shorthand.
  */
-export class OAuthConnectElement extends LitElement implements ConnectOptions {
-  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+export class OAuthConnectElement extends ReactiveElement implements ConnectOptions {
+  static override shadowRootOptions: ShadowRootInit = { ...ReactiveElement.shadowRootOptions, delegatesFocus: true };
 
   static override properties: PropertyDeclarations = {
-    provider: {},
-    authorizeUrl: { attribute: 'authorize-url' },
-    clientId: { attribute: 'client-id' },
-    redirectUri: { attribute: 'redirect-uri' },
-    scope: {},
-    responseType: { attribute: 'response-type' },
-    noPkce: { attribute: 'no-pkce', type: Boolean },
-    timeout: { type: Number },
-    popupWidth: { attribute: 'popup-width', type: Number },
-    popupHeight: { attribute: 'popup-height', type: Number },
-    mode: {},
-    fallback: {},
-    disabled: { type: Boolean, reflect: true },
-    label: {},
-    noStatus: { attribute: 'no-status', type: Boolean, reflect: true },
+    ...attributes('provider authorizeUrl clientId redirectUri scope responseType mode fallback label'),
+    ...attributes('timeout popupWidth popupHeight', { type: Number }),
+    ...attributes('noPkce disabled noStatus', { type: Boolean, reflect: true }),
+    ...attributes('status', { reflect: true }),
     params: { attribute: false },
-    status: { reflect: true },
   };
 
   static override styles = styles;
@@ -93,8 +107,9 @@ export class OAuthConnectElement extends LitElement implements ConnectOptions {
   /** Read-only: where the flow is. */
   declare status: ConnectStatus;
 
-  private flow: PendingFlow | undefined;
-  private internals = this.attachInternals();
+  #flow: PendingFlow | undefined;
+  #parts!: Parts;
+  #internals = this.attachInternals();
 
   constructor() {
     super();
@@ -108,9 +123,9 @@ export class OAuthConnectElement extends LitElement implements ConnectOptions {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void preparePkce();
+    preparePkce();
     // Back from a redirect flow? Report it once the page's own scripts have added their listeners.
-    const report = () => setTimeout(() => this.reportRedirectResult());
+    const report = () => setTimeout(() => this.#reportRedirectResult());
     if (document.readyState == 'loading') addEventListener('DOMContentLoaded', report, { once: true });
     else report();
   }
@@ -126,96 +141,104 @@ export class OAuthConnectElement extends LitElement implements ConnectOptions {
    * `ConnectError` or `ConnectCancelled`; the matching event fires either way.
    */
   connect(): Promise<ConnectResult> {
-    if (this.flow && !this.flow.settled) {
-      this.flow.focus();
-      return this.flow.result;
+    let flow = this.#flow;
+    if (flow && !flow.settled) {
+      flow.focus();
+      return flow.result;
     }
     // The element is its own options bag: its properties have the option names.
-    const flow = (this.flow = startFlow(this, (detail) => this.emit('connect-start', detail)));
+    flow = this.#flow = startFlow(this, (detail) => this.#emit('connect-start', detail));
     this.status = 'pending';
     flow.result.then(
-      (result) => this.succeed(result, flow),
-      (error: Error) => this.fail(error, flow),
+      (result) => this.#end(flow, 'success', 'connect-success', result),
+      (error: Error) => this.#fail(error, flow),
     );
     return flow.result;
   }
 
   /** Ends a pending flow with `connect-cancel` `aborted` and closes its popup. */
   abort(): void {
-    this.flow?.abort();
+    this.#flow?.abort();
   }
 
-  override render() {
-    const { status, provider, mode } = this;
+  /**
+   * The shadow tree is static, built once here; `update()` only sets its text
+   * and attributes and picks the icon. (Lit's templates would add lit-html,
+   * 2.7 KB gzip, to every partner page: more than this whole element. Issue 5.)
+   */
+  override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    const template = document.createElement('template');
+    template.innerHTML =
+      '<button part=button type=button><span part=icon aria-hidden=true></span><span part=label><slot></slot></span><span class=sr></span></button><button part=cancel type=button></button><span part=status role=status></span><span class=spin></span><slot name=icon></slot>';
+    const [button, cancel, status, spinner, monogram] = template.content.children as HTMLCollectionOf<HTMLElement>;
+    const [
+      icon,
+      {
+        children: [label],
+      },
+      hint,
+    ] = button.children;
+    root.append(button, status);
+    button.onclick = () => {
+      // The events report the outcome; the promise is for callers of connect().
+      // When the popup closes, focus comes back to the button that opened it.
+      const back = () => this.focus();
+      this.connect().then(back, back);
+    };
+    cancel.onclick = () => this.abort();
+    this.#parts = { button, icon, label, hint, cancel, status, spinner, monogram };
+    return root;
+  }
+
+  override update(changed: PropertyValues): void {
+    super.update(changed);
+    const { status, provider } = this;
+    const { button, icon, label, hint, cancel, status: statusText, spinner, monogram } = this.#parts;
     const preset = provider ? providers[provider] : undefined;
-    const text = stringsFor(this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en');
-    const name = preset?.name ?? host(this.authorizeUrl);
+    const text = stringsFor(this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang);
     const pending = status == 'pending';
-    const hasIcon = this.querySelector(':scope>[slot=icon]');
-    return html`<button
-        part="button"
-        type="button"
-        style=${preset?.accent ? `--_brand:${preset.accent}` : nothing}
-        ?disabled=${this.disabled}
-        aria-busy=${pending || nothing}
-        @click=${this.handleClick}
-      >
-        <span part="icon" aria-hidden="true"
-          >${
-            pending
-              ? html`<span class="spin"></span>`
-              : preset || hasIcon
-                ? html`<slot name="icon">${preset?.name[0]}</slot>`
-                : nothing
-          }</span
-        ><span part="label"
-          ><slot>${this.label || (preset ? text.signInWith.replace('%', preset.name) : text.signIn)}</slot></span
-        >${mode == 'redirect' ? nothing : html`<span class="sr">, ${text.newWindow}</span>`}</button
-      >${pending ? html`<button part="cancel" type="button" @click=${this.abort}>${text.cancel}</button>` : nothing}<span
-        part="status"
-        role="status"
-        >${pending ? text.waiting.replace('%', name) : status == 'idle' ? '' : text[status]}</span
-      >`;
-  }
-
-  override updated(): void {
+    button.toggleAttribute('disabled', this.disabled);
+    button.ariaBusy = pending ? 'true' : null;
+    button.style.setProperty('--_brand', preset?.accent ?? null);
+    icon.replaceChildren(
+      ...(pending ? [spinner] : preset || this.querySelector(':scope>[slot=icon]') ? [monogram] : []),
+    );
+    setText(monogram, preset?.name[0] ?? '');
+    setText(label, this.label || (preset ? text.signInWith.replace('%', preset.name) : text.signIn));
+    setText(hint, this.mode == 'redirect' ? '' : ', ' + text.newWindow);
+    setText(cancel, text.cancel);
+    if (pending) button.after(cancel);
+    else cancel.remove();
+    setText(
+      statusText,
+      pending
+        ? text.waiting.replace('%', preset?.name ?? host(this.authorizeUrl))
+        : status == 'idle'
+          ? ''
+          : text[status],
+    );
     // CSS custom states, for `oauth-connect:state(pending)`.
-    const { states } = this.internals;
+    const { states } = this.#internals;
     states.clear();
-    states.add(this.status);
+    states.add(status);
   }
 
-  private handleClick(): void {
-    // The events report the outcome; the promise is for callers of connect().
-    // When the popup closes, focus comes back to the button that opened it.
-    this.connect()
-      .catch(() => {})
-      .then(() => this.focus());
-  }
-
-  private reportRedirectResult(): void {
+  #reportRedirectResult(): void {
     try {
       const result = takeRedirectResult(redirectTarget(resolveOptions(this)));
-      if (result) this.succeed(result);
+      if (result) this.#end(undefined, 'success', 'connect-success', result);
     } catch (error) {
       // Invalid options: this element has no redirect flow to report.
-      if ((error as ConnectError).error != 'invalid_config') this.fail(error as Error);
+      if ((error as ConnectError).error != 'invalid_config') this.#fail(error as Error);
     }
   }
 
-  private succeed(result: ConnectResult, flow?: PendingFlow): void {
-    this.end(flow, 'success');
-    this.emit('connect-success', result);
-  }
-
-  private fail(error: Error, flow?: PendingFlow): void {
-    if (error instanceof ConnectCancelled) {
-      this.end(flow, 'idle');
-      this.emit('connect-cancel', { reason: error.reason });
-    } else {
+  #fail(error: Error, flow?: PendingFlow): void {
+    if (error instanceof ConnectCancelled) this.#end(flow, 'idle', 'connect-cancel', { reason: error.reason });
+    else {
       const { error: code, errorDescription, errorUri } = error as ConnectError;
-      this.end(flow, 'error');
-      this.emit('connect-error', {
+      this.#end(flow, 'error', 'connect-error', {
         error: code,
         ...(errorDescription && { errorDescription }),
         ...(errorUri && { errorUri }),
@@ -223,18 +246,45 @@ export class OAuthConnectElement extends LitElement implements ConnectOptions {
     }
   }
 
-  /** A flow ended; unless a newer one has started since, the button shows how. */
-  private end(flow: PendingFlow | undefined, status: ConnectStatus): void {
-    if (this.flow != flow) return;
-    this.flow = undefined;
-    this.status = status;
-    void preparePkce();
+  /** A flow ended: unless a newer one has started since, the button shows how; the event fires either way. */
+  #end<K extends keyof OAuthConnectEventMap>(
+    flow: PendingFlow | undefined,
+    status: ConnectStatus,
+    type: K,
+    detail: OAuthConnectEventMap[K]['detail'],
+  ): void {
+    if (this.#flow == flow) {
+      this.#flow = undefined;
+      this.status = status;
+      preparePkce();
+    }
+    this.#emit(type, detail);
   }
 
-  private emit<K extends keyof OAuthConnectEventMap>(type: K, detail: OAuthConnectEventMap[K]['detail']): void {
+  #emit<K extends keyof OAuthConnectEventMap>(type: K, detail: OAuthConnectEventMap[K]['detail']): void {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 }
+
+/** The shadow tree's nodes that `update()` changes. */
+interface Parts {
+  button: HTMLElement;
+  icon: Element;
+  /** The default slot, whose fallback content is the label. */
+  label: Element;
+  /** ", opens a new window", for screen readers. */
+  hint: Element;
+  cancel: HTMLElement;
+  status: Element;
+  spinner: Element;
+  /** The icon slot, whose fallback content is the monogram. */
+  monogram: Element;
+}
+
+/** Sets a node's text only when it changes, so that the live region announces changes only. */
+const setText = (node: Node, text: string) => {
+  if (node.textContent != text) node.textContent = text;
+};
 
 /** The authorize URL's host, to name a provider that has no preset. */
 const host = (url?: string): string => {

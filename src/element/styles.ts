@@ -4,22 +4,26 @@ import { css } from 'lit';
  * Theming: the --oauth-connect-* custom properties (README, "Theming"), the
  * parts, and the size / variant / theme / full-width attributes. Every
  * default keeps text at a 4.5:1 contrast or more in light and dark themes.
+ *
+ * Light and dark come from `color-scheme` + `light-dark()`: the user's
+ * preference by default, `theme="light|dark"` to pin one. Private
+ * properties are short (`--_t` text, `--_s` surface, `--_o` on-accent,
+ * `--_a` accent, `--_h` height) because every byte here ships to every
+ * visitor of every partner page (issue 5).
  */
 export const styles = css`
   :host {
-    --_def: #1f2937;
-    --_on-accent: var(--oauth-connect-on-accent, #fff);
-    --_text: var(--oauth-connect-text, #1f2937);
-    --_surface: var(--oauth-connect-surface, #fff);
-    --_error: var(--oauth-connect-error, #b91c1c);
-    --_radius: var(--oauth-connect-radius, 6px);
-    --_height: 44px;
+    --_t: var(--oauth-connect-text, light-dark(#1f2937, #f3f4f6));
+    --_s: var(--oauth-connect-surface, light-dark(#fff, #111827));
+    --_o: var(--oauth-connect-on-accent, #fff);
+    --_h: 44px;
+    color-scheme: light dark;
     display: inline-flex;
     flex-wrap: wrap;
     align-items: center;
     gap: 0.5em;
     font: var(--oauth-connect-font, 500 1rem/1.2 system-ui, sans-serif);
-    color: var(--_text);
+    color: var(--_t);
   }
   :host([hidden]) {
     display: none;
@@ -31,48 +35,40 @@ export const styles = css`
     flex: 1;
   }
   :host([size='small']) {
-    --_height: 32px;
+    --_h: 32px;
     font-size: 0.875rem;
   }
   :host([size='large']) {
-    --_height: 52px;
+    --_h: 52px;
     font-size: 1.125rem;
   }
-  :host([theme='dark']) {
-    --_def: #4b5563;
-    --_text: var(--oauth-connect-text, #f3f4f6);
-    --_surface: var(--oauth-connect-surface, #111827);
-    --_error: var(--oauth-connect-error, #fca5a5);
+  :host([theme='light']) {
+    color-scheme: light;
   }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --_def: #4b5563;
-      --_text: var(--oauth-connect-text, #f3f4f6);
-      --_surface: var(--oauth-connect-surface, #111827);
-      --_error: var(--oauth-connect-error, #fca5a5);
-    }
+  :host([theme='dark']) {
+    color-scheme: dark;
   }
   button {
     /* Here, not on :host: the preset's --_brand is set on the button. */
-    --_accent: var(--oauth-connect-accent, var(--_brand, var(--_def)));
+    --_a: var(--oauth-connect-accent, var(--_brand, light-dark(#1f2937, #4b5563)));
     display: inline-flex;
     align-items: center;
     justify-content: center;
     gap: 0.6em;
-    min-height: var(--_height);
-    min-width: var(--_height);
+    min-height: var(--_h);
+    min-width: var(--_h);
     padding: 0 1.1em;
-    border: 2px solid var(--_accent);
-    border-radius: var(--_radius);
-    background: var(--_accent);
-    color: var(--_on-accent);
+    border: 2px solid var(--_a);
+    border-radius: var(--oauth-connect-radius, 6px);
+    background: var(--_a);
+    color: var(--_o);
     font: inherit;
     cursor: pointer;
   }
   :host([variant='outline']) [part='button'],
   [part='cancel'] {
-    background: var(--_surface);
-    color: var(--_text);
+    background: var(--_s);
+    color: var(--_t);
   }
   [part='cancel'] {
     border-color: currentColor;
@@ -81,7 +77,7 @@ export const styles = css`
     filter: brightness(1.15);
   }
   button:focus-visible {
-    outline: 3px solid var(--_accent);
+    outline: 3px solid var(--_a);
     outline-offset: 2px;
   }
   button:disabled {
@@ -94,8 +90,8 @@ export const styles = css`
     width: 1.4em;
     height: 1.4em;
     border-radius: 50%;
-    background: var(--_on-accent);
-    color: var(--_accent);
+    background: var(--_o);
+    color: var(--_a);
     font-weight: 700;
     font-size: 0.8em;
   }
@@ -130,7 +126,7 @@ export const styles = css`
     font-size: 0.875em;
   }
   :host([status='error']) [part='status'] {
-    color: var(--_error);
+    color: var(--oauth-connect-error, light-dark(#b91c1c, #fca5a5));
   }
   .sr,
   :host([no-status]) [part='status'] {

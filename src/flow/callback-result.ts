@@ -55,29 +55,27 @@ export const parseCallback = (params: CallbackParams, expected: ExpectedCallback
   const values = new Map<string, string>();
   for (const [name, value] of params) {
     // RFC 6749 §3.1: "Request and response parameters MUST NOT be included more than once."
-    if (values.has(name)) invalid(`The parameter "${name}" appears more than once.`);
+    if (values.has(name)) invalid(name + ' appears twice.');
     values.set(name, value);
   }
   const get = (name: string) => values.get(name) || undefined;
-  const state = get('state');
-  if (!state || state !== expected.state) return invalid('The state does not match this flow.');
+  const { responseType, state, redirectUri, codeVerifier } = expected;
+  // `expected.state` is never empty, so a missing state fails here too.
+  if (get('state') !== state) invalid('The state does not match this flow.');
   const error = get('error');
   const code = get('code');
   const accessToken = get('access_token');
   if (error) {
-    if (code || accessToken) invalid('The response carries both an error and a result.');
+    if (code || accessToken) invalid('An error and a result at once.');
     throw new ConnectError(error, get('error_description'), get('error_uri'));
   }
-  const { responseType, redirectUri, codeVerifier } = expected;
   if (responseType == 'code') {
-    if (!code || accessToken) return invalid('Expected an authorization code.');
+    if (!code || accessToken) invalid('Expected a code.');
     return { responseType, code, state, redirectUri, ...(codeVerifier && { codeVerifier }) };
   }
-  if (!accessToken || code) return invalid('Expected an access token.');
-  const expires = get('expires_in');
-  const expiresIn = expires === undefined ? undefined : Number(expires);
-  if (expiresIn !== undefined && !(Number.isSafeInteger(expiresIn) && expiresIn >= 0))
-    invalid('expires_in is not a number of seconds.');
+  if (!accessToken || code) return invalid('Expected an access_token.');
+  const expiresIn = get('expires_in');
+  if (expiresIn && !/^\d{1,10}$/.test(expiresIn)) invalid('expires_in is not a number of seconds.');
   const scope = get('scope');
   const refreshToken = get('refresh_token');
   return {
@@ -85,7 +83,7 @@ export const parseCallback = (params: CallbackParams, expected: ExpectedCallback
     accessToken,
     // RFC 6749 §4.2.2 requires token_type; a provider that leaves it out means bearer.
     tokenType: get('token_type') ?? 'bearer',
-    ...(expiresIn !== undefined && { expiresIn, expiresAt: Date.now() + expiresIn * 1000 }),
+    ...(expiresIn && { expiresIn: +expiresIn, expiresAt: Date.now() + +expiresIn * 1000 }),
     ...(scope && { scope }),
     ...(refreshToken && { refreshToken }),
     state,

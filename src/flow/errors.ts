@@ -34,6 +34,6 @@ export class ConnectError extends Error {
 export class ConnectCancelled extends Error {
   override readonly name = 'ConnectCancelled';
   constructor(readonly reason: CancelReason) {
-    super(`oauth-connect: flow cancelled (${reason})`);
+    super('cancelled: ' + reason);
   }
 }

@@ -32,21 +32,18 @@ export interface FlowIdentity {
  * (the flow keeps waiting), because anyone can post to a window.
  */
 export const acceptCallbackMessage = (
-  event: Pick<MessageEvent, 'data' | 'origin' | 'source'>,
+  { data, origin, source }: Pick<MessageEvent, 'data' | 'origin' | 'source'>,
   flow: FlowIdentity,
 ): CallbackParams | undefined => {
-  if (event.source !== flow.popup || event.origin !== flow.origin) return;
-  const data: unknown = event.data;
-  if (typeof data != 'object' || !data) return;
-  const { type, params } = data as Partial<CallbackMessage>;
-  if (type !== MESSAGE_TYPE || !Array.isArray(params) || params.length > MAX_PARAMS) return;
+  // Structured-cloned data has no getters: reading it cannot run a sender's code.
+  const params: unknown = source === flow.popup && origin === flow.origin && data?.type === MESSAGE_TYPE && data.params;
+  if (!Array.isArray(params) || params.length > MAX_PARAMS) return;
   let stateMatches = false;
   for (const pair of params as unknown[]) {
-    if (!Array.isArray(pair) || pair.length != 2) return;
-    const [name, value] = pair as unknown[];
+    const [name, value] = Array.isArray(pair) && pair.length == 2 ? (pair as unknown[]) : [];
     if (typeof name != 'string' || typeof value != 'string' || name.length + value.length > MAX_LENGTH) return;
     if (name == 'state') stateMatches = value === flow.state;
   }
   // Copy, so that what the flow parses is exactly what was checked.
-  return stateMatches ? (params as [string, string][]).map(([n, v]) => [n, v] as const) : undefined;
+  return stateMatches ? (params as [string, string][]).map(([name, value]) => [name, value] as const) : undefined;
 };

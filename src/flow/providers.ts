@@ -13,8 +13,11 @@ export interface ProviderPreset {
   accent?: string;
 }
 
-/** Built-in presets, from the providers' own documentation. Add yours with `registerProvider`. */
-export const providers: Record<string, ProviderPreset> = {
+/**
+ * Built-in presets, from the providers' own documentation. Add yours with
+ * `registerProvider`. No prototype, so `provider="constructor"` finds nothing.
+ */
+export const providers: Record<string, ProviderPreset> = Object.assign(Object.create(null), {
   // Ulule Connect documentation: both `token` and `code`.
   ulule: {
     name: 'Ulule',
@@ -31,7 +34,7 @@ export const providers: Record<string, ProviderPreset> = {
     responseTypes: ['code'],
     accent: '#1d4f91',
   },
-};
+});
 
 /** Makes `provider="{id}"` (and `connect({ provider: id })`) use this preset. */
 export const registerProvider = (id: string, preset: ProviderPreset): void => {

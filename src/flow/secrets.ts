@@ -7,9 +7,8 @@
 /** base64url without padding (RFC 7636 Appendix A). */
 export const base64url = (bytes: Uint8Array): string =>
   btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
+    .replace(/=+$/, '')
+    .replace(/[+/]/g, (char) => (char == '+' ? '-' : '_'));
 
 /** 32 bytes from the platform CSPRNG, base64url. */
 export const randomToken = (): string => base64url(crypto.getRandomValues(new Uint8Array(32)));
@@ -35,27 +34,22 @@ export const createPkcePair = async (): Promise<PkcePair> => {
  * connects, and again whenever a flow takes the spare one.
  */
 let spare: PkcePair | undefined;
-let filling: Promise<void> | undefined;
+let filling: Promise<unknown> | undefined;
 
 /** Makes sure a PKCE pair is ready for the next flow. Safe to call often. */
-export const preparePkce = (): Promise<void> =>
-  spare
-    ? Promise.resolve()
-    : (filling ??= createPkcePair().then(
-        (pair) => {
-          spare = pair;
-          filling = undefined;
-        },
-        () => {
-          // No SubtleCrypto (an insecure context): the flow reports it when it needs one.
-          filling = undefined;
-        },
-      ));
+export const preparePkce = (): void => {
+  if (!spare)
+    filling ??= createPkcePair()
+      .then((pair) => (spare = pair))
+      // No SubtleCrypto (an insecure context): the flow reports it when it needs one.
+      .catch(() => {})
+      .then(() => (filling = undefined));
+};
 
 /** Takes the ready pair (each pair is used once) and starts preparing the next. */
 export const takePkce = (): PkcePair | undefined => {
   const pair = spare;
   spare = undefined;
-  void preparePkce();
+  preparePkce();
   return pair;
 };

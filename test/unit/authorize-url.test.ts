@@ -43,6 +43,11 @@ describe('resolveOptions', () => {
     expect(configError({ timeout: NaN }).message).to.contain('timeout');
   });
 
+  it('knows only the presets it has: Object.prototype names are not providers', () => {
+    for (const provider of ['nope', 'constructor', 'toString', '__proto__'])
+      expect(configError({ provider }).message).to.contain(`unknown provider "${provider}"`);
+  });
+
   it('accepts http for loopback providers only', () => {
     for (const host of ['localhost:8080', '127.0.0.1', '[::1]:3000'])
       expect(

@@ -240,6 +240,23 @@ describe('<oauth-connect> states', () => {
     el.abort();
   });
 
+  it('announces each status once: an unrelated update leaves the live region untouched', async () => {
+    const el = await make();
+    el.connect().catch(() => {});
+    await el.updateComplete;
+    const status = shadow(el, '[part=status]');
+    const announced = status.firstChild;
+    const changes: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => changes.push(...records));
+    observer.observe(status, { childList: true, characterData: true, subtree: true });
+    el.popupWidth = 600; // a property that does not change the status text
+    await el.updateComplete;
+    observer.disconnect();
+    expect(status.firstChild).to.equal(announced);
+    expect(changes).to.have.length(0);
+    el.abort();
+  });
+
   it('gives focus back to the button when the popup closes', async () => {
     const el = await make('code');
     const button = shadow(el, '[part=button]');
