@@ -180,13 +180,13 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
       hint,
     ] = button.children;
     root.append(button, status);
-    button.onclick = () => {
+    button.addEventListener('click', () => {
       // The events report the outcome; the promise is for callers of connect().
       // When the popup closes, focus comes back to the button that opened it.
       const back = () => this.focus();
       this.connect().then(back, back);
-    };
-    cancel.onclick = () => this.abort();
+    });
+    cancel.addEventListener('click', () => this.abort());
     this.#parts = { button, icon, label, hint, cancel, status, spinner, monogram };
     return root;
   }
