@@ -4,13 +4,17 @@
 //   1. click → window.open: real Playwright clicks with the popup blocker on; asserts that every
 //      popup opened, and synchronously inside the click listener (bench/probes.js says how);
 //   2. callback → event: from the callback page's first script to connect-success on the host
-//      page, on one clock (performance.timeOrigin + performance.now() in both windows);
-//   3. 500 mixed flows in one page: heap after a forced GC, listeners (CDP DOMDebugger), open
-//      BroadcastChannels and pending timers (bench/probes.js), before and after;
+//      page, on one clock (performance.timeOrigin + performance.now() in both windows), with the
+//      steps in between; by postMessage, and by BroadcastChannel alone (the opener cut off);
+//   3. 500 mixed flows in one page after a warm-up: heap after a forced GC at 100, 250 and 500
+//      flows, split by heap snapshots into compiled code and the rest, and the JS objects counted
+//      by constructor; listeners (CDP DOMDebugger), open BroadcastChannels and pending timers
+//      (bench/probes.js), before and after;
 //   4. 100 <oauth-connect> defined, upgraded and first-rendered, against 100 plain <button>s.
 // `node bench/flows.js` runs it alone on an existing build; `npm run bench` builds and runs it.
 import { fileURLToPath } from 'node:url';
 import process from 'node:process';
+import { growing, summarize, v8Bytes } from './heap-snapshot.js';
 import { chromium } from 'playwright';
 import { chromiumPath } from '../test/browsers.js';
 import { serveStatic } from '../scripts/static-server.js';
@@ -45,23 +49,50 @@ const addElements = (page, count, { authorizeUrl, redirectUri }) =>
 
 const runFlows = (page, options) =>
   page.evaluate(
-    ({ count, autoUrl, manualUrl, kinds }) =>
+    ({ count, autoUrl, manualUrl, kinds, gap }) =>
       window.__probe.runFlows({
         count,
         elements: [...document.querySelectorAll('oauth-connect')],
         autoUrl,
         manualUrl,
         kinds,
+        gap,
       }),
     options,
   );
 
-/** Heap, listeners, channels and timers of the page, after a forced garbage collection. */
-async function snapshot(page, cdp) {
+/** The page's JS heap after forced garbage collections: V8's (`usedSize`) and Blink's (`embedderHeapUsedSize`). */
+async function heapAfterGC(page, cdp) {
   // The probe's own record of window.open calls is not the element's memory.
   await page.evaluate(() => (window.__probe.opens.length = 0));
   for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return cdp.send('Runtime.getHeapUsage');
+}
+
+/** A V8 heap snapshot of the page, summarized (bench/heap-snapshot.js). */
+async function heapSnapshot(cdp) {
+  const chunks = [];
+  const onChunk = ({ chunk }) => chunks.push(chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  return summarize(chunks.join(''));
+}
+
+/**
+ * Popups that Chromium left open although the page's handle read `closed` (a close() that lands
+ * while the popup's first navigation commits can be lost): closed here, and counted, so that they
+ * neither pile up in the browser nor count in the page's memory.
+ */
+async function closeLeftOverPopups(context, page) {
+  const left = context.pages().filter((other) => other != page && !other.isClosed());
+  for (const popup of left) await popup.close().catch(() => {});
+  return left.length;
+}
+
+/** Heap, listeners, channels and timers of the page, after a forced garbage collection. */
+async function snapshot(page, cdp) {
+  const { usedSize, embedderHeapUsedSize } = await heapAfterGC(page, cdp);
   const listenersOf = async (expression, pierce) => {
     const { result } = await cdp.send('Runtime.evaluate', { expression });
     const { listeners } = await cdp.send('DOMDebugger.getEventListeners', {
@@ -83,18 +114,142 @@ async function snapshot(page, cdp) {
     channels: window.__probe.channels(),
     timers: window.__probe.timers(),
   }));
-  return { heap: usedSize, window: await listenersOf('window', false), elements, elementsDeep, ...probe };
+  return {
+    heap: usedSize,
+    blinkHeap: embedderHeapUsedSize,
+    window: await listenersOf('window', false),
+    elements,
+    elementsDeep,
+    ...probe,
+  };
 }
 
-export async function benchFlows({ flows = 500, sequential = 60, clicks = 20, manyRuns = 15, parallel = 16 } = {}) {
+/**
+ * Part 3 in one page of `browser`: `warmUp` mixed flows, then `flows` more with the heap measured
+ * after 1/5, 1/2 and all of them; heap snapshots before and after unless `snapshots` is false.
+ */
+async function flowsWithoutGrowth(browser, { flows, warmUp, parallel, server, urls, flowOptions, snapshots = true }) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript({ path: PROBES });
+  await page.goto(`${server.origin}/bench/flows.html`);
+  const cdp = await context.newCDPSession(page);
+  await addElements(page, parallel, urls);
+  let outcomes = {};
+  let closesLost = 0;
+  let leftOpen = 0;
+  const run = async (count) => {
+    const { flows: done, closesLost: lost } = await runFlows(page, { ...flowOptions, count });
+    for (const flow of done) outcomes[flow.outcome] = (outcomes[flow.outcome] ?? 0) + 1;
+    closesLost += lost;
+    // Cancel-by-close can take seconds here: it waits until this page has had the focus for 500 ms,
+    // and the other elements' popups keep taking it. A minute is something else (a timeout).
+    const stuck = done.filter((flow) => flow.duration > 60000);
+    if (stuck.length)
+      console.error(
+        `bench: flows that took over a minute: ${JSON.stringify(stuck.map(({ kind, outcome, duration }) => ({ kind, outcome, duration })))}`,
+      );
+    // Let the last popups close, then close what Chromium left open.
+    await page.evaluate(() => window.__probe.pause(1000));
+    leftOpen += await closeLeftOverPopups(context, page);
+    return done.length;
+  };
+  // Warm-up: first-use allocations (templates, the PKCE spare, hidden classes) go into the baseline.
+  await run(warmUp);
+  [outcomes, closesLost, leftOpen] = [{}, 0, 0];
+  const before = await snapshot(page, cdp);
+  const snapshotBefore = snapshots && (await heapSnapshot(cdp));
+  const started = Date.now();
+  const checkpoints = [];
+  let done = 0;
+  for (const upTo of [Math.round(flows / 5), Math.round(flows / 2), flows]) {
+    done += await run(upTo - done);
+    if (upTo < flows) {
+      const { usedSize: heap } = await heapAfterGC(page, cdp);
+      const code = snapshots && (await heapSnapshot(cdp)).bytesByType.code - snapshotBefore.bytesByType.code;
+      checkpoints.push({ flows: done, heap, code });
+    }
+  }
+  const seconds = (Date.now() - started) / 1000;
+  const after = await snapshot(page, cdp);
+  const snapshotAfter = snapshots && (await heapSnapshot(cdp));
+  checkpoints.push({
+    flows: done,
+    heap: after.heap,
+    code: snapshots && snapshotAfter.bytesByType.code - snapshotBefore.bytesByType.code,
+  });
+  await context.close();
+  return {
+    count: done,
+    warmUp,
+    parallel,
+    seconds,
+    outcomes,
+    closesLost,
+    leftOpen,
+    before,
+    after,
+    checkpoints,
+    ...(snapshots && {
+      code: snapshotAfter.bytesByType.code - snapshotBefore.bytesByType.code,
+      v8: v8Bytes(snapshotAfter) - v8Bytes(snapshotBefore),
+      // A leak of one object per flow of one kind (a quarter of them) is well over this.
+      growing: growing(snapshotBefore, snapshotAfter, growthThreshold(done)),
+    }),
+  };
+}
+
+/** How many more objects of one constructor after `flows` flows count as growing with them. */
+const growthThreshold = (flows) => Math.max(25, Math.round(flows / 10));
+
+const partsOf = (done) => {
+  const parts = done.map((flow) => flow.parts);
+  const of = (name) => parts.map((part) => part[name]).filter((time) => time != null);
+  const posted = of('posted');
+  const message = of('message');
+  const storage = of('storageRead');
+  return {
+    posted: median(posted),
+    message: message.length ? median(message) : null,
+    // How long the host's first message event came after the callback page had posted.
+    waited: message.length == parts.length ? median(parts.map((part) => part.message - part.posted)) : null,
+    // From the host's first message event to connect-success.
+    handled:
+      message.length == parts.length ? median(done.map((flow) => flow.callbackToEvent - flow.parts.message)) : null,
+    storage: storage.length ? median(storage) : null,
+    storageCount: storage.length,
+  };
+};
+
+/** The knobs, from the environment (`npm run bench` and `node bench/flows.js` alike). */
+export const optionsFromEnv = (env = process.env) => ({
+  flows: Number(env.BENCH_FLOWS ?? 500),
+  warmUp: Number(env.BENCH_WARMUP ?? 100),
+  sequential: Number(env.BENCH_SEQUENTIAL ?? 60),
+  gap: Number(env.BENCH_GAP ?? 200),
+  parallel: Number(env.BENCH_PARALLEL ?? 16),
+  jitControl: env.BENCH_JIT_CONTROL == '1',
+});
+
+export async function benchFlows({
+  flows = 500,
+  warmUp = 100,
+  sequential = 60,
+  gap = 200,
+  clicks = 20,
+  manyRuns = 15,
+  parallel = 16,
+  jitControl = false,
+} = {}) {
   t0 = Date.now();
   const { startMockProvider } = await import('../dist/lib/mock-provider/index.js');
   const server = await serveStatic(root);
   const isolated = await serveStatic(root, { isolated: true });
   const redirectUri = `${server.origin}/bench/callback.html`;
+  const channelRedirectUri = `${server.origin}/bench/callback-channel.html`;
   const options = {
     port: 0,
-    clients: [{ clientId: 'bench', name: 'Bench', redirectUris: [redirectUri] }],
+    clients: [{ clientId: 'bench', name: 'Bench', redirectUris: [redirectUri, channelRedirectUri] }],
     users: [{ name: 'Bench User', email: 'bench@example.com', password: 'bench-password' }],
   };
   const auto = await startMockProvider({ ...options, autoApprove: true });
@@ -142,49 +297,54 @@ export async function benchFlows({ flows = 500, sequential = 60, clicks = 20, ma
     }
 
     log('2');
-    // 2. Callback → event, sequential successes on one element.
+    // 2. Callback → event, sequential successes on one element, a user's pause between them:
+    //    by postMessage (bench/callback.html), then by BroadcastChannel alone (bench/callback-channel.html).
     {
       const page = await browser.newPage();
       await page.addInitScript({ path: PROBES });
       await page.goto(`${server.origin}/bench/flows.html`);
       await addElements(page, 1, urls);
-      await runFlows(page, { ...flowOptions, count: 5, kinds: ['success'] }); // warm-up
-      const { flows: done } = await runFlows(page, { ...flowOptions, count: sequential, kinds: ['success'] });
-      await page.close();
-      const times = done.map((flow) => flow.callbackToEvent);
-      const pageTimes = done.map((flow) => flow.callbackPageToEvent);
-      if ([...times, ...pageTimes].some((time) => time == null))
-        throw new Error(`bench: a flow did not succeed: ${JSON.stringify(done)}`);
-      results.callback = {
-        count: times.length,
-        median: median(times),
-        p95: quantile(times, 0.95),
-        pageMedian: median(pageTimes),
-        pageP95: quantile(pageTimes, 0.95),
+      const successes = async (redirectUri) => {
+        await page.evaluate((uri) => (document.querySelector('oauth-connect').redirectUri = uri), redirectUri);
+        await runFlows(page, { ...flowOptions, count: 5, kinds: ['success'], gap }); // warm-up
+        const { flows: done } = await runFlows(page, { ...flowOptions, count: sequential, kinds: ['success'], gap });
+        const times = done.map((flow) => flow.callbackToEvent);
+        const pageTimes = done.map((flow) => flow.callbackPageToEvent);
+        if ([...times, ...pageTimes].some((time) => time == null) || done.some((flow) => flow.parts.posted == null))
+          throw new Error(`bench: a flow did not succeed: ${JSON.stringify(done)}`);
+        return {
+          count: times.length,
+          median: median(times),
+          p95: quantile(times, 0.95),
+          pageMedian: median(pageTimes),
+          pageP95: quantile(pageTimes, 0.95),
+          parts: partsOf(done),
+        };
       };
+      results.callback = await successes(redirectUri);
+      results.channel = await successes(channelRedirectUri);
+      await page.close();
     }
 
     log('3');
-    // 3. 500 mixed flows in one page, before and after.
-    {
-      const page = await browser.newPage();
-      await page.addInitScript({ path: PROBES });
-      await page.goto(`${server.origin}/bench/flows.html`);
-      const cdp = await page.context().newCDPSession(page);
-      await addElements(page, parallel, urls);
-      // Warm-up: each kind of flow twice, so first-use allocations (templates, the PKCE spare) are in the baseline.
-      await runFlows(page, { ...flowOptions, count: 8 });
-      await page.evaluate(() => window.__probe.pause(1000));
-      const before = await snapshot(page, cdp);
-      const started = Date.now();
-      const { flows: done, closesLost } = await runFlows(page, { ...flowOptions, count: flows });
-      const seconds = (Date.now() - started) / 1000;
-      await page.evaluate(() => window.__probe.pause(1000));
-      const after = await snapshot(page, cdp);
-      await page.close();
-      const outcomes = {};
-      for (const flow of done) outcomes[flow.outcome] = (outcomes[flow.outcome] ?? 0) + 1;
-      results.leaks = { count: done.length, parallel, seconds, outcomes, closesLost, before, after };
+    // 3. Mixed flows in one page after a warm-up, before and after; and, on request, the same with
+    //    V8's compilers off, which tells compiled code from anything the flows would keep.
+    results.leaks = await flowsWithoutGrowth(browser, { flows, warmUp, parallel, server, urls, flowOptions });
+    if (jitControl) {
+      const interpreted = await launch({ args: ['--js-flags=--no-sparkplug --no-maglev --no-turbofan'] });
+      try {
+        results.jitControl = await flowsWithoutGrowth(interpreted, {
+          flows,
+          warmUp,
+          parallel,
+          server,
+          urls,
+          flowOptions,
+          snapshots: false,
+        });
+      } finally {
+        await interpreted.close();
+      }
     }
 
     log('4');
@@ -216,13 +376,23 @@ export async function benchFlows({ flows = 500, sequential = 60, clicks = 20, ma
   return { ...results, table: tableOf(results) };
 }
 
-function tableOf({ click, callback, leaks, many }) {
+function tableOf({ click, callback, channel, leaks, jitControl, many }) {
   const ms = (value) => `${value.toFixed(2)} ms`;
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
   const signed = (value, format) => (value >= 0 ? '+' : '−') + format(Math.abs(value));
   const same = (name) => leaks.before[name] == leaks.after[name];
   const { before, after } = leaks;
   const growth = after.heap - before.heap;
+  const withoutCode = growth - leaks.code;
+  const steps = (parts) =>
+    [
+      parts.storage != null && `sessionStorage read at ${ms(parts.storage)}`,
+      `result posted at ${ms(parts.posted)}`,
+      parts.message != null && `host's first \`message\` event at ${ms(parts.message)}`,
+      parts.handled != null && `\`connect-success\` ${ms(parts.handled)} after it`,
+    ]
+      .filter(Boolean)
+      .join(', ');
   const rows = [
     [
       `Click → \`window.open\`, real click, popup blocker on (median of ${click.count})`,
@@ -231,10 +401,17 @@ function tableOf({ click, callback, leaks, many }) {
       `${click.count}/${click.count} synchronous, all opened`,
     ],
     [
-      `\`dist/callback.js\` running → \`connect-success\` on the host (${callback.count} flows)`,
+      `\`dist/callback.js\` running → \`connect-success\` on the host (${callback.count} flows, by \`postMessage\`)`,
       `median ${ms(callback.median)}, p95 ${ms(callback.p95)}`,
       'median ≤ 5 ms',
       callback.median <= 5 ? 'ok' : '**over**',
+    ],
+    ['… its steps, medians from `dist/callback.js` running', steps(callback.parts), '–', '–'],
+    [
+      `… the same by \`BroadcastChannel\` alone: the popup cut off from its opener, as by COOP (${channel.count} flows)`,
+      `median ${ms(channel.median)}, p95 ${ms(channel.p95)}; ${steps(channel.parts)}`,
+      '–',
+      '–',
     ],
     [
       `Callback page's first inline script → \`connect-success\` (adds fetching \`dist/callback.js\`)`,
@@ -243,18 +420,63 @@ function tableOf({ click, callback, leaks, many }) {
       '–',
     ],
     [
-      `${leaks.count} flows, ${leaks.parallel} elements in parallel (${leaks.seconds.toFixed(0)} s): outcomes`,
+      `${leaks.count} flows after ${leaks.warmUp} warm-up flows, ${leaks.parallel} elements in parallel (${leaks.seconds.toFixed(0)} s): outcomes`,
       Object.entries(leaks.outcomes)
         .map(([outcome, n]) => `${outcome} ${n}`)
-        .join(', '),
+        .join(', ') +
+        (leaks.leftOpen
+          ? `; ${leaks.leftOpen} popup${leaks.leftOpen == 1 ? '' : 's'} left open by Chromium although \`closed\` read true`
+          : ''),
       'success, error, closed, aborted',
       '–',
     ],
     [
-      'JS heap used after forced GC',
-      `${kb(before.heap)} → ${kb(after.heap)} (${signed(growth, kb)})`,
+      'JS heap used after forced GC (V8)',
+      `${kb(before.heap)} → ${kb(after.heap)} (${signed(growth, kb)}): compiled code ${signed(leaks.code, kb)}, the rest ${signed(withoutCode, kb)}`,
       '< 100 KB growth',
-      growth < 100 * 1024 ? 'ok' : '**over**',
+      growth < 100 * 1024
+        ? 'ok'
+        : withoutCode < 100 * 1024 && !leaks.growing.length
+          ? '**over**, by V8 compiled code only (no objects kept)'
+          : '**over**',
+    ],
+    [
+      '… the growth without compiled code along the run (with it)',
+      leaks.checkpoints
+        .map(
+          ({ flows, heap, code }) =>
+            `${signed(heap - before.heap - code, kb)} after ${flows} (${signed(heap - before.heap, kb)})`,
+        )
+        .join(', '),
+      'no steady climb',
+      '–',
+    ],
+    [
+      `… JS objects, closures, arrays and strings by constructor (heap snapshots)`,
+      leaks.growing.length
+        ? leaks.growing
+            .slice(0, 5)
+            .map(({ name, growth }) => `\`${name}\` +${growth}`)
+            .join(', ')
+        : `none grew by ${growthThreshold(leaks.count)} or more`,
+      'none grows with the flows',
+      leaks.growing.length ? '**leak**' : 'ok',
+    ],
+    ...(jitControl
+      ? [
+          [
+            `… the same ${jitControl.count} flows with V8's compilers off (\`--no-sparkplug --no-maglev --no-turbofan\`)`,
+            `${signed(jitControl.after.heap - jitControl.before.heap, kb)} (${jitControl.checkpoints.map(({ flows, heap }) => `${signed(heap - jitControl.before.heap, kb)} after ${flows}`).join(', ')})`,
+            '–',
+            '–',
+          ],
+        ]
+      : []),
+    [
+      'Blink heap after forced GC (DOM, performance entries)',
+      `${kb(before.blinkHeap)} → ${kb(after.blinkHeap)} (${signed(after.blinkHeap - before.blinkHeap, kb)})`,
+      '–',
+      '–',
     ],
     [
       'Event listeners on `window` (CDP)',
@@ -287,11 +509,7 @@ function tableOf({ click, callback, leaks, many }) {
 }
 
 if (process.argv[1] == fileURLToPath(import.meta.url)) {
-  const result = await benchFlows({
-    flows: Number(process.env.BENCH_FLOWS ?? 500),
-    sequential: Number(process.env.BENCH_SEQUENTIAL ?? 60),
-    parallel: Number(process.env.BENCH_PARALLEL ?? 16),
-  });
+  const result = await benchFlows(optionsFromEnv());
   console.log(result.table);
   console.log(JSON.stringify({ ...result, table: undefined }, null, 2));
 }

@@ -160,10 +160,19 @@
    * `invalid_scope`) on `autoUrl`, a provider that approves at once; cancel-by-close (the popup is
    * closed as a user would) and abort (`element.abort()`) on `manualUrl`, whose sign-in page waits.
    * Resolves with every flow's kind and outcome; for successes, the time from the callback page's
-   * first script (`window.__callbackStart`, set on this page by the callback page) to the event.
+   * first script (`window.__callbackStart`, set on this page by the callback page) to the event,
+   * and the steps in between (`parts`, see bench/callback.html): when the callback page had read
+   * sessionStorage and had posted the result, when this page's first `message` event came in.
+   * `gap`: after each flow, once its popup is gone, each element waits that long before its next
+   * click, as a user would (the next PKCE pair is ready, the last popup torn down); 0 chains the
+   * flows back to back, the next click in the same task as the last flow's event.
    */
-  const runFlows = async ({ count, elements, autoUrl, manualUrl, kinds = KINDS }) => {
+  const runFlows = async ({ count, elements, autoUrl, manualUrl, kinds = KINDS, gap = 0 }) => {
     for (const type of ['connect-success', 'connect-error', 'connect-cancel']) realAdd.call(document, type, onSettle);
+    // The first `message` event on this page after each click (any sender): when the host's turn came.
+    let messageAt = null;
+    const onMessage = () => (messageAt ??= performance.timeOrigin + performance.now());
+    realAdd.call(window, 'message', onMessage, true);
     const flows = [];
     let next = 0;
     let closesLost = 0;
@@ -177,6 +186,9 @@
             await element.updateComplete;
             const outcome = new Promise((resolve) => settled.set(element, resolve));
             window.__callbackStart = window.__callbackScriptStart = undefined;
+            window.__callbackStorageRead = window.__callbackPosted = undefined;
+            messageAt = null;
+            const clickedAt = performance.now();
             element.shadowRoot.querySelector('[part="button"]').click();
             const popup = lastPopup;
             lastPopup = null;
@@ -193,13 +205,27 @@
               element.abort();
             }
             const result = await outcome;
-            const { __callbackStart: pageStart, __callbackScriptStart: scriptStart } = window;
+            const {
+              __callbackStart: pageStart,
+              __callbackScriptStart: scriptStart,
+              __callbackStorageRead: storageRead,
+              __callbackPosted: posted,
+            } = window;
             const success = result.type == 'connect-success';
+            const since = (from, to) => (success && from && to ? to - from : null);
             flows.push({
               kind,
               outcome: result.type + (result.reason ? ':' + result.reason : ''),
-              callbackToEvent: success && scriptStart ? result.at - scriptStart : null,
-              callbackPageToEvent: success && pageStart ? result.at - pageStart : null,
+              duration: performance.now() - clickedAt,
+              callbackToEvent: since(scriptStart, result.at),
+              callbackPageToEvent: since(pageStart, result.at),
+              parts: success
+                ? {
+                    storageRead: since(scriptStart, storageRead),
+                    posted: since(scriptStart, posted),
+                    message: since(scriptStart, messageAt),
+                  }
+                : null,
             });
             // The popup is closed by then (by the callback page or the flow); wait for it to be gone.
             // Chromium can ignore a close() that lands during the popup's first navigation: then close
@@ -209,12 +235,14 @@
               closesLost++;
               popup.close();
             }
+            if (gap) await pause(gap);
           }
         }),
       );
     } finally {
       for (const type of ['connect-success', 'connect-error', 'connect-cancel'])
         realRemove.call(document, type, onSettle);
+      realRemove.call(window, 'message', onMessage, true);
     }
     return { flows, closesLost };
   };
