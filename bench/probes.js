@@ -162,16 +162,24 @@
    * Resolves with every flow's kind and outcome; for successes, the time from the callback page's
    * first script (`window.__callbackStart`, set on this page by the callback page) to the event,
    * and the steps in between (`parts`, see bench/callback.html): when the callback page had read
-   * sessionStorage and had posted the result, when this page's first `message` event came in.
+   * sessionStorage, had posted the result to this page and had opened the flow's BroadcastChannel,
+   * when this page's first `message` event was dispatched.
    * `gap`: after each flow, once its popup is gone, each element waits that long before its next
    * click, as a user would (the next PKCE pair is ready, the last popup torn down); 0 chains the
    * flows back to back, the next click in the same task as the last flow's event.
    */
   const runFlows = async ({ count, elements, autoUrl, manualUrl, kinds = KINDS, gap = 0 }) => {
     for (const type of ['connect-success', 'connect-error', 'connect-cancel']) realAdd.call(document, type, onSettle);
-    // The first `message` event on this page after each click (any sender): when the host's turn came.
+    // The first `message` event on this page after each click (any sender): when it was posted (a
+    // MessageEvent's timeStamp is taken when postMessage creates it, in the sender's call) and when
+    // the host's turn came to dispatch it.
     let messageAt = null;
-    const onMessage = () => (messageAt ??= performance.timeOrigin + performance.now());
+    let messagePostedAt = null;
+    const onMessage = (event) => {
+      if (messageAt != null) return;
+      messageAt = performance.timeOrigin + performance.now();
+      messagePostedAt = performance.timeOrigin + event.timeStamp;
+    };
     realAdd.call(window, 'message', onMessage, true);
     const flows = [];
     let next = 0;
@@ -186,8 +194,8 @@
             await element.updateComplete;
             const outcome = new Promise((resolve) => settled.set(element, resolve));
             window.__callbackStart = window.__callbackScriptStart = undefined;
-            window.__callbackStorageRead = window.__callbackPosted = undefined;
-            messageAt = null;
+            window.__callbackStorageRead = window.__callbackChannelOpened = undefined;
+            messageAt = messagePostedAt = null;
             const clickedAt = performance.now();
             element.shadowRoot.querySelector('[part="button"]').click();
             const popup = lastPopup;
@@ -209,7 +217,7 @@
               __callbackStart: pageStart,
               __callbackScriptStart: scriptStart,
               __callbackStorageRead: storageRead,
-              __callbackPosted: posted,
+              __callbackChannelOpened: channelOpened,
             } = window;
             const success = result.type == 'connect-success';
             const since = (from, to) => (success && from && to ? to - from : null);
@@ -222,7 +230,8 @@
               parts: success
                 ? {
                     storageRead: since(scriptStart, storageRead),
-                    posted: since(scriptStart, posted),
+                    posted: since(scriptStart, messagePostedAt),
+                    channelOpened: since(scriptStart, channelOpened),
                     message: since(scriptStart, messageAt),
                   }
                 : null,
