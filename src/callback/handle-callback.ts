@@ -19,16 +19,11 @@ export const handleCallback = (win: Window = window): void => {
   // First of all, take the code or token out of the address bar, so it is not
   // kept in history or sent as a Referer (RFC 9700 §4.2.4).
   history.replaceState(null, '', location.pathname);
-  const message: CallbackMessage = { type: MESSAGE_TYPE, params };
-  // The popup flow first: reading sessionStorage below takes milliseconds on a
-  // fresh page (issue 8 measured 3 ms), and the opener need not wait for it.
-  // Target our own origin: the element checks who sent it; this checks who receives it.
-  opener?.postMessage(message, location.origin);
   const query = new URLSearchParams(params as [string, string][]);
   const state = query.get('state');
   // A redirect flow (no popup): this tab started it and waits for the answer back home.
   // Reading storage throws where the browser denies it (cookies blocked, a third-party frame):
-  // then there is no redirect flow to resume, and the popup path still works.
+  // then there is no redirect flow to resume, and the popup path below still works.
   let pending: string | null | undefined;
   try {
     pending = state && win.sessionStorage.getItem(STORAGE_PREFIX + state);
@@ -39,6 +34,9 @@ export const handleCallback = (win: Window = window): void => {
     location.replace(JSON.parse(pending).returnUrl + RETURN_MARK + encodeURIComponent(query + ''));
     return;
   }
+  const message: CallbackMessage = { type: MESSAGE_TYPE, params };
+  // Target our own origin: the element checks who sent it; this checks who receives it.
+  opener?.postMessage(message, location.origin);
   // Also over a channel: when a Cross-Origin-Opener-Policy cut the popup off, `opener` is null.
   if (state) {
     const channel = new BroadcastChannel(CHANNEL_PREFIX + state);
