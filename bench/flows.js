@@ -420,7 +420,7 @@ function tableOf({ click, callback, channel, leaks, jitControl, many }) {
       '–',
     ],
     [
-      `Callback page's first inline script → \`connect-success\` (adds fetching \`dist/callback.js\`)`,
+      `Callback page's first script → \`connect-success\` (adds fetching \`dist/callback.js\`)`,
       `median ${ms(callback.pageMedian)}, p95 ${ms(callback.pageP95)}`,
       '–',
       '–',

@@ -272,7 +272,7 @@ How each figure is taken (\`bench/flows.js\`, \`bench/probes.js\`):
   \`sessionStorage\` read does not bring it forward while the read is in the same task. The
   \`BroadcastChannel\` row runs the same flows through \`bench/callback-channel.html\`, which first
   sets \`window.opener = null\`, as a Cross-Origin-Opener-Policy would cut the popup off: the result
-  then goes through the browser process. The last row starts at the page's first inline script
+  then goes through the browser process. The last row starts at the page's first script, bench/callback-marks.js
   (this adds fetching the module).
 - **Flows**: one page, elements each running one flow at a time, cycling success, error (an unknown
   scope: the provider redirects back with \`invalid_scope\`), cancel-by-close (the popup is closed, on
