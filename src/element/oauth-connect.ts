@@ -168,10 +168,13 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
    */
   override createRenderRoot(): HTMLElement | DocumentFragment {
     const root = super.createRenderRoot();
-    const template = document.createElement('template');
-    template.innerHTML =
-      '<button part=button type=button><span part=icon aria-hidden=true></span><span part=label><slot></slot></span><span class=sr></span></button><button part=cancel type=button></button><span part=status role=status></span><span class=spin></span><slot name=icon></slot>';
-    const [button, cancel, status, spinner, monogram] = template.content.children as HTMLCollectionOf<HTMLElement>;
+    // Parsed once for all elements (a page may hold a hundred buttons); each clones it.
+    tree ??= Object.assign(document.createElement('template'), {
+      innerHTML:
+        '<button part=button type=button><span part=icon aria-hidden=true></span><span part=label><slot></slot></span><span class=sr></span></button><button part=cancel type=button></button><span part=status role=status></span><span class=spin></span><slot name=icon></slot>',
+    });
+    const nodes = document.importNode(tree.content, true);
+    const [button, cancel, status, spinner, monogram] = nodes.children as HTMLCollectionOf<HTMLElement>;
     const [
       icon,
       {
@@ -265,6 +268,9 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 }
+
+/** The shadow tree of every `<oauth-connect>`, parsed when the first one renders. */
+let tree: HTMLTemplateElement | undefined;
 
 /** The shadow tree's nodes that `update()` changes. */
 interface Parts {
