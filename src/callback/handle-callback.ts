@@ -1,6 +1,6 @@
 import type { CallbackParams } from '../flow/callback-result.js';
 import { CHANNEL_PREFIX, MESSAGE_TYPE, type CallbackMessage } from '../flow/message.js';
-import { RETURN_MARK, STORAGE_PREFIX } from '../flow/redirect.js';
+import { REDIRECT_STATE_MARK, RETURN_MARK, STORAGE_PREFIX } from '../flow/redirect.js';
 
 /** Every parameter of the redirect URL: the query (code flow) then the fragment (token flow). */
 export const readCallbackParams = (href: string): CallbackParams => {
@@ -26,7 +26,8 @@ export const handleCallback = (win: Window = window): void => {
   // then there is no redirect flow to resume, and the popup path below still works.
   let pending: string | null | undefined;
   try {
-    pending = state && win.sessionStorage.getItem(STORAGE_PREFIX + state);
+    // Only a marked state can be a redirect flow's (flow/redirect.ts): a popup flow skips the read.
+    pending = state?.startsWith(REDIRECT_STATE_MARK) ? win.sessionStorage.getItem(STORAGE_PREFIX + state) : undefined;
   } catch {
     pending = undefined;
   }

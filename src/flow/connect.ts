@@ -4,7 +4,7 @@ import { ConnectCancelled, ConnectError, type CancelReason } from './errors.js';
 import { acceptCallbackMessage, CHANNEL_PREFIX } from './message.js';
 import { resolveOptions, type ConnectOptions, type ResolvedOptions } from './options.js';
 import { openCenteredPopup } from './popup.js';
-import { saveRedirectFlow } from './redirect.js';
+import { REDIRECT_STATE_MARK, saveRedirectFlow } from './redirect.js';
 import { createPkcePair, randomToken, takePkce, type PkcePair } from './secrets.js';
 
 /** A flow whose popup is open (or failed to open), until it settles. */
@@ -47,7 +47,9 @@ export const redirectTarget = (options: ResolvedOptions): string =>
  * for. Never throws: every failure settles `result`.
  */
 export const startFlow = (options: ConnectOptions, onStart?: OnStart): PendingFlow => {
-  const state = randomToken();
+  // Marked when the flow may go through sessionStorage (redirect.ts), so that a plain popup flow's callback page need not look.
+  const mayRedirect = options.mode == 'redirect' || options.fallback == 'redirect';
+  const state = (mayRedirect ? REDIRECT_STATE_MARK : '') + randomToken();
   // One controller owns every listener and timer of the flow: cleanup is one abort().
   const cleanup = new AbortController();
   const { signal } = cleanup;

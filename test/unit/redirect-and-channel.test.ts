@@ -171,14 +171,15 @@ describe('BroadcastChannel delivery (popup cut off by COOP)', () => {
 });
 
 describe('storage denied (cookies blocked, a third-party frame)', () => {
+  // A marked state (flow/redirect.ts): only then does the callback page look in sessionStorage.
   it('the callback page still posts to its opener and broadcasts, without throwing', async () => {
     const { handleCallback } = await import('../../src/callback/handle-callback.js');
     const posted: unknown[] = [];
-    const channel = new BroadcastChannel(CHANNEL_PREFIX + 'S9');
+    const channel = new BroadcastChannel(CHANNEL_PREFIX + '.S9');
     const broadcast = new Promise((resolve) => (channel.onmessage = (event) => resolve(event.data)));
     let closed = false;
     const win = {
-      location: { href: `${location.origin}/cb.html?code=C&state=S9`, pathname: '/cb.html', origin: location.origin },
+      location: { href: `${location.origin}/cb.html?code=C&state=.S9`, pathname: '/cb.html', origin: location.origin },
       history: { replaceState: () => {} },
       opener: { postMessage: (message: unknown) => posted.push(message) },
       document: { body: {} },
@@ -192,13 +193,33 @@ describe('storage denied (cookies blocked, a third-party frame)', () => {
       type: MESSAGE_TYPE,
       params: [
         ['code', 'C'],
-        ['state', 'S9'],
+        ['state', '.S9'],
       ],
     };
     expect(posted).to.deep.equal([expected]);
     expect(await broadcast).to.deep.equal(expected);
     expect(closed).to.equal(true);
     channel.close();
+  });
+
+  it('a popup flow (a state without the mark) does not touch sessionStorage at all', async () => {
+    const { handleCallback } = await import('../../src/callback/handle-callback.js');
+    let storageRead = false;
+    const posted: unknown[] = [];
+    const win = {
+      location: { href: `${location.origin}/cb.html?code=C&state=P1`, pathname: '/cb.html', origin: location.origin },
+      history: { replaceState: () => {} },
+      opener: { postMessage: (message: unknown) => posted.push(message) },
+      document: { body: {} },
+      get sessionStorage(): Storage {
+        storageRead = true;
+        return sessionStorage;
+      },
+      close: () => {},
+    } as unknown as Window;
+    handleCallback(win);
+    expect(storageRead).to.equal(false);
+    expect(posted).to.have.length(1);
   });
 
   it('no redirect result is looked for, and nothing throws', () => {
