@@ -263,13 +263,14 @@ How each figure is taken (\`bench/flows.js\`, \`bench/probes.js\`):
   down). The redirect page (\`bench/callback.html\`) records on the opener's clock
   (\`performance.timeOrigin + performance.now()\`; the two pages are same-site, so one renderer process
   and one clock) when \`dist/callback.js\` starts working (its first step, \`history.replaceState\`),
-  when it has read \`sessionStorage\` (is this a redirect flow?) and when it opens the flow's
-  \`BroadcastChannel\`; the host takes when the result was posted from its first \`message\` event's
+  when it has read \`sessionStorage\`, if it does (only for a state marked as a redirect flow's,
+  which these popup flows' are not) and when it opens the flow's \`BroadcastChannel\`; the host takes when the result was posted from its first \`message\` event's
   \`timeStamp\` (set when \`postMessage\` creates the event, in the callback page's call), and records
   when that event is dispatched and \`connect-success\`, on the same clock. Both pages share the
   renderer's main thread: the host's \`message\` task runs only once the callback page's task, and
-  whatever the renderer schedules before it (the popup's first frame), is done; posting before the
-  \`sessionStorage\` read does not bring it forward while the read is in the same task. The
+  whatever the renderer schedules before it (the popup's first frame), is done. Until 2026-11-24
+  every callback page read \`sessionStorage\` first (a synchronous round trip to the browser
+  process in a new popup, ~3 ms of the then 6–7 ms median); now only a redirect-capable flow's does. The
   \`BroadcastChannel\` row runs the same flows through \`bench/callback-channel.html\`, which first
   sets \`window.opener = null\`, as a Cross-Origin-Opener-Policy would cut the popup off: the result
   then goes through the browser process. The last row starts at the page's first script, bench/callback-marks.js
@@ -289,9 +290,12 @@ How each figure is taken (\`bench/flows.js\`, \`bench/probes.js\`):
   (one run of 1,300 flows on 2026-11-24: heap +100 KB over flows 8–300, +65 KB over 300–800,
   +15 KB over 800–1300, of which compiled code +90, +60 and +13 KB), while the objects stay flat;
   with \`BENCH_JIT_CONTROL=1\` the bench runs the same flows again with V8's compilers off, where the
-  heap does not grow. The target applies to the whole growth; when only compiled code puts it
-  over (the rest under 100 KB, and no constructor whose count grew by a tenth of the flows or
-  more), the result says so. The Blink
+  heap does not grow. The compiled code is split by the script of the function that owns it
+  (the nearest function among its retainers): the bundle's, and the bench's own scripts, which
+  have no URL (Playwright's \`evaluate\` helpers and \`bench/probes.js\`, some 20–30 KB of the
+  growth). The page's growth, which the target applies to, is the whole growth less the bench's
+  own compiled code, which a partner's page does not run; the bundle's compiled code counts, and
+  no constructor may grow by a tenth of the flows or more. The Blink
   (DOM) heap is shown for completeness: it holds Chromium's performance-entry buffers (layout
   shifts, long tasks, long animation frames), which fill up to their fixed caps (150, 200, 200)
   during the first few hundred flows. Popups that Chromium left open although the page's handle
