@@ -450,7 +450,7 @@ function tableOf({ click, callback, channel, leaks, jitControl, many }) {
     ],
     [
       'JS heap used after forced GC (V8)',
-      `${kb(before.heap)} → ${kb(after.heap)} (${signed(growth, kb)}): compiled code ${signed(leaks.code, kb)} (${codeSplit}), the rest ${signed(withoutCode, kb)}`,
+      `${kb(before.heap)} → ${kb(after.heap)} (${signed(growth, kb)}): compiled code ${signed(leaks.code, kb)} (${codeSplit}), the rest ${signed(withoutCode, kb)}, of which JS objects, strings and shapes ${signed(leaks.v8 - leaks.code, kb)} (heap snapshots; the remainder is heap that V8 shows as no object)`,
       '–',
       '–',
     ],

@@ -284,7 +284,8 @@ How each figure is taken (\`bench/flows.js\`, \`bench/probes.js\`):
   \`bench/heap-snapshot.js\`) that splits the growth into V8's compiled code (snapshot nodes of type
   \`code\`: bytecode, baseline and optimized code, inline caches) and the rest: a leak climbs steadily
   along the run. The first and last snapshots also count the JS objects, closures, arrays and
-  strings by constructor. The compiled code is one-time warm-up, not memory the flows keep: a
+  strings by constructor, and sum everything in them but compiled code: what a leak of objects
+  grows (\`Runtime.getHeapUsage\` also counts heap that the snapshot shows as no object). The compiled code is one-time warm-up, not memory the flows keep: a
   function that runs once per flow reaches V8's tiering thresholds (Sparkplug, Maglev, TurboFan)
   only after hundreds of flows, so the code grows, ever more slowly, for a thousand flows and more
   (one run of 1,300 flows on 2026-11-24: heap +100 KB over flows 8–300, +65 KB over 300–800,
