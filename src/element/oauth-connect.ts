@@ -4,7 +4,7 @@ import { redirectTarget, startFlow, type PendingFlow } from '../flow/connect.js'
 import { ConnectCancelled, type ConnectError } from '../flow/errors.js';
 import { resolveOptions, type ConnectOptions, type ResponseType } from '../flow/options.js';
 import { providers } from '../flow/providers.js';
-import { takeRedirectResult } from '../flow/redirect.js';
+import { dropExpiredFlows, takeRedirectResult } from '../flow/redirect.js';
 import { preparePkce } from '../flow/secrets.js';
 import type { OAuthConnectEventMap } from './events.js';
 import { stringsFor } from './locales.js';
@@ -228,6 +228,11 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
   }
 
   #reportRedirectResult(): void {
+    // Once per page, not once per element: a page may hold a hundred buttons.
+    if (!expiredFlowsDropped) {
+      expiredFlowsDropped = true;
+      dropExpiredFlows();
+    }
     try {
       const result = takeRedirectResult(redirectTarget(resolveOptions(this)));
       if (result) this.#end(undefined, 'success', 'connect-success', result);
@@ -268,6 +273,9 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 }
+
+/** Whether an element on this page has deleted the expired redirect flows yet. */
+let expiredFlowsDropped = false;
 
 /** The shadow tree of every `<oauth-connect>`, parsed when the first one renders. */
 let tree: HTMLTemplateElement | undefined;

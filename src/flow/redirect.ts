@@ -46,25 +46,34 @@ const readFlow = (key: string): RedirectFlow | undefined => {
   }
 };
 
+/** Deletes the pending redirect flows whose time is up. Where storage is denied, none can be pending. */
+export const dropExpiredFlows = (): void => {
+  try {
+    for (let i = sessionStorage.length; i--;) {
+      const key = sessionStorage.key(i) ?? '';
+      if (key.startsWith(STORAGE_PREFIX) && !((readFlow(key)?.expires ?? 0) > Date.now()))
+        sessionStorage.removeItem(key);
+    }
+  } catch {
+    // Storage denied (cookies blocked): nothing was stored.
+  }
+};
+
 /**
  * On page load: when the URL carries a redirect result for `target`, removes it
- * from the URL and from storage and returns the result, else undefined. Drops
- * expired pending flows on the way. Throws a `ConnectError` for an error result.
+ * from the URL and from storage and returns the result, else undefined (and
+ * without touching storage when the URL carries none). Throws a `ConnectError`
+ * for an error result.
  */
 export const takeRedirectResult = (target: string): ConnectResult | undefined => {
-  // Where the browser denies storage (cookies blocked), no redirect flow can be pending.
-  try {
-    void sessionStorage.length;
-  } catch {
-    return undefined;
-  }
-  for (let i = sessionStorage.length; i--;) {
-    const key = sessionStorage.key(i) ?? '';
-    if (key.startsWith(STORAGE_PREFIX) && !((readFlow(key)?.expires ?? 0) > Date.now())) sessionStorage.removeItem(key);
-  }
   const { hash, href } = location;
   if (!hash.startsWith(RETURN_MARK)) return;
-  const query = new URLSearchParams(decodeURIComponent(hash.slice(RETURN_MARK.length)));
+  let query: URLSearchParams;
+  try {
+    query = new URLSearchParams(decodeURIComponent(hash.slice(RETURN_MARK.length)));
+  } catch {
+    return; // malformed percent-encoding: not from our callback page, which encodes it
+  }
   const key = STORAGE_PREFIX + query.get('state');
   const flow = readFlow(key);
   if (flow?.target != target) return; // not ours: another element's, or stale

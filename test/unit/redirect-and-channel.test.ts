@@ -3,7 +3,13 @@ import '../../src/define.js';
 import type { OAuthConnectElement } from '../../src/element/oauth-connect.js';
 import { ConnectError } from '../../src/flow/errors.js';
 import { CHANNEL_PREFIX, MESSAGE_TYPE } from '../../src/flow/message.js';
-import { RETURN_MARK, STORAGE_PREFIX, saveRedirectFlow, takeRedirectResult } from '../../src/flow/redirect.js';
+import {
+  RETURN_MARK,
+  STORAGE_PREFIX,
+  dropExpiredFlows,
+  saveRedirectFlow,
+  takeRedirectResult,
+} from '../../src/flow/redirect.js';
 import { popupHarness } from './popup-harness.js';
 
 const redirectUri = new URL('/test/fixtures/callback.html', location.href).href;
@@ -71,12 +77,57 @@ describe('redirect flow return', () => {
     expect(takeRedirectResult(target)).to.equal(undefined);
   });
 
-  it('drops expired pending flows', () => {
+  it('drops expired pending flows, and nothing else', () => {
     save('old', Date.now() - 1);
     save('fresh');
-    takeRedirectResult(target);
+    sessionStorage.setItem('partner-key', 'kept');
+    dropExpiredFlows();
     expect(sessionStorage.getItem(STORAGE_PREFIX + 'old')).to.equal(null);
     expect(sessionStorage.getItem(STORAGE_PREFIX + 'fresh')).to.not.equal(null);
+    expect(sessionStorage.getItem('partner-key')).to.equal('kept');
+  });
+
+  it('a hundred elements loading look through sessionStorage once at most, not once each', async () => {
+    save('fresh');
+    const { key } = Storage.prototype;
+    let reads = 0;
+    Storage.prototype.key = function (index) {
+      reads++;
+      return key.call(this, index);
+    };
+    const elements = Array.from({ length: 100 }, () => document.createElement('oauth-connect'));
+    try {
+      document.body.append(...elements);
+      await aTimeout(50); // each element looks for a redirect result in a task after it connects
+    } finally {
+      Storage.prototype.key = key;
+      for (const element of elements) element.remove();
+    }
+    // One entry: a sweep reads one key. Earlier tests' elements may have swept already.
+    expect(reads).to.be.at.most(1);
+  });
+
+  it('without a returned result in the URL, looking for one does not touch sessionStorage', () => {
+    save('S7');
+    const { getItem } = Storage.prototype;
+    let reads = 0;
+    Storage.prototype.getItem = function (name) {
+      reads++;
+      return getItem.call(this, name);
+    };
+    try {
+      expect(takeRedirectResult(target)).to.equal(undefined);
+    } finally {
+      Storage.prototype.getItem = getItem;
+    }
+    expect(reads).to.equal(0);
+  });
+
+  it('ignores a returned result with malformed percent-encoding (not from our callback page)', () => {
+    save('S6');
+    history.replaceState(null, '', location.pathname + location.search + RETURN_MARK + '%E0%A4%A');
+    expect(takeRedirectResult(target)).to.equal(undefined);
+    expect(sessionStorage.getItem(STORAGE_PREFIX + 'S6')).to.not.equal(null);
   });
 
   it('throws the provider error', () => {
