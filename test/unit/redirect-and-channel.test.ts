@@ -23,6 +23,22 @@ const returnWith = (params: Record<string, string>) =>
     location.pathname + location.search + RETURN_MARK + encodeURIComponent(new URLSearchParams(params) + ''),
   );
 
+/** Counts the calls of a `Storage` method, on any storage, until `restore()`. */
+const countCalls = (name: 'key' | 'getItem') => {
+  const original = Storage.prototype[name] as (this: Storage, ...args: unknown[]) => unknown;
+  const counter = {
+    count: 0,
+    restore: () => Object.assign(Storage.prototype, { [name]: original }),
+  };
+  Object.assign(Storage.prototype, {
+    [name](this: Storage, ...args: unknown[]) {
+      counter.count++;
+      return original.apply(this, args);
+    },
+  });
+  return counter;
+};
+
 describe('redirect flow return', () => {
   const pathBefore = location.pathname + location.search;
   afterEach(() => {
@@ -89,38 +105,28 @@ describe('redirect flow return', () => {
 
   it('a hundred elements loading look through sessionStorage once at most, not once each', async () => {
     save('fresh');
-    const { key } = Storage.prototype;
-    let reads = 0;
-    Storage.prototype.key = function (index) {
-      reads++;
-      return key.call(this, index);
-    };
+    const keyReads = countCalls('key');
     const elements = Array.from({ length: 100 }, () => document.createElement('oauth-connect'));
     try {
       document.body.append(...elements);
       await aTimeout(50); // each element looks for a redirect result in a task after it connects
     } finally {
-      Storage.prototype.key = key;
+      keyReads.restore();
       for (const element of elements) element.remove();
     }
     // One entry: a sweep reads one key. Earlier tests' elements may have swept already.
-    expect(reads).to.be.at.most(1);
+    expect(keyReads.count).to.be.at.most(1);
   });
 
   it('without a returned result in the URL, looking for one does not touch sessionStorage', () => {
     save('S7');
-    const { getItem } = Storage.prototype;
-    let reads = 0;
-    Storage.prototype.getItem = function (name) {
-      reads++;
-      return getItem.call(this, name);
-    };
+    const itemReads = countCalls('getItem');
     try {
       expect(takeRedirectResult(target)).to.equal(undefined);
     } finally {
-      Storage.prototype.getItem = getItem;
+      itemReads.restore();
     }
-    expect(reads).to.equal(0);
+    expect(itemReads.count).to.equal(0);
   });
 
   it('ignores a returned result with malformed percent-encoding (not from our callback page)', () => {
