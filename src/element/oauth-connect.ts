@@ -234,7 +234,7 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
       dropExpiredFlows();
     }
     try {
-      const result = takeRedirectResult(redirectTarget(resolveOptions(this)));
+      const result = takeRedirectResult(() => redirectTarget(resolveOptions(this)));
       if (result) this.#end(undefined, 'success', 'connect-success', result);
     } catch (error) {
       // Invalid options: this element has no redirect flow to report.

@@ -60,12 +60,13 @@ export const dropExpiredFlows = (): void => {
 };
 
 /**
- * On page load: when the URL carries a redirect result for `target`, removes it
- * from the URL and from storage and returns the result, else undefined (and
- * without touching storage when the URL carries none). Throws a `ConnectError`
- * for an error result.
+ * On page load: when the URL carries a redirect result for `targetOf()`, removes
+ * it from the URL and from storage and returns the result, else undefined.
+ * `targetOf` runs, and storage is read, only when the URL carries a result: on
+ * most loads, every element on the page returns at the first check. Throws a
+ * `ConnectError` for an error result, and whatever `targetOf` throws.
  */
-export const takeRedirectResult = (target: string): ConnectResult | undefined => {
+export const takeRedirectResult = (targetOf: () => string): ConnectResult | undefined => {
   const { hash, href } = location;
   if (!hash.startsWith(RETURN_MARK)) return;
   let query: URLSearchParams;
@@ -76,7 +77,7 @@ export const takeRedirectResult = (target: string): ConnectResult | undefined =>
   }
   const key = STORAGE_PREFIX + query.get('state');
   const flow = readFlow(key);
-  if (flow?.target != target) return; // not ours: another element's, or stale
+  if (flow?.target != targetOf()) return; // not ours: another element's, or stale
   sessionStorage.removeItem(key);
   history.replaceState(history.state, '', href.slice(0, -hash.length));
   return parseCallback([...query], flow.expected);
