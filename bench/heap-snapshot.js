@@ -1,11 +1,15 @@
-// Reads a V8 heap snapshot (CDP HeapProfiler.takeHeapSnapshot) into the two things the bench needs
-// (bench/flows.js, part 3): the self size by node type, to tell compiled code from everything else,
-// and the number of JS objects, closures, arrays and strings by constructor, to see whether any of
-// them grows with the number of flows.
+// Reads a V8 heap snapshot (CDP HeapProfiler.takeHeapSnapshot) into the three things the bench needs
+// (bench/flows.js, part 3): the self size by node type, to tell compiled code from everything else;
+// the number of JS objects, closures, arrays and strings by constructor, to see whether any of them
+// grows with the number of flows; and the compiled code by the script whose functions own it, to
+// tell the page's code from the bench's own (Playwright's evaluate helpers, bench/probes.js).
 
 /** Node types counted by constructor name; strings are counted together. */
 const COUNTED = new Set(['object', 'closure', 'array', 'regexp']);
 const STRINGS = new Set(['string', 'concatenated string', 'sliced string']);
+
+/** Where each named field sits in a snapshot's flat node or edge records (`meta.node_fields`, …). */
+const positions = (fields, ...names) => names.map((name) => fields.indexOf(name));
 
 /**
  * `{ bytesByType: { code, object, native, … }, counts: Map<name, n>, codeByScript: Map<url, bytes> }`
@@ -16,7 +20,7 @@ export function summarize(json) {
   const { snapshot, nodes, strings } = heap;
   const fields = snapshot.meta.node_fields;
   const types = snapshot.meta.node_types[0];
-  const [typeAt, nameAt, sizeAt] = ['type', 'name', 'self_size'].map((field) => fields.indexOf(field));
+  const [typeAt, nameAt, sizeAt] = positions(fields, 'type', 'name', 'self_size');
   const bytesByType = {};
   const counts = new Map();
   for (let i = 0; i < nodes.length; i += fields.length) {
@@ -46,12 +50,8 @@ export const NO_FUNCTION = '(no function)';
 function codeByScript({ snapshot: { meta }, nodes, edges, strings }) {
   const nodeSize = meta.node_fields.length;
   const edgeSize = meta.edge_fields.length;
-  const [typeAt, nameAt, sizeAt, edgeCountAt] = ['type', 'name', 'self_size', 'edge_count'].map((field) =>
-    meta.node_fields.indexOf(field),
-  );
-  const [edgeTypeAt, edgeNameAt, toAt] = ['type', 'name_or_index', 'to_node'].map((field) =>
-    meta.edge_fields.indexOf(field),
-  );
+  const [typeAt, nameAt, sizeAt, edgeCountAt] = positions(meta.node_fields, 'type', 'name', 'self_size', 'edge_count');
+  const [edgeTypeAt, edgeNameAt, toAt] = positions(meta.edge_fields, 'type', 'name_or_index', 'to_node');
   const [nodeTypes] = meta.node_types;
   const [edgeTypes] = meta.edge_types;
   const count = nodes.length / nodeSize;
