@@ -1,6 +1,7 @@
 // Renders demo/gallery.html to docs/gallery.png (the README's picture): the demo's
 // Vite server on a free port, headless Chromium (test/browsers.js picks it), a
-// fixed viewport, animations stopped. `npm run gallery:png [-- out.png]`.
+// fixed viewport, animations stopped, the gallery's own web fonts (demo/gallery.css),
+// so it is the screenshot tests' picture. `npm run gallery:png [-- out.png]`.
 import { mkdir } from 'node:fs/promises';
 import { createServer as netServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
