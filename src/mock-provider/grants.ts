@@ -1,0 +1,111 @@
+import { random, type Settings } from './context.js';
+
+/** An authorization code, until it expires (kept after use, to detect its reuse). */
+export interface AuthorizationCode {
+  clientId: string;
+  redirectUri: string;
+  email: string;
+  scope: string;
+  codeChallenge: string | undefined;
+  codeChallengeMethod: 'S256' | 'plain' | undefined;
+  expiresAt: number;
+  used: boolean;
+  grantId: string;
+}
+
+export interface IssuedToken {
+  clientId: string;
+  email: string;
+  scope: string;
+  expiresAt: number;
+  /** Every token from one authorization shares it, so they can be revoked together. */
+  grantId: string | undefined;
+}
+
+export interface IssuedRefreshToken extends IssuedToken {
+  grantId: string;
+  /** Rotated away (RFC 9700 §4.14.2). */
+  used: boolean;
+}
+
+/** What a token response carries (RFC 6749 §5.1). */
+export interface TokenSet {
+  access_token: string;
+  token_type: 'bearer';
+  expires_in: number;
+  refresh_token: string;
+  scope: string;
+}
+
+/** Codes and tokens: what the authorization and token endpoints issue and the resources accept. */
+export interface Grants {
+  codes: Map<string, AuthorizationCode>;
+  accessTokens: Map<string, IssuedToken>;
+  refreshTokens: Map<string, IssuedRefreshToken>;
+  /** Grants revoked as a whole (a code or a refresh token came back). */
+  isRevoked(grantId: string | undefined): boolean;
+  issueCode(code: Omit<AuthorizationCode, 'expiresAt' | 'used' | 'grantId'>): string;
+  issueAccessToken(clientId: string, email: string, scope: string, grantId: string | undefined): string;
+  /** An access token and a refresh token for one grant. */
+  issueTokenSet(clientId: string, email: string, scope: string, grantId: string): TokenSet;
+  /** Revokes every token issued from one authorization (RFC 6749 §4.1.2 on code reuse; RFC 9700 §4.14.2). */
+  revokeGrant(grantId: string): void;
+  reset(): void;
+}
+
+export const createGrants = (settings: Settings, now: () => number): Grants => {
+  const { codeTtl, tokenTtl, refreshTtl, log } = settings;
+  const codes = new Map<string, AuthorizationCode>();
+  const accessTokens = new Map<string, IssuedToken>();
+  const refreshTokens = new Map<string, IssuedRefreshToken>();
+  const revokedGrants = new Set<string>();
+
+  const issueAccessToken = (clientId: string, email: string, scope: string, grantId: string | undefined) => {
+    const token = random('mock_at_');
+    accessTokens.set(token, { clientId, email, scope, grantId, expiresAt: now() + tokenTtl * 1000 });
+    return token;
+  };
+
+  return {
+    codes,
+    accessTokens,
+    refreshTokens,
+    isRevoked: (grantId) => grantId !== undefined && revokedGrants.has(grantId),
+    issueCode: (details) => {
+      const code = random('mock_code_');
+      codes.set(code, { ...details, expiresAt: now() + codeTtl * 1000, used: false, grantId: random('grant_') });
+      return code;
+    },
+    issueAccessToken,
+    issueTokenSet: (clientId, email, scope, grantId) => {
+      const refreshToken = random('mock_rt_');
+      refreshTokens.set(refreshToken, {
+        clientId,
+        email,
+        scope,
+        grantId,
+        used: false,
+        expiresAt: now() + refreshTtl * 1000,
+      });
+      return {
+        access_token: issueAccessToken(clientId, email, scope, grantId),
+        token_type: 'bearer',
+        expires_in: tokenTtl,
+        refresh_token: refreshToken,
+        scope,
+      };
+    },
+    revokeGrant: (grantId) => {
+      revokedGrants.add(grantId);
+      for (const store of [accessTokens, refreshTokens])
+        for (const [token, issued] of store) if (issued.grantId == grantId) store.delete(token);
+      log(`revoked every token of ${grantId}`);
+    },
+    reset: () => {
+      codes.clear();
+      accessTokens.clear();
+      refreshTokens.clear();
+      revokedGrants.clear();
+    },
+  };
+};
