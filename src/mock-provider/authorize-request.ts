@@ -72,8 +72,16 @@ export const validateAuthorization = (
     const method = params.get('code_challenge_method');
     if (method && !codeChallenge) return bounce('invalid_request', 'code_challenge_method without code_challenge.');
     if (codeChallenge) {
-      // RFC 7636 §4.3: the method defaults to plain.
-      if (method && method != 'S256' && method != 'plain')
+      const allowPlain = context.options.allowPlainPkce ?? false;
+      // RFC 7636 §4.3 reads a missing method as plain. Where plain is refused, so is the
+      // missing method, with a message that says so (as panva's oidc-provider does),
+      // rather than a guess at S256 that would fail later at the token endpoint.
+      if (!method && !allowPlain)
+        return bounce(
+          'invalid_request',
+          'code_challenge_method is missing, which means plain (RFC 7636 §4.3); this provider takes S256 only.',
+        );
+      if (method && method != 'S256' && (method != 'plain' || !allowPlain))
         return bounce('invalid_request', `Unsupported code_challenge_method "${method}"; use S256.`);
       if (!PKCE_SYNTAX.test(codeChallenge)) return bounce('invalid_request', 'Malformed code_challenge.');
       codeChallengeMethod = (method as 'S256' | 'plain' | undefined) ?? 'plain';

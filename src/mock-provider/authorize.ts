@@ -115,7 +115,7 @@ export const createAuthorizeEndpoint = (context: Context) => {
     // POST: a form of one of the pages. Browsers send Origin with form posts;
     // one from elsewhere is a cross-site request forgery attempt.
     const origin = req.headers.origin;
-    if (origin !== undefined && origin != `http://${req.headers.host}` && origin != `https://${req.headers.host}`)
+    if (origin !== undefined && !context.hosts.ownOrigin(req, origin))
       return sendHtml(res, 403, errorPage('access_denied', 'This form was sent from another site.'));
     const body = await readBody(req, context.maxBody);
     if (!body.ok) return sendHtml(res, 413, errorPage('invalid_request', 'The form is too large.'));

@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DEFAULT_SCOPE, DEFAULT_SCOPES } from './defaults.js';
 import type { Accounts } from './sessions.js';
 import type { Grants } from './grants.js';
+import type { HostCheck } from './hosts.js';
 import type { Knobs } from './knobs.js';
 import type { MockProviderOptions } from './types.js';
 
@@ -18,15 +19,18 @@ export interface Context {
   tokenTtl: number;
   refreshTtl: number;
   maxBody: number;
+  /** The most codes, tokens, sessions or accounts each store holds. */
+  maxEntries: number;
   log: (line: string) => void;
   /** The provider's clock: real time plus what `advanceClock` added. */
   now(): number;
   accounts: Accounts;
   grants: Grants;
   knobs: Knobs;
+  hosts: HostCheck;
 }
 
-export type Settings = Omit<Context, 'accounts' | 'grants' | 'knobs' | 'now'>;
+export type Settings = Omit<Context, 'accounts' | 'grants' | 'knobs' | 'hosts' | 'now'>;
 
 export const settingsOf = (options: MockProviderOptions): Settings => {
   const scopes = options.scopes ?? DEFAULT_SCOPES;
@@ -38,6 +42,7 @@ export const settingsOf = (options: MockProviderOptions): Settings => {
     tokenTtl: options.tokenTtlSeconds ?? 3600,
     refreshTtl: options.refreshTokenTtlSeconds ?? 30 * 24 * 3600,
     maxBody: options.maxBodyBytes ?? 16 * 1024,
+    maxEntries: options.maxEntries ?? 10_000,
     log: options.log ?? (() => {}),
   };
 };

@@ -1,3 +1,4 @@
+import { BoundedMap } from './bounded.js';
 import { random, type Settings } from './context.js';
 
 /** An authorization code, until it expires (kept after use, to detect its reuse). */
@@ -54,11 +55,13 @@ export interface Grants {
 }
 
 export const createGrants = (settings: Settings, now: () => number): Grants => {
-  const { codeTtl, tokenTtl, refreshTtl, log } = settings;
-  const codes = new Map<string, AuthorizationCode>();
-  const accessTokens = new Map<string, IssuedToken>();
-  const refreshTokens = new Map<string, IssuedRefreshToken>();
-  const revokedGrants = new Set<string>();
+  const { codeTtl, tokenTtl, refreshTtl, log, maxEntries } = settings;
+  const expiry = (entry: { expiresAt: number }) => entry.expiresAt;
+  const codes = new BoundedMap<string, AuthorizationCode>(maxEntries, now, expiry);
+  const accessTokens = new BoundedMap<string, IssuedToken>(maxEntries, now, expiry);
+  const refreshTokens = new BoundedMap<string, IssuedRefreshToken>(maxEntries, now, expiry);
+  // A revoked grant is remembered as long as any of its tokens could live.
+  const revokedGrants = new BoundedMap<string, { expiresAt: number }>(maxEntries, now, expiry);
 
   const issueAccessToken = (clientId: string, email: string, scope: string, grantId: string | undefined) => {
     const token = random('mock_at_');
@@ -70,7 +73,7 @@ export const createGrants = (settings: Settings, now: () => number): Grants => {
     codes,
     accessTokens,
     refreshTokens,
-    isRevoked: (grantId) => grantId !== undefined && revokedGrants.has(grantId),
+    isRevoked: (grantId) => grantId !== undefined && revokedGrants.get(grantId) !== undefined,
     issueCode: (details) => {
       const code = random('mock_code_');
       codes.set(code, { ...details, expiresAt: now() + codeTtl * 1000, used: false, grantId: random('grant_') });
@@ -96,7 +99,7 @@ export const createGrants = (settings: Settings, now: () => number): Grants => {
       };
     },
     revokeGrant: (grantId) => {
-      revokedGrants.add(grantId);
+      revokedGrants.set(grantId, { expiresAt: now() + Math.max(refreshTtl, tokenTtl) * 1000 });
       for (const store of [accessTokens, refreshTokens])
         for (const [token, issued] of store) if (issued.grantId == grantId) store.delete(token);
       log(`revoked every token of ${grantId}`);

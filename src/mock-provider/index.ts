@@ -3,7 +3,7 @@
  * Ulule Connect and UltraCart, to test an integration end to end without network.
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { isIP, type AddressInfo } from 'node:net';
 import { createMockProvider, type MockProvider } from './provider.js';
 import type { MockProviderOptions } from './types.js';
 
@@ -34,7 +34,11 @@ export interface RunningMockProvider extends MockProvider {
 /** Starts a mock provider on `host:port`. */
 export const startMockProvider = async (options: StartMockProviderOptions = {}): Promise<RunningMockProvider> => {
   const { port = 0, host = 'localhost', ...providerOptions } = options;
-  const provider = createMockProvider(providerOptions);
+  // A host name given to listen on is one the provider is reached under.
+  const named = !isIP(host.replace(/^\[(.*)\]$/, '$1')) && host != 'localhost';
+  const provider = createMockProvider(
+    named ? { ...providerOptions, allowedHosts: [...(providerOptions.allowedHosts ?? []), host] } : providerOptions,
+  );
   const server = createServer((req, res) => provider.handle(req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendJson } from './http.js';
+import { readBody, sendJson } from './http.js';
 import type { Settings } from './context.js';
 import type { ForcedError, MockEndpoint } from './types.js';
 
@@ -12,27 +12,123 @@ export interface Knobs {
   autoApprove: boolean | string;
   clockOffsetMs: number;
   failNextRequest(error: ForcedError): void;
+  setDelay(ms: number): void;
+  advanceClock(seconds: number): void;
   /** Takes the forced error if it targets this endpoint. */
   takeForced(endpoint: MockEndpoint): ForcedError | undefined;
-  /** The knobs over HTTP, for tests in another process. */
-  handle(req: IncomingMessage, res: ServerResponse, name: string, query: URLSearchParams): void;
+  /** The knobs over HTTP, for tests in another process. `ownOrigin` says whether an `Origin` is the provider's. */
+  handle(req: IncomingMessage, res: ServerResponse, name: string, ownOrigin: (origin: string) => boolean): void;
   reset(): void;
 }
 
 /** The paths of the knobs over HTTP. */
 export const KNOB_PATH = /^\/(reset|fail-next-request|delay|auto-approve|advance-clock)\/?$/;
 
+/** Long enough for any timeout test, short enough that a stray value does not hang a suite. */
+export const MAX_DELAY_MS = 60_000;
+/** A year: past every default lifetime, and far from the dates `Date` cannot hold. */
+export const MAX_ADVANCE_SECONDS = 366 * 24 * 3600;
+const ENDPOINTS: readonly MockEndpoint[] = ['authorize', 'token', 'userinfo'];
+/** RFC 6749 §5.2: `error` is printable ASCII without `"` and `\`. */
+const ERROR_CODE = /^[\x20\x21\x23-\x5B\x5D-\x7E]{1,100}$/;
+/** Printable text: a line break in a description would break the headers it goes into. */
+const DESCRIPTION = /^\P{Cc}{1,500}$/u;
+
+/** The reason a knob value is refused, or undefined when it is in bounds. */
+export const delayProblem = (ms: unknown): string | undefined =>
+  typeof ms == 'number' && Number.isFinite(ms) && ms >= 0 && ms <= MAX_DELAY_MS
+    ? undefined
+    : `ms must be a number of milliseconds from 0 to ${MAX_DELAY_MS}.`;
+export const advanceProblem = (seconds: unknown): string | undefined =>
+  typeof seconds == 'number' && Number.isFinite(seconds) && seconds >= 0 && seconds <= MAX_ADVANCE_SECONDS
+    ? undefined
+    : `seconds must be a number from 0 to ${MAX_ADVANCE_SECONDS} (a year).`;
+const forcedProblem = (error: ForcedError): string | undefined =>
+  !ERROR_CODE.test(error.error)
+    ? 'error must be an OAuth error code: 1 to 100 printable ASCII characters without " or \\.'
+    : error.errorDescription !== undefined && !DESCRIPTION.test(error.errorDescription)
+      ? 'error_description must be 1 to 500 characters without control characters.'
+      : error.endpoint !== undefined && !ENDPOINTS.includes(error.endpoint)
+        ? 'endpoint must be authorize, token or userinfo.'
+        : undefined;
+
+/** The keys each knob takes over HTTP: the query parameters of earlier versions. */
+const KEYS: Record<string, string[]> = {
+  reset: [],
+  'fail-next-request': ['error', 'error_description', 'endpoint'],
+  delay: ['ms'],
+  'auto-approve': ['value'],
+  'advance-clock': ['seconds'],
+};
+
+const check = (problem: string | undefined) => {
+  if (problem) throw new RangeError(problem);
+};
+
 /** `resetAll` resets the whole provider (the `/reset` knob), not only the knobs. */
 export const createKnobs = (settings: Settings, resetAll: () => void): Knobs => {
   const { options, log } = settings;
   let forced: ForcedError | undefined;
+
+  /** Applies one knob's JSON body; returns why it was refused, if it was. */
+  const apply = (name: string, body: Record<string, unknown>): string | undefined => {
+    const unknown = Object.keys(body).filter((key) => !KEYS[name]?.includes(key));
+    if (unknown.length) return `Unknown key ${unknown.join(', ')}; /${name} takes ${KEYS[name]?.join(', ') || 'none'}.`;
+    switch (name) {
+      case 'reset':
+        resetAll();
+        return;
+      case 'fail-next-request': {
+        const [error = 'server_error', description, endpoint] = ['error', 'error_description', 'endpoint'].map(
+          (key) => body[key],
+        );
+        if ([error, description, endpoint].some((value) => value !== undefined && typeof value != 'string'))
+          return 'error, error_description and endpoint must be strings.';
+        const wanted = {
+          error: error as string,
+          ...(description !== undefined && { errorDescription: description as string }),
+          ...(endpoint !== undefined && { endpoint: endpoint as MockEndpoint }),
+        };
+        const problem = forcedProblem(wanted);
+        if (!problem) forced = wanted;
+        return problem;
+      }
+      case 'delay': {
+        const problem = delayProblem(body.ms);
+        if (!problem) knobs.delayMs = body.ms as number;
+        return problem;
+      }
+      case 'auto-approve': {
+        const value = body.value ?? true;
+        if (typeof value != 'boolean' && (typeof value != 'string' || !value || value.length > 320))
+          return 'value must be true, false or the email address of an account.';
+        knobs.autoApprove = value;
+        return;
+      }
+      case 'advance-clock': {
+        const problem = advanceProblem(body.seconds);
+        if (!problem) knobs.clockOffsetMs += (body.seconds as number) * 1000;
+        return problem;
+      }
+    }
+    return `Unknown knob /${name}.`;
+  };
 
   const knobs: Knobs = {
     delayMs: 0,
     autoApprove: false,
     clockOffsetMs: 0,
     failNextRequest: (error) => {
+      check(forcedProblem(error));
       forced = { ...error };
+    },
+    setDelay: (ms) => {
+      check(delayProblem(ms));
+      knobs.delayMs = ms;
+    },
+    advanceClock: (seconds) => {
+      check(advanceProblem(seconds));
+      knobs.clockOffsetMs += seconds * 1000;
     },
     takeForced: (endpoint) => {
       if (!forced || (forced.endpoint && forced.endpoint != endpoint)) return undefined;
@@ -42,51 +138,38 @@ export const createKnobs = (settings: Settings, resetAll: () => void): Knobs => 
       return taken;
     },
     /**
-     * `POST /reset`, `/fail-next-request?error=…`, `/delay?ms=…`,
-     * `/auto-approve?value=true|false|<email>`, `/advance-clock?seconds=…`:
-     * the same knobs as the methods, for tests in another process.
+     * `POST /reset`, `/fail-next-request`, `/delay`, `/auto-approve`, `/advance-clock`
+     * with a JSON body (`{"ms": 300}`): the same knobs as the methods, for tests in
+     * another process. A web page the developer visits must not reach them: a
+     * cross-site request with `Content-Type: application/json` needs a CORS
+     * preflight, which gets no CORS answer here, and a form or a `no-cors` fetch
+     * cannot send that type; a request naming another site in `Origin` is refused too.
      */
-    handle: (req, res, name, query) => {
-      req.resume();
-      if (req.method != 'POST')
-        return sendJson(res, 405, { error: 'invalid_request', error_description: 'Use POST.' }, { Allow: 'POST' });
-      const bad = (description: string) =>
-        sendJson(res, 400, { error: 'invalid_request', error_description: description });
-      switch (name) {
-        case 'reset':
-          resetAll();
-          break;
-        case 'fail-next-request': {
-          const error = query.get('error') || 'server_error';
-          const endpoint = query.get('endpoint') || undefined;
-          if (endpoint && endpoint != 'authorize' && endpoint != 'token' && endpoint != 'userinfo')
-            return bad('endpoint must be authorize, token or userinfo.');
-          const description = query.get('error_description') || undefined;
-          knobs.failNextRequest({
-            error,
-            ...(description && { errorDescription: description }),
-            ...(endpoint && { endpoint: endpoint as MockEndpoint }),
-          });
-          break;
-        }
-        case 'delay': {
-          const ms = Number(query.get('ms'));
-          if (!(ms >= 0)) return bad('ms must be a number of milliseconds.');
-          knobs.delayMs = ms;
-          break;
-        }
-        case 'auto-approve': {
-          const value = query.get('value') ?? 'true';
-          knobs.autoApprove = value == 'true' ? true : value == 'false' ? false : value;
-          break;
-        }
-        case 'advance-clock': {
-          const seconds = Number(query.get('seconds'));
-          if (!(seconds >= 0)) return bad('seconds must be a positive number.');
-          knobs.clockOffsetMs += seconds * 1000;
-          break;
-        }
+    handle: async (req, res, name, ownOrigin) => {
+      const refuse = (status: number, description: string, headers: Record<string, string> = {}) => {
+        req.resume();
+        log(`knob /${name} refused: ${description}`);
+        sendJson(res, status, { error: 'invalid_request', error_description: description }, headers);
+      };
+      if (req.method != 'POST') return refuse(405, 'Use POST with a JSON body.', { Allow: 'POST' });
+      const origin = req.headers.origin;
+      if (origin !== undefined && !ownOrigin(origin))
+        return refuse(403, `The test knobs do not take requests from other sites (Origin ${origin}).`);
+      const type = (req.headers['content-type'] ?? '').replace(/;.*/s, '').trim().toLowerCase();
+      if (type != 'application/json') return refuse(415, 'Send the knob as Content-Type: application/json.');
+      const read = await readBody(req, 4096);
+      if (!read.ok) return refuse(413, 'The body is larger than 4096 bytes.');
+      let body: unknown;
+      try {
+        // An empty body is `{}`: `/reset` needs nothing else.
+        body = read.text.trim() ? JSON.parse(read.text) : {};
+      } catch {
+        return refuse(400, 'The body is not valid JSON.');
       }
+      if (typeof body != 'object' || body === null || Array.isArray(body))
+        return refuse(400, 'The body must be a JSON object, e.g. {"ms": 300}.');
+      const problem = apply(name, body as Record<string, unknown>);
+      if (problem) return refuse(400, problem);
       sendJson(res, 200, { ok: true });
     },
     reset: () => {

@@ -15,7 +15,7 @@ export const createMetadataEndpoint = (context: Context) => (req: IncomingMessag
     response_types_supported: ['code', 'token'],
     grant_types_supported: ['authorization_code', 'refresh_token', 'implicit'],
     token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
-    code_challenge_methods_supported: ['S256', 'plain'],
+    code_challenge_methods_supported: context.options.allowPlainPkce ? ['S256', 'plain'] : ['S256'],
     scopes_supported: Object.keys(context.scopes),
   });
 };

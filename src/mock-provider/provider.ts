@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createAuthorizeEndpoint } from './authorize.js';
 import { settingsOf, sleep, type Context } from './context.js';
 import { createGrants } from './grants.js';
+import { createHostCheck } from './hosts.js';
 import { sendHtml, sendJson } from './http.js';
 import { createKnobs, KNOB_PATH } from './knobs.js';
 import { createMetadataEndpoint } from './metadata.js';
@@ -22,11 +23,11 @@ export interface MockProvider {
   reset(): void;
   /** The next protocol request (of `endpoint`, when given) fails with this OAuth error. */
   failNextRequest(error: ForcedError): void;
-  /** Waits this long before answering each protocol request. */
+  /** Waits this long before answering each protocol request (0 to 60,000 ms; else a RangeError). */
   setDelay(ms: number): void;
   /** See `MockProviderOptions.autoApprove`. */
   setAutoApprove(value: boolean | string): void;
-  /** Moves the provider's clock forward, to expire codes and tokens without waiting. */
+  /** Moves the provider's clock forward, to expire codes and tokens without waiting (at most a year a call). */
   advanceClock(seconds: number): void;
   /** Registers a client (replacing one with the same id). */
   addClient(client: MockClient): void;
@@ -63,7 +64,6 @@ const cors = (req: IncomingMessage, res: ServerResponse): boolean => {
  */
 export const createMockProvider = (options: MockProviderOptions = {}): MockProvider => {
   const settings = settingsOf(options);
-  const accounts = createAccounts(settings);
   const reset = () => {
     accounts.reset();
     grants.reset();
@@ -71,8 +71,10 @@ export const createMockProvider = (options: MockProviderOptions = {}): MockProvi
   };
   const knobs = createKnobs(settings, reset);
   const now = () => Date.now() + knobs.clockOffsetMs;
+  const accounts = createAccounts(settings, now);
   const grants = createGrants(settings, now);
-  const context: Context = { ...settings, now, accounts, grants, knobs };
+  const hosts = createHostCheck(options);
+  const context: Context = { ...settings, now, accounts, grants, knobs, hosts };
   reset();
 
   const authorize = createAuthorizeEndpoint(context);
@@ -99,7 +101,7 @@ export const createMockProvider = (options: MockProviderOptions = {}): MockProvi
       return protocol(() => resource(req, res));
     }
     const knob = KNOB_PATH.exec(path);
-    if (knob?.[1]) return knobs.handle(req, res, knob[1], url.searchParams);
+    if (knob?.[1]) return knobs.handle(req, res, knob[1], (origin) => hosts.ownOrigin(req, origin));
     if (path == '/.well-known/oauth-authorization-server') return metadata(req, res);
     if (next) return next();
     if (path == '/' && req.method == 'GET')
@@ -121,6 +123,18 @@ export const createMockProvider = (options: MockProviderOptions = {}): MockProvi
   };
 
   const handle: MockProviderHandler = (req, res, next) => {
+    if (!hosts.allowed(req.headers.host)) {
+      log(`refused Host ${req.headers.host}`);
+      req.resume();
+      const host = JSON.stringify(req.headers.host ?? '');
+      return sendJson(res, 403, {
+        error: 'invalid_request',
+        error_description:
+          `This mock provider does not answer to the host ${host}: only to localhost, IP addresses, ` +
+          `its issuer's host and the allowedHosts option (oauth-connect-mock --allowed-host), ` +
+          `so that a web page cannot reach it under a name of its own (DNS rebinding).`,
+      });
+    }
     route(req, res, next).catch((error: unknown) => {
       // A bug in the mock must not take the server down: answer 500 and keep serving.
       log(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -133,15 +147,11 @@ export const createMockProvider = (options: MockProviderOptions = {}): MockProvi
     handle,
     reset,
     failNextRequest: knobs.failNextRequest,
-    setDelay: (ms) => {
-      knobs.delayMs = ms;
-    },
+    setDelay: knobs.setDelay,
     setAutoApprove: (value) => {
       knobs.autoApprove = value;
     },
-    advanceClock: (seconds) => {
-      knobs.clockOffsetMs += seconds * 1000;
-    },
+    advanceClock: knobs.advanceClock,
     addClient: accounts.addClient,
     addUser: (user) => ({ ...accounts.addUser(user) }),
     users: () => [...accounts.users.values()].map((user) => ({ ...user })),

@@ -14,12 +14,19 @@ const resourceErrorStatus = (error: string): number =>
           ? 503
           : 401;
 
+/** A quoted-string of RFC 9110 §5.6.4: `"` and `\` escaped, so a description cannot end the quotes. */
+const quoted = (text: string) => `"${text.replace(/[\\"]/g, '\\$&')}"`;
+
 /** The protected resource `/v1/me`: the signed-in user (RFC 6750 for the Bearer token). */
 export const createResourceEndpoint = (context: Context) => {
   const { accounts, grants, knobs, now } = context;
   return (req: IncomingMessage, res: ServerResponse) => {
     const challenge = (error?: string, description?: string) =>
-      ['Bearer realm="mock-provider"', error && `error="${error}"`, description && `error_description="${description}"`]
+      [
+        'Bearer realm="mock-provider"',
+        error && `error=${quoted(error)}`,
+        description && `error_description=${quoted(description)}`,
+      ]
         .filter(Boolean)
         .join(', ');
     const fail = (error: string, description: string) =>

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { DEMO_CLIENT, DEMO_PUBLIC_CLIENT, DEMO_USER } from './defaults.js';
+import { BoundedMap } from './bounded.js';
 import { parseCookies } from './http.js';
 import { random, type Settings } from './context.js';
 import type { MockClient, MockUser } from './types.js';
@@ -9,7 +10,12 @@ export interface Session {
   email: string;
   /** Ties the consent form to this session (the consent page's CSRF defence, RFC 6749 §10.12). */
   csrf: string;
+  /** When the user signed in (OpenID Connect's `auth_time`), in the provider's clock. */
+  signedInAt: number;
 }
+
+/** A browser stays signed in for a day of the provider's clock, as a provider's session cookie would. */
+const SESSION_TTL_MS = 24 * 3600 * 1000;
 
 export const SESSION_COOKIE = 'oauth_mock_session';
 
@@ -32,14 +38,16 @@ export interface Accounts {
   reset(): void;
 }
 
-export const createAccounts = (settings: Settings): Accounts => {
-  const { options } = settings;
+export const createAccounts = (settings: Settings, now: () => number): Accounts => {
+  const { options, maxEntries } = settings;
   const initialClients = options.clients ?? [DEMO_CLIENT, DEMO_PUBLIC_CLIENT];
   const initialUsers = options.users ?? [DEMO_USER];
   const showCredentials = options.showTestCredentials ?? true;
   const clients = new Map<string, MockClient>();
-  const users = new Map<string, Required<MockUser>>();
-  const sessions = new Map<string, Session>();
+  const initial = new Set<Required<MockUser>>();
+  // Accounts made on the sign-up page go, oldest first, past the limit; the start accounts stay.
+  const users = new BoundedMap<string, Required<MockUser>>(maxEntries, now, undefined, (user) => initial.has(user));
+  const sessions = new BoundedMap<string, Session>(maxEntries, now, (session) => session.signedInAt + SESSION_TTL_MS);
   let nextUserId = 1;
 
   const addClient = (client: MockClient) => {
@@ -60,12 +68,14 @@ export const createAccounts = (settings: Settings): Accounts => {
     sessionOf: (req) => {
       const id = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
       const session = id ? sessions.get(id) : undefined;
-      // A session whose account is gone (after reset) is no session.
-      return id && session && users.has(session.email) ? [id, session] : undefined;
+      // A session whose account is gone (after reset) is no session, nor is an expired one.
+      return id && session && users.has(session.email) && session.signedInAt + SESSION_TTL_MS > now()
+        ? [id, session]
+        : undefined;
     },
     startSession: (email) => {
       const id = random('');
-      sessions.set(id, { email, csrf: random('') });
+      sessions.set(id, { email, csrf: random(''), signedInAt: now() });
       return `${SESSION_COOKIE}=${id}; Path=/; HttpOnly; SameSite=Lax`;
     },
     endSession: (id) => {
@@ -82,7 +92,8 @@ export const createAccounts = (settings: Settings): Accounts => {
       sessions.clear();
       nextUserId = 1;
       initialClients.forEach(addClient);
-      initialUsers.forEach(addUser);
+      initial.clear();
+      for (const user of initialUsers) initial.add(addUser(user));
     },
   };
 };

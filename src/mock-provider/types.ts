@@ -55,6 +55,30 @@ export interface MockProviderOptions {
   delayMs?: number;
   /** Largest accepted request body; larger ones get 413. Default 16 KiB. */
   maxBodyBytes?: number;
+  /**
+   * The most codes, access tokens, refresh tokens, sessions and signed-up
+   * accounts kept (each); past it the oldest go. Expired ones are dropped
+   * anyway. Default 10,000.
+   */
+  maxEntries?: number;
+  /**
+   * The provider's public URL, its issuer identifier (RFC 8414 §2), e.g.
+   * `https://mock.example.test`. Its host is served besides the loopback names.
+   * Default: the URL the request came to.
+   */
+  issuer?: string;
+  /**
+   * More host names to answer to (a container's name, a proxy's), besides the
+   * loopback names, IP addresses and the issuer's host; `.example.test` allows the
+   * name and its subdomains. Requests for any other `Host` get 403, against DNS rebinding.
+   */
+  allowedHosts?: string[];
+  /**
+   * Accept PKCE's `plain` method (and a `code_challenge` without
+   * `code_challenge_method`, which RFC 7636 reads as plain). Default false:
+   * S256 only, as OAuth 2.1 and RFC 9700 §2.1.1 ask of a current provider.
+   */
+  allowPlainPkce?: boolean;
   /** Show the first user's credentials on the sign-in page (handy in a demo). Default true. */
   showTestCredentials?: boolean;
   /** Receives one line per request and per notable event. */
