@@ -12,6 +12,10 @@ export interface AuthorizationRequest {
   codeChallenge: string | undefined;
   codeChallengeMethod: 'S256' | 'plain' | undefined;
   prompt: string | undefined;
+  /** OpenID Connect: the client speaks it and asked for `openid`. */
+  oidc: boolean;
+  nonce: string | undefined;
+  iss: string | undefined;
 }
 
 /** Why an authorization request failed, and whether it is safe to tell the client by redirect. */
@@ -23,6 +27,8 @@ export interface RedirectTarget {
   redirectUri: string;
   responseType: 'code' | 'token';
   state: string | undefined;
+  /** RFC 9207: the issuer identifier in every authorization response (unless a knob says otherwise). */
+  iss: string | undefined;
 }
 
 export const PKCE_SYNTAX = /^[A-Za-z0-9\-._~]{43,128}$/; // RFC 7636 §4.1
@@ -35,6 +41,7 @@ export const PKCE_SYNTAX = /^[A-Za-z0-9\-._~]{43,128}$/; // RFC 7636 §4.1
 export const validateAuthorization = (
   context: Context,
   params: Params,
+  iss: string | undefined,
 ): AuthorizationRequest | AuthorizationFailure => {
   const { scopes, defaultScope } = context;
   const fail = (error: string, description: string) => ({ redirect: false as const, error, description });
@@ -53,7 +60,7 @@ export const validateAuthorization = (
 
   const rawResponseType = params.get('response_type');
   const responseType = rawResponseType == 'code' || rawResponseType == 'token' ? rawResponseType : 'code';
-  const target: RedirectTarget = { redirectUri, responseType, state: params.get('state') };
+  const target: RedirectTarget = { redirectUri, responseType, state: params.get('state'), iss };
   const bounce = (error: string, description: string) => ({ redirect: true as const, error, description, target });
   if (params.duplicate) return bounce('invalid_request', `The parameter ${params.duplicate} appears more than once.`);
   if (!rawResponseType) return bounce('invalid_request', 'The request has no response_type.');
@@ -61,9 +68,15 @@ export const validateAuthorization = (
     return bounce('unsupported_response_type', `response_type must be "code" or "token", not "${rawResponseType}".`);
 
   const requested = (params.get('scope') ?? defaultScope).split(' ').filter(Boolean);
-  const unknown = requested.filter((name) => !Object.hasOwn(scopes, name));
+  const speaksOidc = client.oidc ?? context.options.oidc ?? false;
+  const unknown = requested.filter((name) => !Object.hasOwn(scopes, name) && !(name == 'openid' && speaksOidc));
+  if (unknown.includes('openid'))
+    return bounce('invalid_scope', `${client.name} is not an OpenID Connect client here: the openid scope is off.`);
   if (unknown.length) return bounce('invalid_scope', `Unknown scope: ${unknown.join(' ')}.`);
   const scope = [...new Set(requested)].join(' ') || defaultScope;
+  const oidc = speaksOidc && scope.split(' ').includes('openid');
+  const nonce = params.get('nonce');
+  if (nonce && nonce.length > 512) return bounce('invalid_request', 'The nonce is longer than 512 characters.');
 
   let codeChallenge: string | undefined;
   let codeChallengeMethod: 'S256' | 'plain' | undefined;
@@ -99,14 +112,20 @@ export const validateAuthorization = (
     codeChallenge,
     codeChallengeMethod,
     prompt: params.get('prompt'),
+    oidc,
+    nonce,
+    iss,
   };
 };
 
-/** The redirect back to the client: the query for `code`, the fragment for `token` (RFC 6749 §4.1.2, §4.2.2). */
+/**
+ * The redirect back to the client: the query for `code`, the fragment for
+ * `token` (RFC 6749 §4.1.2, §4.2.2), with `iss` (RFC 9207 §2) after `state`.
+ */
 export const redirectBack = (target: RedirectTarget, values: Record<string, string | undefined>): string => {
   const url = new URL(target.redirectUri);
   const result = new URLSearchParams();
-  for (const [name, value] of Object.entries({ ...values, state: target.state }))
+  for (const [name, value] of Object.entries({ ...values, state: target.state, iss: target.iss }))
     if (value !== undefined) result.set(name, value);
   if (target.responseType == 'token') url.hash = result.toString();
   else for (const [name, value] of result) url.searchParams.append(name, value);

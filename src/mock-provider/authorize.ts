@@ -3,6 +3,7 @@ import { safeEqual, type Context } from './context.js';
 import { parseForm, readBody, redirect, sendHtml, toParams } from './http.js';
 import { consentPage, errorPage, signInPage, signUpPage } from './pages.js';
 import { redirectBack, validateAuthorization, type AuthorizationRequest } from './authorize-request.js';
+import type { Issuer } from './metadata.js';
 import type { Session } from './sessions.js';
 import type { MockUser } from './types.js';
 
@@ -20,10 +21,11 @@ export const createAuthorizeEndpoint = (context: Context) => {
   const { accounts, grants, knobs, log, scopes, tokenTtl } = context;
 
   /** The user approved: a code, or a token in the fragment. */
-  const approve = (request: AuthorizationRequest, email: string): string => {
+  const approve = (request: AuthorizationRequest, issuer: Issuer, email: string, session?: Session): string => {
+    const to = { issuerPath: issuer.path, clientId: request.client.clientId, email, scope: request.scope };
     if (request.responseType == 'token') {
       // The implicit grant never returns a refresh token (RFC 6749 §4.2.2).
-      const accessToken = grants.issueAccessToken(request.client.clientId, email, request.scope, undefined);
+      const accessToken = grants.issueAccessToken(to, undefined);
       log(`token issued to ${request.client.clientId} for ${email}`);
       return redirectBack(request, {
         access_token: accessToken,
@@ -33,6 +35,12 @@ export const createAuthorizeEndpoint = (context: Context) => {
       });
     }
     const code = grants.issueCode({
+      issuerPath: issuer.path,
+      issuer: issuer.id,
+      oidc: request.oidc,
+      nonce: request.nonce,
+      // Approved without a sign-in (auto-approve): the user "signs in" now.
+      authTime: session?.authTime ?? Math.floor(Date.now() / 1000),
       clientId: request.client.clientId,
       redirectUri: request.redirectUri,
       email,
@@ -69,17 +77,19 @@ export const createAuthorizeEndpoint = (context: Context) => {
       clientName: request.client.name,
       user,
       csrf: session.csrf,
-      scopes: request.scope.split(' ').map((name) => ({ name, description: scopes[name] ?? name })),
+      scopes: request.scope
+        .split(' ')
+        .map((name) => ({ name, description: scopes[name] ?? (name == 'openid' ? 'Know who you are' : name) })),
     });
 
-  return async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+  return async (req: IncomingMessage, res: ServerResponse, url: URL, issuer: Issuer) => {
     if (req.method != 'GET' && req.method != 'POST') {
       res.writeHead(405, { Allow: 'GET, POST' }).end();
       return;
     }
     const pairs = parseForm(url.search.slice(1));
     if (!pairs) return sendHtml(res, 400, errorPage('invalid_request', 'The request URL is malformed.'));
-    const validated = validateAuthorization(context, toParams(pairs));
+    const validated = validateAuthorization(context, toParams(pairs), knobs.issParameterFor(issuer.id));
     if ('error' in validated) {
       log(`authorize rejected: ${validated.error} (${validated.description})`);
       if (!validated.redirect) return sendHtml(res, 400, errorPage(validated.error, validated.description));
@@ -105,7 +115,7 @@ export const createAuthorizeEndpoint = (context: Context) => {
       if (autoApprove) {
         const email = user?.email ?? (typeof autoApprove == 'string' ? autoApprove : [...accounts.users.keys()][0]);
         if (email && accounts.users.has(email.toLowerCase()))
-          return redirect(res, 302, approve(request, email.toLowerCase()));
+          return redirect(res, 302, approve(request, issuer, email.toLowerCase(), session?.[1]));
       }
       if (user && session) return sendHtml(res, 200, consent(request, user, session[1]));
       if (request.prompt == 'create') return sendHtml(res, 200, signUp(request, pairs));
@@ -165,7 +175,7 @@ export const createAuthorizeEndpoint = (context: Context) => {
         redirectBack(request, { error: 'access_denied', error_description: 'The user denied the request.' }),
       );
     }
-    if (action == 'allow') return redirect(res, 303, approve(request, user.email));
+    if (action == 'allow') return redirect(res, 303, approve(request, issuer, user.email, session[1]));
     return redirect(res, 303, back);
   };
 };

@@ -3,7 +3,9 @@ import { DEFAULT_SCOPE, DEFAULT_SCOPES } from './defaults.js';
 import type { Accounts } from './sessions.js';
 import type { Grants } from './grants.js';
 import type { HostCheck } from './hosts.js';
+import type { Keys } from './keys.js';
 import type { Knobs } from './knobs.js';
+import type { Issuers } from './metadata.js';
 import type { MockProviderOptions } from './types.js';
 
 /**
@@ -28,9 +30,11 @@ export interface Context {
   grants: Grants;
   knobs: Knobs;
   hosts: HostCheck;
+  issuers: Issuers;
+  keys: Keys;
 }
 
-export type Settings = Omit<Context, 'accounts' | 'grants' | 'knobs' | 'hosts' | 'now'>;
+export type Settings = Omit<Context, 'accounts' | 'grants' | 'knobs' | 'hosts' | 'issuers' | 'keys' | 'now'>;
 
 export const settingsOf = (options: MockProviderOptions): Settings => {
   const scopes = options.scopes ?? DEFAULT_SCOPES;

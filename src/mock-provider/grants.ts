@@ -3,18 +3,28 @@ import { random, type Settings } from './context.js';
 
 /** An authorization code, until it expires (kept after use, to detect its reuse). */
 export interface AuthorizationCode {
+  /** The issuer's path: a code is good at its own issuer's token endpoint only. */
+  issuerPath: string;
+  /** The issuer identifier the authorization response named, for the ID token's `iss`. */
+  issuer: string;
   clientId: string;
   redirectUri: string;
   email: string;
   scope: string;
   codeChallenge: string | undefined;
   codeChallengeMethod: 'S256' | 'plain' | undefined;
+  /** OpenID Connect: an ID token goes with the tokens. */
+  oidc: boolean;
+  nonce: string | undefined;
+  /** When the user signed in, in seconds of real time (OpenID Connect's `auth_time`). */
+  authTime: number;
   expiresAt: number;
   used: boolean;
   grantId: string;
 }
 
 export interface IssuedToken {
+  issuerPath: string;
   clientId: string;
   email: string;
   scope: string;
@@ -36,6 +46,15 @@ export interface TokenSet {
   expires_in: number;
   refresh_token: string;
   scope: string;
+  id_token?: string;
+}
+
+/** Who a token is for: the issuer, the client, the user, the scope. */
+export interface TokenFor {
+  issuerPath: string;
+  clientId: string;
+  email: string;
+  scope: string;
 }
 
 /** Codes and tokens: what the authorization and token endpoints issue and the resources accept. */
@@ -46,9 +65,9 @@ export interface Grants {
   /** Grants revoked as a whole (a code or a refresh token came back). */
   isRevoked(grantId: string | undefined): boolean;
   issueCode(code: Omit<AuthorizationCode, 'expiresAt' | 'used' | 'grantId'>): string;
-  issueAccessToken(clientId: string, email: string, scope: string, grantId: string | undefined): string;
+  issueAccessToken(to: TokenFor, grantId: string | undefined): string;
   /** An access token and a refresh token for one grant. */
-  issueTokenSet(clientId: string, email: string, scope: string, grantId: string): TokenSet;
+  issueTokenSet(to: TokenFor, grantId: string): TokenSet;
   /** Revokes every token issued from one authorization (RFC 6749 §4.1.2 on code reuse; RFC 9700 §4.14.2). */
   revokeGrant(grantId: string): void;
   reset(): void;
@@ -63,9 +82,9 @@ export const createGrants = (settings: Settings, now: () => number): Grants => {
   // A revoked grant is remembered as long as any of its tokens could live.
   const revokedGrants = new BoundedMap<string, { expiresAt: number }>(maxEntries, now, expiry);
 
-  const issueAccessToken = (clientId: string, email: string, scope: string, grantId: string | undefined) => {
+  const issueAccessToken = (to: TokenFor, grantId: string | undefined) => {
     const token = random('mock_at_');
-    accessTokens.set(token, { clientId, email, scope, grantId, expiresAt: now() + tokenTtl * 1000 });
+    accessTokens.set(token, { ...to, grantId, expiresAt: now() + tokenTtl * 1000 });
     return token;
   };
 
@@ -80,22 +99,15 @@ export const createGrants = (settings: Settings, now: () => number): Grants => {
       return code;
     },
     issueAccessToken,
-    issueTokenSet: (clientId, email, scope, grantId) => {
+    issueTokenSet: (to, grantId) => {
       const refreshToken = random('mock_rt_');
-      refreshTokens.set(refreshToken, {
-        clientId,
-        email,
-        scope,
-        grantId,
-        used: false,
-        expiresAt: now() + refreshTtl * 1000,
-      });
+      refreshTokens.set(refreshToken, { ...to, grantId, used: false, expiresAt: now() + refreshTtl * 1000 });
       return {
-        access_token: issueAccessToken(clientId, email, scope, grantId),
+        access_token: issueAccessToken(to, grantId),
         token_type: 'bearer',
         expires_in: tokenTtl,
         refresh_token: refreshToken,
-        scope,
+        scope: to.scope,
       };
     },
     revokeGrant: (grantId) => {

@@ -11,6 +11,10 @@ export interface Knobs {
   delayMs: number;
   autoApprove: boolean | string;
   clockOffsetMs: number;
+  /** See `MockProviderOptions.issParameter`. */
+  issParameter: string;
+  /** The `iss` to send for this issuer identifier, if any. */
+  issParameterFor(issuer: string): string | undefined;
   failNextRequest(error: ForcedError): void;
   setDelay(ms: number): void;
   advanceClock(seconds: number): void;
@@ -22,13 +26,13 @@ export interface Knobs {
 }
 
 /** The paths of the knobs over HTTP. */
-export const KNOB_PATH = /^\/(reset|fail-next-request|delay|auto-approve|advance-clock)\/?$/;
+export const KNOB_PATH = /^\/(reset|fail-next-request|delay|auto-approve|advance-clock|iss-parameter)\/?$/;
 
 /** Long enough for any timeout test, short enough that a stray value does not hang a suite. */
 export const MAX_DELAY_MS = 60_000;
 /** A year: past every default lifetime, and far from the dates `Date` cannot hold. */
 export const MAX_ADVANCE_SECONDS = 366 * 24 * 3600;
-const ENDPOINTS: readonly MockEndpoint[] = ['authorize', 'token', 'userinfo'];
+const ENDPOINTS: readonly MockEndpoint[] = ['authorize', 'token', 'userinfo', 'revocation'];
 /** RFC 6749 §5.2: `error` is printable ASCII without `"` and `\`. */
 const ERROR_CODE = /^[\x20\x21\x23-\x5B\x5D-\x7E]{1,100}$/;
 /** Printable text: a line break in a description would break the headers it goes into. */
@@ -49,7 +53,7 @@ const forcedProblem = (error: ForcedError): string | undefined =>
     : error.errorDescription !== undefined && !DESCRIPTION.test(error.errorDescription)
       ? 'error_description must be 1 to 500 characters without control characters.'
       : error.endpoint !== undefined && !ENDPOINTS.includes(error.endpoint)
-        ? 'endpoint must be authorize, token or userinfo.'
+        ? 'endpoint must be authorize, token, userinfo or revocation.'
         : undefined;
 
 /** The keys each knob takes over HTTP: the query parameters of earlier versions. */
@@ -59,6 +63,7 @@ const KEYS: Record<string, string[]> = {
   delay: ['ms'],
   'auto-approve': ['value'],
   'advance-clock': ['seconds'],
+  'iss-parameter': ['value'],
 };
 
 const check = (problem: string | undefined) => {
@@ -105,6 +110,13 @@ export const createKnobs = (settings: Settings, resetAll: () => void): Knobs => 
         knobs.autoApprove = value;
         return;
       }
+      case 'iss-parameter': {
+        const value = body.value;
+        if (typeof value != 'string' || !value || value.length > 2000)
+          return 'value must be "send", "omit" or the issuer to send instead.';
+        knobs.issParameter = value;
+        return;
+      }
       case 'advance-clock': {
         const problem = advanceProblem(body.seconds);
         if (!problem) knobs.clockOffsetMs += (body.seconds as number) * 1000;
@@ -118,6 +130,9 @@ export const createKnobs = (settings: Settings, resetAll: () => void): Knobs => 
     delayMs: 0,
     autoApprove: false,
     clockOffsetMs: 0,
+    issParameter: 'send',
+    issParameterFor: (issuer) =>
+      knobs.issParameter == 'send' ? issuer : knobs.issParameter == 'omit' ? undefined : knobs.issParameter,
     failNextRequest: (error) => {
       check(forcedProblem(error));
       forced = { ...error };
@@ -176,6 +191,7 @@ export const createKnobs = (settings: Settings, resetAll: () => void): Knobs => 
       knobs.delayMs = options.delayMs ?? 0;
       knobs.autoApprove = options.autoApprove ?? false;
       knobs.clockOffsetMs = 0;
+      knobs.issParameter = options.issParameter ?? 'send';
       forced = undefined;
     },
   };

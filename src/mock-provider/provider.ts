@@ -5,9 +5,19 @@ import { createGrants } from './grants.js';
 import { createHostCheck } from './hosts.js';
 import { sendHtml, sendJson } from './http.js';
 import { createKnobs, KNOB_PATH } from './knobs.js';
-import { createMetadataEndpoint } from './metadata.js';
+import { createKeys } from './keys.js';
+import {
+  createIssuers,
+  createMetadataEndpoints,
+  JWKS_PATH,
+  OIDC_PATH,
+  oidcAnywhere,
+  RFC8414_PATH,
+  type Issuer,
+} from './metadata.js';
 import { indexPage } from './pages.js';
-import { createResourceEndpoint } from './resources.js';
+import { createResourceEndpoints } from './resources.js';
+import { createRevocationEndpoint } from './revocation.js';
 import { createAccounts } from './sessions.js';
 import { createTokenEndpoint } from './token.js';
 import type { ForcedError, MockClient, MockProviderOptions, MockUser } from './types.js';
@@ -29,6 +39,8 @@ export interface MockProvider {
   setAutoApprove(value: boolean | string): void;
   /** Moves the provider's clock forward, to expire codes and tokens without waiting (at most a year a call). */
   advanceClock(seconds: number): void;
+  /** See `MockProviderOptions.issParameter`: `'send'`, `'omit'`, or a wrong issuer to send. */
+  setIssParameter(value: 'send' | 'omit' | (string & {})): void;
   /** Registers a client (replacing one with the same id). */
   addClient(client: MockClient): void;
   /** Creates an account; returns it with its id. */
@@ -58,9 +70,10 @@ const cors = (req: IncomingMessage, res: ServerResponse): boolean => {
  * `handle` in an existing server.
  *
  * Each endpoint lives in the file of its name: `authorize.ts` (with the request
- * checks in `authorize-request.ts`), `token.ts`, `resources.ts`, `metadata.ts`;
- * the state in `sessions.ts` (clients, accounts, sessions) and `grants.ts`
- * (codes, tokens); the test knobs in `knobs.ts`.
+ * checks in `authorize-request.ts`), `token.ts`, `revocation.ts`, `resources.ts`
+ * (`/v1/me`, `/oauth2/userinfo`), `metadata.ts` (issuers, discovery, JWKS) with
+ * the signing keys in `keys.ts`; the state in `sessions.ts` (clients, accounts,
+ * sessions) and `grants.ts` (codes, tokens); the test knobs in `knobs.ts`.
  */
 export const createMockProvider = (options: MockProviderOptions = {}): MockProvider => {
   const settings = settingsOf(options);
@@ -74,35 +87,52 @@ export const createMockProvider = (options: MockProviderOptions = {}): MockProvi
   const accounts = createAccounts(settings, now);
   const grants = createGrants(settings, now);
   const hosts = createHostCheck(options);
-  const context: Context = { ...settings, now, accounts, grants, knobs, hosts };
+  const issuers = createIssuers(options);
+  const keys = createKeys();
+  const context: Context = { ...settings, now, accounts, grants, knobs, hosts, issuers, keys };
   reset();
 
   const authorize = createAuthorizeEndpoint(context);
   const token = createTokenEndpoint(context);
-  const resource = createResourceEndpoint(context);
-  const metadata = createMetadataEndpoint(context);
+  const revoke = createRevocationEndpoint(context);
+  const resources = createResourceEndpoints(context);
+  const wellKnown = createMetadataEndpoints(context);
   const { log, scopes } = context;
+  // The keys are made at start when OpenID Connect is on (else at the first need).
+  if (oidcAnywhere(context)) for (const path of ['', ...issuers.paths]) keys.prepare(path);
+
+  /** Endpoints below an issuer's path; those that a browser app may call directly answer CORS. */
+  type Endpoint = (req: IncomingMessage, res: ServerResponse, issuer: Issuer, url: URL) => unknown;
+  const endpoints: Record<string, { run: Endpoint; cors?: boolean; protocol?: boolean }> = {
+    '/oauth2/authorize': { run: (req, res, issuer, url) => authorize(req, res, url, issuer), protocol: true },
+    '/oauth2/token': { run: token, cors: true, protocol: true },
+    '/oauth2/revoke': { run: revoke, cors: true, protocol: true },
+    '/oauth2/userinfo': { run: resources.userinfo, cors: true, protocol: true },
+    '/v1/me': { run: resources.me, cors: true, protocol: true },
+    [OIDC_PATH]: { run: wellKnown.openidConfiguration, cors: true },
+    [RFC8414_PATH]: { run: wellKnown.metadata, cors: true },
+    [JWKS_PATH]: { run: wellKnown.jwks, cors: true },
+  };
 
   const route = async (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => {
     const url = new URL(req.url ?? '/', 'http://mock.invalid');
     const path = url.pathname;
     log(`${req.method} ${path}`);
-    const protocol = async (endpoint: () => unknown) => {
-      if (knobs.delayMs) await sleep(knobs.delayMs);
-      await endpoint();
-    };
-    if (path == '/oauth2/authorize/' || path == '/oauth2/authorize') return protocol(() => authorize(req, res, url));
-    if (path == '/oauth2/token/' || path == '/oauth2/token') {
+    // RFC 8414 §3.1: an issuer's metadata is at /.well-known/oauth-authorization-server{issuer's path}.
+    if (path.startsWith(`${RFC8414_PATH}/`) && issuers.paths.includes(path.slice(RFC8414_PATH.length))) {
       if (cors(req, res)) return;
-      return protocol(() => token(req, res));
+      return wellKnown.metadata(req, res, issuers.at(req, path.slice(RFC8414_PATH.length)));
     }
-    if (path == '/v1/me') {
-      if (cors(req, res)) return;
-      return protocol(() => resource(req, res));
+    const { issuerPath, rest } = issuers.split(path);
+    const endpoint = endpoints[rest.replace(/(.)\/$/, '$1')];
+    if (endpoint) {
+      if (endpoint.cors && cors(req, res)) return;
+      if (endpoint.protocol && knobs.delayMs) await sleep(knobs.delayMs);
+      await endpoint.run(req, res, issuers.at(req, issuerPath), url);
+      return;
     }
     const knob = KNOB_PATH.exec(path);
     if (knob?.[1]) return knobs.handle(req, res, knob[1], (origin) => hosts.ownOrigin(req, origin));
-    if (path == '/.well-known/oauth-authorization-server') return metadata(req, res);
     if (next) return next();
     if (path == '/' && req.method == 'GET')
       return sendHtml(
@@ -152,6 +182,9 @@ export const createMockProvider = (options: MockProviderOptions = {}): MockProvi
       knobs.autoApprove = value;
     },
     advanceClock: knobs.advanceClock,
+    setIssParameter: (value) => {
+      knobs.issParameter = value;
+    },
     addClient: accounts.addClient,
     addUser: (user) => ({ ...accounts.addUser(user) }),
     users: () => [...accounts.users.values()].map((user) => ({ ...user })),

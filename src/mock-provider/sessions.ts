@@ -12,6 +12,8 @@ export interface Session {
   csrf: string;
   /** When the user signed in (OpenID Connect's `auth_time`), in the provider's clock. */
   signedInAt: number;
+  /** The same moment in seconds of real time, for ID tokens, which clients check against their own clock. */
+  authTime: number;
 }
 
 /** A browser stays signed in for a day of the provider's clock, as a provider's session cookie would. */
@@ -75,7 +77,7 @@ export const createAccounts = (settings: Settings, now: () => number): Accounts 
     },
     startSession: (email) => {
       const id = random('');
-      sessions.set(id, { email, csrf: random(''), signedInAt: now() });
+      sessions.set(id, { email, csrf: random(''), signedInAt: now(), authTime: Math.floor(Date.now() / 1000) });
       return `${SESSION_COOKIE}=${id}; Path=/; HttpOnly; SameSite=Lax`;
     },
     endSession: (id) => {

@@ -2,7 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { safeEqual, sha256, type Context } from './context.js';
 import { parseBasicAuth, parseForm, readBody, sendJson, toParams, type Params } from './http.js';
 import { PKCE_SYNTAX } from './authorize-request.js';
-import type { MockClient } from './types.js';
+import type { AuthorizationCode } from './grants.js';
+import type { Issuer } from './metadata.js';
+import type { MockClient, MockUser } from './types.js';
 
 /** Status codes for token endpoint errors (RFC 6749 §5.2: 400 unless the client failed to authenticate). */
 const tokenErrorStatus = (error: string): number =>
@@ -31,7 +33,7 @@ export const readClientRequest = async (
   context: Context,
   req: IncomingMessage,
   res: ServerResponse,
-  endpoint: 'token',
+  endpoint: 'token' | 'revocation',
 ): Promise<{ client: MockClient; params: Params } | undefined> => {
   const fail = (error: string, description: string) => {
     tokenError(context, res, error, description);
@@ -89,17 +91,17 @@ export const readClientRequest = async (
 
 /** The token endpoint (RFC 6749 §3.2): the code grant and the refresh grant. */
 export const createTokenEndpoint = (context: Context) => {
-  const { grants, log, now } = context;
+  const { accounts, grants, keys, log, now, tokenTtl } = context;
   const error = (res: ServerResponse, code: string, description: string) => tokenError(context, res, code, description);
 
   /** RFC 6749 §4.1.3 and RFC 7636 §4.6. */
-  const exchangeCode = (res: ServerResponse, client: MockClient, params: Params) => {
+  const exchangeCode = async (res: ServerResponse, client: MockClient, params: Params, issuer: Issuer) => {
     const code = params.get('code');
     if (!code) return error(res, 'invalid_request', 'The request has no code.');
     const redirectUri = params.get('redirect_uri');
     if (!redirectUri) return error(res, 'invalid_request', 'The request has no redirect_uri.');
     const issued = grants.codes.get(code);
-    if (!issued || issued.clientId != client.clientId)
+    if (!issued || issued.clientId != client.clientId || issued.issuerPath != issuer.path)
       return error(res, 'invalid_grant', 'Unknown authorization code.');
     if (issued.used) {
       // RFC 6749 §4.1.2: a code used twice "SHOULD revoke (when possible) all tokens previously issued based on that code".
@@ -126,15 +128,40 @@ export const createTokenEndpoint = (context: Context) => {
       return error(res, 'invalid_grant', 'This code was issued without a code_challenge.');
     }
     log(`code exchanged by ${client.clientId}`);
-    sendJson(res, 200, grants.issueTokenSet(client.clientId, issued.email, issued.scope, issued.grantId));
+    const to = { issuerPath: issuer.path, clientId: client.clientId, email: issued.email, scope: issued.scope };
+    const tokens = grants.issueTokenSet(to, issued.grantId);
+    const user = accounts.users.get(issued.email);
+    if (issued.oidc && user) tokens.id_token = await idToken(issued, user);
+    sendJson(res, 200, tokens);
+  };
+
+  /**
+   * OpenID Connect Core §2: who signed in, signed with the issuer's key. Times
+   * are real time, not the provider's clock: the client checks them with its own.
+   */
+  const idToken = (code: AuthorizationCode, user: Required<MockUser>) => {
+    const granted = code.scope.split(' ');
+    const issuedAt = Math.floor(Date.now() / 1000);
+    return keys.sign(code.issuerPath, {
+      iss: code.issuer,
+      sub: user.id,
+      aud: code.clientId,
+      iat: issuedAt,
+      exp: issuedAt + tokenTtl,
+      auth_time: code.authTime,
+      ...(code.nonce !== undefined && { nonce: code.nonce }),
+      ...(granted.includes('profile') && { name: user.name }),
+      ...(granted.includes('email') && { email: user.email, email_verified: true }),
+    });
   };
 
   /** RFC 6749 §6, with rotation (RFC 9700 §4.14.2). */
-  const refresh = (res: ServerResponse, client: MockClient, params: Params) => {
+  const refresh = (res: ServerResponse, client: MockClient, params: Params, issuer: Issuer) => {
     const token = params.get('refresh_token');
     if (!token) return error(res, 'invalid_request', 'The request has no refresh_token.');
     const issued = grants.refreshTokens.get(token);
-    if (!issued || issued.clientId != client.clientId) return error(res, 'invalid_grant', 'Unknown refresh token.');
+    if (!issued || issued.clientId != client.clientId || issued.issuerPath != issuer.path)
+      return error(res, 'invalid_grant', 'Unknown refresh token.');
     if (issued.used) {
       // A rotated-away token coming back means it leaked: revoke the whole grant.
       grants.revokeGrant(issued.grantId);
@@ -153,17 +180,18 @@ export const createTokenEndpoint = (context: Context) => {
     }
     issued.used = true;
     log(`refresh token rotated for ${client.clientId}`);
-    sendJson(res, 200, grants.issueTokenSet(client.clientId, issued.email, scope, issued.grantId));
+    const { issuerPath, clientId, email } = issued;
+    sendJson(res, 200, grants.issueTokenSet({ issuerPath, clientId, email, scope }, issued.grantId));
   };
 
-  return async (req: IncomingMessage, res: ServerResponse) => {
+  return async (req: IncomingMessage, res: ServerResponse, issuer: Issuer) => {
     const request = await readClientRequest(context, req, res, 'token');
     if (!request) return;
     const { client, params } = request;
     const grantType = params.get('grant_type');
     if (!grantType) return error(res, 'invalid_request', 'The request has no grant_type.');
-    if (grantType == 'authorization_code') return exchangeCode(res, client, params);
-    if (grantType == 'refresh_token') return refresh(res, client, params);
+    if (grantType == 'authorization_code') return exchangeCode(res, client, params, issuer);
+    if (grantType == 'refresh_token') return refresh(res, client, params, issuer);
     return error(res, 'unsupported_grant_type', `Unsupported grant_type "${grantType}".`);
   };
 };

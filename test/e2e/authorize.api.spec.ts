@@ -71,7 +71,7 @@ test('an unknown client or an unregistered redirect URI gets an error page, neve
   });
 });
 
-test('other errors redirect with error, description and state: query for code, fragment for token', async () => {
+test('other errors redirect with error, description, state and iss: query for code, fragment for token', async () => {
   expect(redirectedError(await authorize({ ...valid, response_type: 'id_token' }), 'query')).toMatchObject({
     error: 'unsupported_response_type',
     state: 's1',
@@ -80,6 +80,8 @@ test('other errors redirect with error, description and state: query for code, f
     error: 'invalid_scope',
     error_description: 'Unknown scope: admin.',
     state: 's1',
+    // RFC 9207 §2: error responses name the issuer too.
+    iss: provider.url,
   });
   expect(redirectedError(await authorize({ ...valid, scope: 'profile admin' }), 'query')).toMatchObject({
     error: 'invalid_scope',
