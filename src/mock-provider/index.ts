@@ -26,6 +26,12 @@ export interface RunningMockProvider extends MockProvider {
   authorizeUrl: string;
   tokenUrl: string;
   userInfoUrl: string;
+  /** The main issuer's identifier: the `issuer` option, else `url`. */
+  issuer: string;
+  revocationUrl: string;
+  /** OpenID Connect's userinfo endpoint (with the `oidc` option or an OIDC client). */
+  oidcUserInfoUrl: string;
+  jwksUrl: string;
   server: Server;
   /** Stops listening and drops open connections. */
   close(): Promise<void>;
@@ -58,6 +64,10 @@ export const startMockProvider = async (options: StartMockProviderOptions = {}):
     authorizeUrl: `${url}/oauth2/authorize/`,
     tokenUrl: `${url}/oauth2/token/`,
     userInfoUrl: `${url}/v1/me`,
+    issuer: providerOptions.issuer?.replace(/\/+$/, '') ?? url,
+    revocationUrl: `${url}/oauth2/revoke/`,
+    oidcUserInfoUrl: `${url}/oauth2/userinfo`,
+    jwksUrl: `${url}/.well-known/jwks.json`,
     server,
     close: () =>
       new Promise<void>((resolve) => {

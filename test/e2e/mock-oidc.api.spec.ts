@@ -92,15 +92,17 @@ test('discovery: the OpenID configuration and RFC 8414 metadata, with iss suppor
   const oauth = await getJson<Metadata>(`${provider.url}/.well-known/oauth-authorization-server`);
   expect(oidc).toEqual(oauth);
   expect(oidc).toMatchObject({
-    issuer: provider.url,
+    issuer: provider.issuer,
     authorization_endpoint: provider.authorizeUrl,
     token_endpoint: provider.tokenUrl,
-    revocation_endpoint: `${provider.url}/oauth2/revoke/`,
-    userinfo_endpoint: `${provider.url}/oauth2/userinfo`,
-    jwks_uri: `${provider.url}/.well-known/jwks.json`,
+    revocation_endpoint: provider.revocationUrl,
+    userinfo_endpoint: provider.oidcUserInfoUrl,
+    jwks_uri: provider.jwksUrl,
     authorization_response_iss_parameter_supported: true,
     id_token_signing_alg_values_supported: ['RS256'],
   });
+  expect(provider.issuer).toBe(provider.url);
+  expect(provider.jwksUrl).toBe(`${provider.url}/.well-known/jwks.json`);
   const jwks = await getJson<{ keys: Array<Record<string, string>> }>(oidc.jwks_uri!);
   expect(jwks.keys).toHaveLength(1);
   expect(jwks.keys[0]).toMatchObject({ kty: 'RSA', alg: 'RS256', use: 'sig' });
