@@ -30,19 +30,25 @@ export type TokenErrorCode =
  */
 export class TokenError extends Error {
   override readonly name = 'TokenError';
+  /** The provider's `error_description`, or ours; credentials in URLs are redacted. */
+  readonly errorDescription: string | undefined;
   constructor(
     readonly error: TokenErrorCode | (string & {}),
-    /** The provider's `error_description`, or ours. */
-    readonly errorDescription: string | undefined,
+    errorDescription: string | undefined,
     /** The HTTP status; 0 when there was no response. */
     readonly status: number,
     /** The provider's `error_uri`, when it sent one. */
     readonly errorUri?: string,
     options?: { cause?: unknown },
   ) {
-    super(errorDescription ? `${error}: ${errorDescription}` : error, options);
+    const description = errorDescription && redactText(errorDescription);
+    super(description ? `${error}: ${description}` : error, options);
+    this.errorDescription = description;
   }
 }
+
+/** `scheme://user:password@` anywhere in a text (a runtime's own message may quote the URL). */
+const redactText = (text: string) => text.replace(/(\/\/)[^/\s@]*@/g, '$1redacted@');
 
 /** A URL fit for an error message: `https://user:pass@host/` would print the credentials. */
 export const redact = (url: string | URL): string => {
