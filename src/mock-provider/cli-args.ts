@@ -18,6 +18,12 @@ Options:
   --port <n>             Port to listen on (default ${DEFAULT_PORT}; 0 = any free port)
   --port-file <path>     Write the port number, alone, to this file once listening
   --host <name>          Interface to listen on (default localhost; 0.0.0.0 = all)
+  --issuer <url>         Its public URL, the issuer identifier (default: the URL
+                         a request came to); its host is answered to as well
+  --allowed-host <name>  Another host name to answer to (a container's, a proxy's);
+                         repeat for several; .example.test allows subdomains too
+  --oidc                 OpenID Connect for every client (openid scope, ID tokens,
+                         discovery at /.well-known/openid-configuration)
   --client-id <id>       The client to register (default ${DEMO_CLIENT.clientId})
   --client-secret <s>    Its secret (default ${DEMO_CLIENT.clientSecret})
   --public               Register the client as public (no secret, PKCE required)
@@ -118,6 +124,9 @@ export const parseCli = (argv: string[]): CliOptions => {
         port: { type: 'string' },
         'port-file': { type: 'string' },
         host: { type: 'string' },
+        issuer: { type: 'string' },
+        'allowed-host': { type: 'string', multiple: true },
+        oidc: { type: 'boolean' },
         'client-id': { type: 'string' },
         'client-secret': { type: 'string' },
         public: { type: 'boolean' },
@@ -176,6 +185,10 @@ export const parseCli = (argv: string[]): CliOptions => {
     approve = autoApprove;
   }
 
+  const issuer = values.issuer;
+  if (issuer !== undefined && !/^https?:$/.test(URL.parse(issuer)?.protocol ?? ''))
+    throw new UsageError(`--issuer ${issuer}: expected an http or https URL, e.g. --issuer https://mock.example.test`);
+
   const scopes = values.scope?.map(scope);
   return {
     help: values.help,
@@ -184,6 +197,9 @@ export const parseCli = (argv: string[]): CliOptions => {
     provider: {
       port: number(values.port, '--port', DEFAULT_PORT, 65535),
       host: values.host ?? 'localhost',
+      ...(issuer !== undefined && { issuer }),
+      ...(values['allowed-host'] && { allowedHosts: values['allowed-host'] }),
+      ...(values.oidc && { oidc: true }),
       clients,
       users,
       ...(scopes && { scopes: { ...DEFAULT_SCOPES, ...Object.fromEntries(scopes) }, defaultScope: DEFAULT_SCOPE }),

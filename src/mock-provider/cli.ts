@@ -50,9 +50,13 @@ const summary = (provider: RunningMockProvider, { provider: options }: CliOption
   return [
     `Mock OAuth 2 provider (test only), ${boundTo(address, provider.url)}`,
     ``,
+    `  issuer      ${provider.issuer}`,
     `  authorize   ${provider.authorizeUrl}`,
     `  token       ${provider.tokenUrl}`,
     `  user        ${provider.userInfoUrl}`,
+    ...(options.oidc
+      ? [`  OpenID      ${provider.url}/.well-known/openid-configuration (userinfo ${provider.oidcUserInfoUrl})`]
+      : []),
     ``,
     ...options.clients.flatMap((c) => [
       `  client_id      ${c.clientId}${c.clientSecret ? '' : '   (public: PKCE required)'}`,
@@ -100,9 +104,11 @@ const main = async (argv: string[]) => {
     port: provider.port,
     host: address.address,
     url: provider.url,
+    issuer: provider.issuer,
     authorizeUrl: provider.authorizeUrl,
     tokenUrl: provider.tokenUrl,
     userInfoUrl: provider.userInfoUrl,
+    ...(options.provider.oidc && { oidc: true, jwksUrl: provider.jwksUrl, oidcUserInfoUrl: provider.oidcUserInfoUrl }),
     clientIds: options.provider.clients.map((client) => client.clientId),
   };
   process.stdout.write(`${JSON.stringify(ready)}\n${summary(provider, options, address)}`);

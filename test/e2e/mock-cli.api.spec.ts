@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -254,4 +255,42 @@ test('--help prints the options, --port must be a port number', async () => {
   const port = await refuse('--port', '80a');
   expect(port.code).toBe(2);
   expect(port.stderr).toContain('--port 80a: expected a whole number from 0 to 65535');
+});
+
+test('--oidc turns OpenID Connect on; --issuer is the identifier discovery and the JSON line name', async () => {
+  const plain = await start('--port', '0');
+  expect((await fetch(`${plain.ready.url}/.well-known/openid-configuration`)).status).toBe(404);
+  const { ready } = await start('--port', '0', '--oidc', '--issuer', 'https://mock.example.test');
+  expect(ready).toMatchObject({ issuer: 'https://mock.example.test', oidc: true });
+  const discovery = await fetch(`${ready.url}/.well-known/openid-configuration`);
+  expect(discovery.status).toBe(200);
+  expect(await discovery.json()).toMatchObject({
+    issuer: 'https://mock.example.test',
+    jwks_uri: 'https://mock.example.test/.well-known/jwks.json',
+  });
+  const bad = await refuse('--issuer', 'mock.example.test');
+  expect(bad.code).toBe(2);
+  expect(bad.stderr).toContain('--issuer mock.example.test: expected an http or https URL');
+});
+
+/** A GET with a Host header of our choosing (fetch does not let one forge it). */
+const statusForHost = (url: string, host: string) =>
+  new Promise<number>((resolve, reject) => {
+    const request = httpRequest(
+      `${url}/.well-known/oauth-authorization-server`,
+      { headers: { Host: host } },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      },
+    );
+    request.on('error', reject);
+    request.end();
+  });
+
+test('--allowed-host NAME is answered to, other names are not', async () => {
+  const { ready } = await start('--port', '0', '--allowed-host', 'mock-provider', '--allowed-host', '.internal.test');
+  expect(await statusForHost(ready.url, 'mock-provider')).toBe(200);
+  expect(await statusForHost(ready.url, 'auth.internal.test')).toBe(200);
+  expect(await statusForHost(ready.url, 'attacker.example')).toBe(403);
 });
