@@ -209,9 +209,17 @@ export const createAuthHandler = (options: AuthHandlerOptions): AuthHandler => {
         ...(param('iss') !== undefined && { iss: param('iss') }),
       });
       const { as } = await resolve(config);
-      const claims =
-        tokens.claims ??
-        (as.userinfo_endpoint ? await fetchUserInfo({ ...config, accessToken: tokens.accessToken }) : undefined);
+      // An ID token often carries only `sub` (OpenID Connect Core §5.4): userinfo has the name and email.
+      const needsProfile = !tokens.claims || typeof tokens.claims.name != 'string';
+      const profile =
+        needsProfile && as.userinfo_endpoint
+          ? await fetchUserInfo({
+              ...config,
+              accessToken: tokens.accessToken,
+              ...(tokens.claims && { expectedSubject: tokens.claims.sub }),
+            })
+          : undefined;
+      const claims = tokens.claims ? { ...profile, ...tokens.claims } : profile;
       let account = accountFrom(claims);
       if (options.onSignIn) account = await options.onSignIn({ provider: providerId, tokens, claims, account });
       const session = await loadSession(request);
