@@ -1,4 +1,9 @@
-import { ReactiveElement, type PropertyDeclaration, type PropertyDeclarations, type PropertyValues } from 'lit';
+import {
+  ReactiveElement,
+  type PropertyDeclaration,
+  type PropertyDeclarations,
+  type PropertyValues,
+} from '@lit/reactive-element';
 import type { ConnectResult } from '../flow/callback-result.js';
 import { redirectTarget, startFlow, type PendingFlow } from '../flow/connect.js';
 import { ConnectCancelled, type ConnectError } from '../flow/errors.js';

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '@lit/reactive-element';
 
 /*
  * Theming: the --oauth-connect-* custom properties (README, "Theming"), the
