@@ -58,7 +58,7 @@ const attributes = (names: string, declaration?: PropertyDeclaration): PropertyD
  * @csspart label - The button text.
  * @csspart cancel - The cancel button, shown while the popup is open.
  * @csspart status - The status text (a polite live region).
- * @cssprop --oauth-connect-accent - Button background and border (default: the preset's brand color, else #1f2937, #4b5563 in dark theme).
+ * @cssprop --oauth-connect-accent - Button background and border (default: the preset's brand color, else #1f2937, #6b7280 in dark theme).
  * @cssprop --oauth-connect-on-accent - Text on the accent (default #fff).
  * @cssprop --oauth-connect-text - Status text, outline and cancel button text.
  * @cssprop --oauth-connect-surface - Background of the outline variant and the cancel button.

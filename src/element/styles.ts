@@ -52,7 +52,7 @@ export const styles = css`
   }
   button {
     /* Here, not on :host: the preset's --_brand is set on the button. */
-    --_a: var(--oauth-connect-accent, var(--_brand, light-dark(#1f2937, #4b5563)));
+    --_a: var(--oauth-connect-accent, var(--_brand, light-dark(#1f2937, #6b7280)));
     display: inline-flex;
     align-items: center;
     justify-content: center;
