@@ -4,8 +4,9 @@ import { redirectTarget, startFlow, type PendingFlow } from '../flow/connect.js'
 import { ConnectCancelled, type ConnectError } from '../flow/errors.js';
 import { resolveOptions, type ConnectOptions, type ResponseType } from '../flow/options.js';
 import { providers } from '../flow/providers.js';
-import { dropExpiredFlows, takeRedirectResult } from '../flow/redirect.js';
+import { dropExpiredFlows, takeRedirectResult, takeReturnFromUrl } from '../flow/redirect.js';
 import { preparePkce } from '../flow/secrets.js';
+import { parseUrl } from '../flow/urls.js';
 import type { OAuthConnectEventMap } from './events.js';
 import { stringsFor } from './locales.js';
 import { styles } from './styles.js';
@@ -123,6 +124,8 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
 
   override connectedCallback(): void {
     super.connectedCallback();
+    live.add(this);
+    takeReturnFromUrl();
     preparePkce();
     // Back from a redirect flow? Report it once the page's own scripts have added their listeners.
     const report = () => setTimeout(() => this.#reportRedirectResult());
@@ -132,6 +135,7 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    live.delete(this);
     this.abort();
   }
 
@@ -234,11 +238,16 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
       dropExpiredFlows();
     }
     try {
-      const result = takeRedirectResult(() => redirectTarget(resolveOptions(this)));
+      const result = takeRedirectResult(({ target, id }) => {
+        // The result is for the elements with the options that started the flow; among identical
+        // ones, for the one with the same id, else the first in document order. Never for two.
+        const same = [...live].filter((el) => targetOf(el) == target);
+        const owner = same.find((el) => id && el.id == id) ?? same.sort(inDocumentOrder)[0];
+        return owner == this;
+      });
       if (result) this.#end(undefined, 'success', 'connect-success', result);
     } catch (error) {
-      // Invalid options: this element has no redirect flow to report.
-      if ((error as ConnectError).error != 'invalid_config') this.#fail(error as Error);
+      this.#fail(error as Error);
     }
   }
 
@@ -274,6 +283,21 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
   }
 }
 
+/** The connected elements, to choose which one a redirect result is for. */
+const live = new Set<OAuthConnectElement>();
+
+/** What tells an element's redirect flows apart (`redirectTarget`); undefined when its options are invalid. */
+const targetOf = (el: OAuthConnectElement): string | undefined => {
+  try {
+    return redirectTarget(el, resolveOptions(el));
+  } catch {
+    return undefined;
+  }
+};
+
+/** A sort comparator; 2 is `Node.DOCUMENT_POSITION_PRECEDING` (the name costs bytes in every page). */
+const inDocumentOrder = (a: Node, b: Node) => (a.compareDocumentPosition(b) & 2 ? 1 : -1);
+
 /** Whether an element on this page has deleted the expired redirect flows yet. */
 let expiredFlowsDropped = false;
 
@@ -301,13 +325,7 @@ const setText = (node: Node, text: string) => {
 };
 
 /** The authorize URL's host, to name a provider that has no preset. */
-const host = (url?: string): string => {
-  try {
-    return new URL(url ?? '').hostname;
-  } catch {
-    return '';
-  }
-};
+const host = (url?: string): string => parseUrl(url)?.hostname ?? '';
 
 declare global {
   interface HTMLElementTagNameMap {
