@@ -3,7 +3,7 @@
  * Ulule Connect and UltraCart, to test an integration end to end without network.
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { isIP, type AddressInfo } from 'node:net';
 import { createMockProvider, type MockProvider } from './provider.js';
 import type { MockProviderOptions } from './types.js';
 
@@ -26,6 +26,12 @@ export interface RunningMockProvider extends MockProvider {
   authorizeUrl: string;
   tokenUrl: string;
   userInfoUrl: string;
+  /** The main issuer's identifier: the `issuer` option, else `url`. */
+  issuer: string;
+  revocationUrl: string;
+  /** OpenID Connect's userinfo endpoint (with the `oidc` option or an OIDC client). */
+  oidcUserInfoUrl: string;
+  jwksUrl: string;
   server: Server;
   /** Stops listening and drops open connections. */
   close(): Promise<void>;
@@ -34,7 +40,11 @@ export interface RunningMockProvider extends MockProvider {
 /** Starts a mock provider on `host:port`. */
 export const startMockProvider = async (options: StartMockProviderOptions = {}): Promise<RunningMockProvider> => {
   const { port = 0, host = 'localhost', ...providerOptions } = options;
-  const provider = createMockProvider(providerOptions);
+  // A host name given to listen on is one the provider is reached under.
+  const named = !isIP(host.replace(/^\[(.*)\]$/, '$1')) && host != 'localhost';
+  const provider = createMockProvider(
+    named ? { ...providerOptions, allowedHosts: [...(providerOptions.allowedHosts ?? []), host] } : providerOptions,
+  );
   const server = createServer((req, res) => provider.handle(req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -54,6 +64,10 @@ export const startMockProvider = async (options: StartMockProviderOptions = {}):
     authorizeUrl: `${url}/oauth2/authorize/`,
     tokenUrl: `${url}/oauth2/token/`,
     userInfoUrl: `${url}/v1/me`,
+    issuer: providerOptions.issuer?.replace(/\/+$/, '') ?? url,
+    revocationUrl: `${url}/oauth2/revoke/`,
+    oidcUserInfoUrl: `${url}/oauth2/userinfo`,
+    jwksUrl: `${url}/.well-known/jwks.json`,
     server,
     close: () =>
       new Promise<void>((resolve) => {

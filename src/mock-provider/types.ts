@@ -7,6 +7,11 @@ export interface MockClient {
   name: string;
   /** Registered redirect URIs; a request's `redirect_uri` must equal one exactly (RFC 6749 §3.1.2.3). */
   redirectUris: string[];
+  /**
+   * OpenID Connect for this client: with the `openid` scope its code flow also
+   * returns a signed ID token. Default: the provider's `oidc` option.
+   */
+  oidc?: boolean;
 }
 
 /** A provider account. Passwords are stored as given: this is a test double. */
@@ -19,7 +24,7 @@ export interface MockUser {
 }
 
 /** The endpoints a forced error can target. */
-export type MockEndpoint = 'authorize' | 'token' | 'userinfo';
+export type MockEndpoint = 'authorize' | 'token' | 'userinfo' | 'revocation';
 
 /** An error the next matching request fails with (see `failNextRequest`). */
 export interface ForcedError {
@@ -55,6 +60,49 @@ export interface MockProviderOptions {
   delayMs?: number;
   /** Largest accepted request body; larger ones get 413. Default 16 KiB. */
   maxBodyBytes?: number;
+  /**
+   * The most codes, access tokens, refresh tokens, sessions and signed-up
+   * accounts kept (each); past it the oldest go. Expired ones are dropped
+   * anyway. Default 10,000.
+   */
+  maxEntries?: number;
+  /**
+   * The provider's public URL, its issuer identifier (RFC 8414 §2), e.g.
+   * `https://mock.example.test`. Its host is served besides the loopback names.
+   * Default: the URL the request came to.
+   */
+  issuer?: string;
+  /**
+   * More host names to answer to (a container's name, a proxy's), besides the
+   * loopback names, IP addresses and the issuer's host; `.example.test` allows the
+   * name and its subdomains. Requests for any other `Host` get 403, against DNS rebinding.
+   */
+  allowedHosts?: string[];
+  /**
+   * Accept PKCE's `plain` method (and a `code_challenge` without
+   * `code_challenge_method`, which RFC 7636 reads as plain). Default false:
+   * S256 only, as OAuth 2.1 and RFC 9700 §2.1.1 ask of a current provider.
+   */
+  allowPlainPkce?: boolean;
+  /**
+   * OpenID Connect for every client (else per client, `MockClient.oidc`):
+   * the `openid` scope, ID tokens signed with a key made at start (RS256, JWKS at
+   * `/.well-known/jwks.json`), `/oauth2/userinfo`, and discovery at
+   * `/.well-known/openid-configuration`. Default false.
+   */
+  oidc?: boolean;
+  /**
+   * More issuers in the same process, each under its own path (`['/a', '/b']`):
+   * `{url}/a` is an issuer with every endpoint below it and its own signing key;
+   * its codes and tokens are good at its own endpoints only. For mix-up tests.
+   */
+  issuers?: string[];
+  /**
+   * Test knob: the `iss` parameter of authorization responses (RFC 9207).
+   * `'send'` (default) the issuer's identifier, `'omit'` none, any other
+   * string is sent instead (a wrong issuer).
+   */
+  issParameter?: 'send' | 'omit' | (string & {});
   /** Show the first user's credentials on the sign-in page (handy in a demo). Default true. */
   showTestCredentials?: boolean;
   /** Receives one line per request and per notable event. */

@@ -71,7 +71,7 @@ test('an unknown client or an unregistered redirect URI gets an error page, neve
   });
 });
 
-test('other errors redirect with error, description and state: query for code, fragment for token', async () => {
+test('other errors redirect with error, description, state and iss: query for code, fragment for token', async () => {
   expect(redirectedError(await authorize({ ...valid, response_type: 'id_token' }), 'query')).toMatchObject({
     error: 'unsupported_response_type',
     state: 's1',
@@ -80,6 +80,8 @@ test('other errors redirect with error, description and state: query for code, f
     error: 'invalid_scope',
     error_description: 'Unknown scope: admin.',
     state: 's1',
+    // RFC 9207 §2: error responses name the issuer too.
+    iss: provider.url,
   });
   expect(redirectedError(await authorize({ ...valid, scope: 'profile admin' }), 'query')).toMatchObject({
     error: 'invalid_scope',
@@ -176,34 +178,41 @@ test('sign-up validates its fields and refuses an existing email', async () => {
 });
 
 test('knobs over HTTP: fail-next-request, delay, auto-approve, reset', async () => {
-  const knob = (path: string) => fetch(`${provider.url}${path}`, { method: 'POST' });
+  const knob = (path: string, body: Record<string, unknown> = {}) =>
+    fetch(`${provider.url}${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   await test.step('the next token request fails with the chosen error, the one after works', async () => {
     provider.setAutoApprove(true);
     const code = await getCode(provider);
-    expect((await knob('/fail-next-request?error=temporarily_unavailable&endpoint=token')).status).toBe(200);
+    expect((await knob('/fail-next-request', { error: 'temporarily_unavailable', endpoint: 'token' })).status).toBe(
+      200,
+    );
     const failed = await postToken(provider, exchangeForm(code));
     expect(failed.status).toBe(503);
     expect(((await failed.json()) as { error: string }).error).toBe('temporarily_unavailable');
     expect((await postToken(provider, exchangeForm(code))).status).toBe(200);
   });
   await test.step('a forced authorize error redirects like a real one', async () => {
-    await knob('/fail-next-request?error=server_error&endpoint=authorize');
+    await knob('/fail-next-request', { error: 'server_error', endpoint: 'authorize' });
     expect(redirectedError(await authorize(valid), 'query')).toMatchObject({ error: 'server_error', state: 's1' });
   });
   await test.step('a forced /v1/me error', async () => {
-    await knob('/fail-next-request?error=invalid_token&endpoint=userinfo');
+    await knob('/fail-next-request', { error: 'invalid_token', endpoint: 'userinfo' });
     expect((await getMe(provider, 'anything')).status).toBe(401);
   });
   await test.step('delay', async () => {
-    await knob('/delay?ms=300');
+    await knob('/delay', { ms: 300 });
     const started = Date.now();
     await getMe(provider, undefined);
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
-    await knob('/delay?ms=0');
+    await knob('/delay', { ms: 0 });
   });
   await test.step('bad knob values are refused', async () => {
-    expect((await knob('/delay?ms=soon')).status).toBe(400);
-    expect((await knob('/fail-next-request?endpoint=elsewhere')).status).toBe(400);
+    expect((await knob('/delay', { ms: 'soon' })).status).toBe(400);
+    expect((await knob('/fail-next-request', { endpoint: 'elsewhere' })).status).toBe(400);
     expect((await fetch(`${provider.url}/reset`)).status).toBe(405);
   });
   await test.step('reset forgets accounts, tokens and knobs', async () => {

@@ -206,11 +206,9 @@ test('PKCE: the verifier must match the challenge (RFC 7636 §4.6)', async () =>
     const code = await getCode(provider);
     await expectError(await postToken(provider, exchangeForm(code, { code_verifier: verifier })), 400, 'invalid_grant');
   });
-  await test.step('S256 and plain both work', async () => {
+  await test.step('S256 works (plain only with allowPlainPkce: mock-hardening.api.spec.ts)', async () => {
     const s256 = await getCode(provider, { challenge });
     expect((await postToken(provider, exchangeForm(s256, { code_verifier: verifier }))).status).toBe(200);
-    const plain = await getCode(provider, { challenge: verifier, method: 'plain' });
-    expect((await postToken(provider, exchangeForm(plain, { code_verifier: verifier }))).status).toBe(200);
   });
 });
 

@@ -1,0 +1,197 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { safeEqual, sha256, type Context } from './context.js';
+import { parseBasicAuth, parseForm, readBody, sendJson, toParams, type Params } from './http.js';
+import { PKCE_SYNTAX } from './authorize-request.js';
+import type { AuthorizationCode } from './grants.js';
+import type { Issuer } from './metadata.js';
+import type { MockClient, MockUser } from './types.js';
+
+/** Status codes for token endpoint errors (RFC 6749 §5.2: 400 unless the client failed to authenticate). */
+const tokenErrorStatus = (error: string): number =>
+  error == 'invalid_client' ? 401 : error == 'server_error' ? 500 : error == 'temporarily_unavailable' ? 503 : 400;
+
+export type ClientEndpointError = (res: ServerResponse, error: string, description: string) => void;
+
+/** An OAuth error answer of the token endpoint (RFC 6749 §5.2). */
+export const tokenError = (context: Context, res: ServerResponse, error: string, description: string) => {
+  context.log(`token error: ${error} (${description})`);
+  sendJson(
+    res,
+    tokenErrorStatus(error),
+    { error, error_description: description },
+    // RFC 6749 §5.2: a 401 names the authentication scheme the client should use.
+    error == 'invalid_client' ? { 'WWW-Authenticate': 'Basic realm="mock-provider", charset="UTF-8"' } : {},
+  );
+};
+
+/**
+ * Reads a client's form POST (size, media type, duplicates) and authenticates
+ * the client (RFC 6749 §2.3): Basic, client_secret_post, or none for a public
+ * client. Answers the error itself and returns undefined when anything fails.
+ */
+export const readClientRequest = async (
+  context: Context,
+  req: IncomingMessage,
+  res: ServerResponse,
+  endpoint: 'token' | 'revocation',
+): Promise<{ client: MockClient; params: Params } | undefined> => {
+  const fail = (error: string, description: string) => {
+    tokenError(context, res, error, description);
+    return undefined;
+  };
+  if (req.method != 'POST') {
+    req.resume();
+    sendJson(res, 405, { error: 'invalid_request', error_description: 'Use POST.' }, { Allow: 'POST, OPTIONS' });
+    return undefined;
+  }
+  const body = await readBody(req, context.maxBody);
+  if (!body.ok) {
+    if (body.reason == 'too_large')
+      sendJson(
+        res,
+        413,
+        { error: 'invalid_request', error_description: `The body is larger than ${context.maxBody} bytes.` },
+        { Connection: 'close' },
+      );
+    return undefined;
+  }
+  const failure = context.knobs.takeForced(endpoint);
+  if (failure) return fail(failure.error, failure.errorDescription ?? `Forced ${failure.error}.`);
+  // RFC 6749 §4.1.3: the parameters use the application/x-www-form-urlencoded format.
+  const contentType = (req.headers['content-type'] ?? '').replace(/;.*/s, '').trim().toLowerCase();
+  if (contentType != 'application/x-www-form-urlencoded')
+    return fail('invalid_request', 'The body must be application/x-www-form-urlencoded.');
+  const pairs = parseForm(body.text);
+  if (!pairs) return fail('invalid_request', 'The body is not valid form encoding.');
+  const params = toParams(pairs);
+  if (params.duplicate) return fail('invalid_request', `The parameter ${params.duplicate} appears more than once.`);
+
+  const basic = parseBasicAuth(req.headers.authorization);
+  if (basic == 'malformed') return fail('invalid_client', 'Malformed Authorization header.');
+  const bodySecret = params.get('client_secret');
+  if (basic && bodySecret)
+    // RFC 6749 §2.3: "The client MUST NOT use more than one authentication method in each request."
+    return fail('invalid_request', 'Use either HTTP Basic or client_secret, not both.');
+  const bodyClientId = params.get('client_id');
+  if (basic && bodyClientId && bodyClientId != basic.clientId)
+    return fail('invalid_client', 'client_id does not match the Authorization header.');
+  const clientId = basic?.clientId ?? bodyClientId;
+  if (!clientId) return fail('invalid_client', 'No client authentication.');
+  const client = context.accounts.clients.get(clientId);
+  if (!client) return fail('invalid_client', 'Unknown client.');
+  const secret = basic?.clientSecret ?? bodySecret;
+  if (client.clientSecret) {
+    if (secret === undefined) return fail('invalid_client', 'This client must authenticate.');
+    if (!safeEqual(client.clientSecret, secret)) return fail('invalid_client', 'Wrong client secret.');
+  } else if (secret) {
+    return fail('invalid_client', 'This public client has no secret.');
+  }
+  return { client, params };
+};
+
+/** The token endpoint (RFC 6749 §3.2): the code grant and the refresh grant. */
+export const createTokenEndpoint = (context: Context) => {
+  const { accounts, grants, keys, log, now, tokenTtl } = context;
+  const error = (res: ServerResponse, code: string, description: string) => tokenError(context, res, code, description);
+
+  /** RFC 6749 §4.1.3 and RFC 7636 §4.6. */
+  const exchangeCode = async (res: ServerResponse, client: MockClient, params: Params, issuer: Issuer) => {
+    const code = params.get('code');
+    if (!code) return error(res, 'invalid_request', 'The request has no code.');
+    const redirectUri = params.get('redirect_uri');
+    if (!redirectUri) return error(res, 'invalid_request', 'The request has no redirect_uri.');
+    const issued = grants.codes.get(code);
+    if (!issued || issued.clientId != client.clientId || issued.issuerPath != issuer.path)
+      return error(res, 'invalid_grant', 'Unknown authorization code.');
+    if (issued.used) {
+      // RFC 6749 §4.1.2: a code used twice "SHOULD revoke (when possible) all tokens previously issued based on that code".
+      grants.revokeGrant(issued.grantId);
+      return error(res, 'invalid_grant', 'The authorization code was already used.');
+    }
+    if (issued.expiresAt <= now()) {
+      grants.codes.delete(code);
+      return error(res, 'invalid_grant', 'The authorization code has expired.');
+    }
+    // A failed attempt also spends the code: a guesser gets one try per code.
+    issued.used = true;
+    if (issued.redirectUri != redirectUri)
+      return error(res, 'invalid_grant', 'redirect_uri differs from the authorization request.');
+    const verifier = params.get('code_verifier');
+    if (issued.codeChallenge) {
+      if (!verifier) return error(res, 'invalid_grant', 'The request has no code_verifier.');
+      if (!PKCE_SYNTAX.test(verifier)) return error(res, 'invalid_grant', 'Malformed code_verifier.');
+      const computed = issued.codeChallengeMethod == 'S256' ? sha256(verifier).toString('base64url') : verifier;
+      if (!safeEqual(computed, issued.codeChallenge))
+        return error(res, 'invalid_grant', 'code_verifier does not match the code_challenge.');
+    } else if (verifier) {
+      // RFC 9700 §2.1.1: a verifier for a code issued without a challenge signals a PKCE downgrade attack.
+      return error(res, 'invalid_grant', 'This code was issued without a code_challenge.');
+    }
+    log(`code exchanged by ${client.clientId}`);
+    const to = { issuerPath: issuer.path, clientId: client.clientId, email: issued.email, scope: issued.scope };
+    const tokens = grants.issueTokenSet(to, issued.grantId);
+    const user = accounts.users.get(issued.email);
+    if (issued.oidc && user) tokens.id_token = await idToken(issued, user);
+    sendJson(res, 200, tokens);
+  };
+
+  /**
+   * OpenID Connect Core §2: who signed in, signed with the issuer's key. Times
+   * are real time, not the provider's clock: the client checks them with its own.
+   */
+  const idToken = (code: AuthorizationCode, user: Required<MockUser>) => {
+    const granted = code.scope.split(' ');
+    const issuedAt = Math.floor(Date.now() / 1000);
+    return keys.sign(code.issuerPath, {
+      iss: code.issuer,
+      sub: user.id,
+      aud: code.clientId,
+      iat: issuedAt,
+      exp: issuedAt + tokenTtl,
+      auth_time: code.authTime,
+      ...(code.nonce !== undefined && { nonce: code.nonce }),
+      ...(granted.includes('profile') && { name: user.name }),
+      ...(granted.includes('email') && { email: user.email, email_verified: true }),
+    });
+  };
+
+  /** RFC 6749 §6, with rotation (RFC 9700 §4.14.2). */
+  const refresh = (res: ServerResponse, client: MockClient, params: Params, issuer: Issuer) => {
+    const token = params.get('refresh_token');
+    if (!token) return error(res, 'invalid_request', 'The request has no refresh_token.');
+    const issued = grants.refreshTokens.get(token);
+    if (!issued || issued.clientId != client.clientId || issued.issuerPath != issuer.path)
+      return error(res, 'invalid_grant', 'Unknown refresh token.');
+    if (issued.used) {
+      // A rotated-away token coming back means it leaked: revoke the whole grant.
+      grants.revokeGrant(issued.grantId);
+      return error(res, 'invalid_grant', 'The refresh token was already used.');
+    }
+    if (issued.expiresAt <= now()) return error(res, 'invalid_grant', 'The refresh token has expired.');
+    const requested = params.get('scope');
+    let scope = issued.scope;
+    if (requested) {
+      const granted = new Set(issued.scope.split(' '));
+      const wanted = requested.split(' ').filter(Boolean);
+      // RFC 6749 §6: the new scope may not include any scope not originally granted.
+      if (wanted.some((name) => !granted.has(name)))
+        return error(res, 'invalid_scope', 'The scope exceeds what the user granted.');
+      scope = [...new Set(wanted)].join(' ');
+    }
+    issued.used = true;
+    log(`refresh token rotated for ${client.clientId}`);
+    const { issuerPath, clientId, email } = issued;
+    sendJson(res, 200, grants.issueTokenSet({ issuerPath, clientId, email, scope }, issued.grantId));
+  };
+
+  return async (req: IncomingMessage, res: ServerResponse, issuer: Issuer) => {
+    const request = await readClientRequest(context, req, res, 'token');
+    if (!request) return;
+    const { client, params } = request;
+    const grantType = params.get('grant_type');
+    if (!grantType) return error(res, 'invalid_request', 'The request has no grant_type.');
+    if (grantType == 'authorization_code') return exchangeCode(res, client, params, issuer);
+    if (grantType == 'refresh_token') return refresh(res, client, params, issuer);
+    return error(res, 'unsupported_grant_type', `Unsupported grant_type "${grantType}".`);
+  };
+};
