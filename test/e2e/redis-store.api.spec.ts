@@ -7,7 +7,7 @@ import { createAuthHandler } from '../../src/server/index.js';
 import { toNodeHandler, toWebRequest } from '../../src/server/node.js';
 import { redisStore, type RedisSessionStore } from '../../src/server/redis.js';
 import { CLIENT, REDIRECT_URI, startProvider } from './api-helpers.js';
-import { startRedis, type RunningRedis } from './redis-server.js';
+import { startRedis, type RunningRedis } from '../../scripts/redis-server.js';
 
 /**
  * Sessions in Debian's redis-server, shared by three partner server instances
