@@ -11,4 +11,5 @@ export interface RunningRedis {
   resume(): void;
   stop(): Promise<void>;
 }
-export function startRedis(): Promise<RunningRedis>;
+/** On `port` (a restart on the same port, say), else on a free one. */
+export function startRedis(options?: { port?: number }): Promise<RunningRedis>;

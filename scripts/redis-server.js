@@ -14,8 +14,8 @@ const freePort = () =>
     });
   });
 
-export const startRedis = async () => {
-  const port = await freePort();
+export const startRedis = async ({ port: wanted } = {}) => {
+  const port = wanted ?? (await freePort());
   const dir = await mkdtemp(join(tmpdir(), 'oauth-connect-redis-'));
   const child = spawn(
     'redis-server',
