@@ -22,6 +22,7 @@ import { serveStatic } from '../scripts/static-server.js';
 import { gzip9Bytes, sizes } from '../scripts/sizes.js';
 import { bytesIn, rangesBySource, without } from '../scripts/bytes-by-source.js';
 import { benchFlows, optionsFromEnv } from './flows.js';
+import { benchServer, writeServerResults } from './server.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const root = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
@@ -324,6 +325,11 @@ if (readmeNow.includes('<!-- bench:flows:start -->')) {
   writeFileSync('README.md', await prettier.format(updated, options));
 }
 console.log('bench: wrote the time and memory figures');
+
+// The server half: createAuthHandler with Redis and the sealed cookie against a bare oauth4webapi exchange.
+console.log('bench: the server half (complete, getAccessToken; Redis, sealed cookie, bare exchange)…');
+const serverBench = await benchServer();
+console.log(`\n${serverBench.table}\n\n${writeServerResults(serverBench)}\n`);
 
 function replaceSection(text, name, body) {
   const start = `<!-- bench:${name}:start -->`;
