@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { PAGE_BLOCKS, readmeBlocks } from './readme-blocks.js';
 
 /**
@@ -26,12 +26,14 @@ const readmeRegions = (source: string): string[] => {
 };
 const readmeRegion = (source: string): string => readmeRegions(source)[0]!;
 
-/** Files whose readme regions are tested: the examples run end to end, readme.ts is type-checked (test/types/run.js). */
-const regionFiles = [
+/** Files whose readme regions are tested: the examples run end to end, readme-*.ts are type-checked (test/types/run.js). */
+const regionFiles = async () => [
   'demo/examples/react.tsx',
   'demo/examples/vue.ts',
   'demo/examples/plain.html',
-  'test/types/consumer/readme.ts',
+  ...(await readdir(new URL('test/types/consumer/', root)))
+    .filter((name) => /^readme-.*\.ts$/.test(name))
+    .map((name) => `test/types/consumer/${name}`),
 ];
 
 for (const [file, language] of [
@@ -47,24 +49,25 @@ for (const [file, language] of [
     expect(readme).toContain('```' + language + '\n' + readmeRegion(source) + '\n```');
   });
 
-test('README shows test/types/consumer/readme.ts (type-checked against the packed package) exactly', async () => {
-  const [readme, source] = await Promise.all([
-    readFile(new URL('README.md', root), 'utf8'),
-    readFile(new URL('test/types/consumer/readme.ts', root), 'utf8'),
-  ]);
-  for (const region of readmeRegions(source)) expect(readme).toContain('```ts\n' + region + '\n```');
+test('README shows the regions of test/types/consumer/readme-*.ts (type-checked against the packed package) exactly', async () => {
+  const readme = await readFile(new URL('README.md', root), 'utf8');
+  const files = (await regionFiles()).filter((file) => file.startsWith('test/types/'));
+  expect(files.length).toBeGreaterThan(0);
+  for (const file of files)
+    for (const region of readmeRegions(await readFile(new URL(file, root), 'utf8')))
+      expect(readme, file).toContain('```ts\n' + region + '\n```');
 });
 
-test('every code block of the README is tested, except shell commands', async () => {
-  const regions = (await Promise.all(regionFiles.map((file) => readFile(new URL(file, root), 'utf8')))).flatMap(
-    readmeRegions,
-  );
+test('every code block of the README is tested, except shell commands and program output', async () => {
+  const sources = await Promise.all((await regionFiles()).map((file) => readFile(new URL(file, root), 'utf8')));
+  const regions = sources.flatMap(readmeRegions);
   const inPages = Object.values(PAGE_BLOCKS).map(([language, text]) => ({ language, text }));
   // The Vite tip is built by test/package/vite-callback-url.js, which reads it from the README.
   const viteTip = "import callbackUrl from 'oauth-connect/callback.js?url&no-inline';";
   const untested = readmeBlocks().filter(
     ({ language, code }) =>
       language != 'sh' &&
+      language != 'text' &&
       !regions.includes(code) &&
       code != viteTip &&
       !inPages.some((block) => block.language == language && code.includes(block.text)),
