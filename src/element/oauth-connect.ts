@@ -29,6 +29,8 @@ const attributes = (names: string, declaration?: PropertyDeclaration): PropertyD
  * @fires connect-cancel - The flow ended without a result. `detail: { reason: 'closed' | 'timeout' | 'aborted' }`.
  * @attr provider - A preset: `ulule`, `ultracart`, or one added with `registerProvider`.
  * @attr authorize-url - The provider's authorization endpoint.
+ * @attr issuer - The provider's issuer identifier (RFC 9207): an answer whose `iss` names another is `invalid_response`.
+ * @attr {boolean} require-iss - Refuses an answer without `iss`.
  * @attr client-id - Your client ID at the provider.
  * @attr redirect-uri - Your callback page, on this page's origin.
  * @attr scope - Space-separated scopes.
@@ -66,9 +68,9 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
   static override shadowRootOptions: ShadowRootInit = { ...ReactiveElement.shadowRootOptions, delegatesFocus: true };
 
   static override properties: PropertyDeclarations = {
-    ...attributes('provider authorizeUrl clientId redirectUri scope responseType mode fallback label'),
+    ...attributes('provider authorizeUrl issuer clientId redirectUri scope responseType mode fallback label'),
     ...attributes('timeout popupWidth popupHeight', { type: Number }),
-    ...attributes('noPkce disabled noStatus', { type: Boolean, reflect: true }),
+    ...attributes('noPkce disabled noStatus requireIss', { type: Boolean, reflect: true }),
     ...attributes('status', { reflect: true }),
     params: { attribute: false },
   };
@@ -79,6 +81,10 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
   declare provider: string | undefined;
   /** The provider's authorization endpoint. */
   declare authorizeUrl: string | undefined;
+  /** The provider's issuer identifier (RFC 9207); a preset may carry one. */
+  declare issuer: string | undefined;
+  /** Refuses an answer without `iss`. */
+  declare requireIss: boolean;
   declare clientId: string;
   /** Your callback page, on this page's origin; absolute or relative. */
   declare redirectUri: string;
@@ -114,7 +120,7 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
 
   constructor() {
     super();
-    this.noPkce = this.disabled = this.noStatus = false;
+    this.noPkce = this.disabled = this.noStatus = this.requireIss = false;
     this.responseType = 'code';
     this.timeout = 300;
     this.popupWidth = 500;

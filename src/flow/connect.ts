@@ -87,15 +87,22 @@ export const startFlow = (options: ConnectOptions, onStart?: OnStart): PendingFl
     const resolved = resolveOptions(options);
     const usePkce = resolved.responseType == 'code' && !options.noPkce;
     const ready = usePkce ? takePkce() : undefined;
+    // OpenID Connect Core §3.1.2.1: a nonce binds the ID token to this flow. Random bytes are synchronous: nothing awaits.
+    const nonce =
+      resolved.responseType == 'code' && resolved.scope?.split(' ').includes('openid') ? randomToken() : undefined;
     const expected: ExpectedCallback = {
       responseType: resolved.responseType,
       state,
       redirectUri: resolved.redirectUri,
+      issuer: resolved.issuer,
+      requireIss: options.requireIss,
+      nonce,
+      provider: options.provider,
     };
     /** Records the PKCE pair (if any) and returns the authorize URL to open. */
     const begin = (pair: PkcePair | undefined) => {
       expected.codeVerifier = pair?.codeVerifier;
-      const url = buildAuthorizeUrl(resolved, state, pair?.codeChallenge);
+      const url = buildAuthorizeUrl(resolved, state, pair?.codeChallenge, nonce);
       onStart?.({ state, url });
       return url;
     };

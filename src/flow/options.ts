@@ -15,7 +15,11 @@ export interface ConnectOptions {
   redirectUri?: string | undefined;
   /** `code` (default) or `token` (the implicit grant; see SECURITY.md for why `code` is preferred). */
   responseType?: ResponseType | undefined;
-  /** Space-separated scopes. */
+  /** The provider's issuer identifier (RFC 9207): an answer whose `iss` names another is refused. */
+  issuer?: string | undefined;
+  /** Refuses an answer without `iss` from the issuer. */
+  requireIss?: boolean | undefined;
+  /** Space-separated scopes. With `openid` in a code flow, a `nonce` is sent. */
   scope?: string | undefined;
   /** Extra authorization request parameters. They cannot override the protocol ones (`state`, `client_id`…). */
   params?: Record<string, string> | undefined;
@@ -41,6 +45,7 @@ export interface ResolvedOptions {
   clientId: string;
   redirectUri: string;
   responseType: ResponseType;
+  issuer?: string | undefined;
   scope?: string | undefined;
   params?: Record<string, string> | undefined;
   /** Seconds; 0 = never. */
@@ -77,11 +82,17 @@ export const resolveOptions = (options: ConnectOptions, page: string = location.
   if (!supported.includes(responseType))
     invalid(`response-type must be ${supported.join(' or ')}${preset ? ' for ' + preset.name : ''}.`);
   if (!(timeout >= 0)) invalid('timeout must be a number of seconds (0 = never).');
+  const issuer = options.issuer || preset?.issuer;
+  const issuerUrl = parseUrl(issuer);
+  // RFC 8414 §2: an https URL without query or fragment.
+  if (issuer && !(issuerUrl && !issuerUrl.search && !issuerUrl.hash && isHttpsOrLoopback(issuerUrl)))
+    invalid('issuer must be an https URL without query or fragment.');
   return {
     authorizeUrl: authorize.href,
     clientId,
     redirectUri: redirect.href,
     responseType,
+    issuer,
     scope: options.scope?.trim(),
     params: options.params,
     timeout,
