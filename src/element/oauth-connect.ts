@@ -4,6 +4,7 @@ import { redirectTarget, startFlow, type PendingFlow } from '../flow/connect.js'
 import { ConnectCancelled, type ConnectError } from '../flow/errors.js';
 import { resolveOptions, type ConnectOptions, type ResponseType } from '../flow/options.js';
 import { providers } from '../flow/providers.js';
+import { discover } from '../flow/issuer.js';
 import { dropExpiredFlows, takeRedirectResult, takeReturnFromUrl } from '../flow/redirect.js';
 import { preparePkce } from '../flow/secrets.js';
 import { parseUrl } from '../flow/urls.js';
@@ -209,6 +210,9 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     const { status, provider } = this;
     const { button, icon, label, hint, cancel, status: statusText, spinner, monogram } = this.#parts;
     const preset = provider ? providers[provider] : undefined;
+    // Discovery ahead of the click (once per page per issuer), so that the popup need not wait for it.
+    const issuer = this.issuer || preset?.issuer;
+    if (issuer && !(this.authorizeUrl || preset?.authorizeUrl)) void discover(issuer);
     const text = stringsFor(this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang);
     const pending = status == 'pending';
     button.toggleAttribute('disabled', this.disabled);

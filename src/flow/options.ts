@@ -1,5 +1,6 @@
 import { ConnectError } from './errors.js';
 import { providers } from './providers.js';
+import { knownMetadata } from './issuer.js';
 import { isHttpsOrLoopback, parseUrl } from './urls.js';
 
 export type ResponseType = 'code' | 'token';
@@ -41,7 +42,9 @@ export interface ConnectOptions {
 
 /** The options a flow runs with, checked and completed. */
 export interface ResolvedOptions {
+  /** Empty while the issuer's metadata is on its way. */
   authorizeUrl: string;
+  requireIss?: boolean | undefined;
   clientId: string;
   redirectUri: string;
   responseType: ResponseType;
@@ -71,10 +74,23 @@ export const resolveOptions = (options: ConnectOptions, page: string = location.
   if (provider && !preset) invalid(`unknown provider "${provider}"; add it with registerProvider().`);
   const supported = preset?.responseTypes ?? ['code', 'token'];
   if (!clientId) invalid('client-id is required: the client ID the provider gave you.');
-  const authorize = url('authorize-url', options.authorizeUrl || preset?.authorizeUrl, page);
+  const issuer = options.issuer || preset?.issuer;
+  const issuerUrl = parseUrl(issuer);
+  // RFC 8414 §2: an https URL without query or fragment.
+  if (issuer && !(issuerUrl && !issuerUrl.search && !issuerUrl.hash && isHttpsOrLoopback(issuerUrl)))
+    invalid('issuer must be an https URL without query or fragment.');
+  // An issuer without authorize-url: the endpoint comes from its metadata (issuer.ts).
+  const explicit = options.authorizeUrl || preset?.authorizeUrl;
+  const metadata = !explicit && issuer ? knownMetadata(issuer) : undefined;
+  if (metadata instanceof Error) throw metadata;
+  const endpoint = explicit || metadata?.authorization_endpoint;
+  // Still on its way: the flow waits for it (connect.ts) and resolves again.
+  const authorize = endpoint || !issuer ? url('authorize-url', endpoint, page) : undefined;
   // No user name or password: the popup would send them, and `http://localhost:x@evil.example` reads as loopback.
-  if (authorize.username || authorize.password || !isHttpsOrLoopback(authorize))
-    invalid('authorize-url must use https (http on localhost only), without a user name or password.');
+  if (authorize && (authorize.username || authorize.password || !isHttpsOrLoopback(authorize)))
+    invalid(
+      `${explicit ? 'authorize-url' : "the issuer's authorization_endpoint"} must use https (http on localhost only), without a user name or password.`,
+    );
   const redirect = url('redirect-uri', options.redirectUri, page);
   const { origin } = new URL(page);
   if (redirect.origin != origin) invalid(`redirect-uri must be on this page's origin, ${origin}.`);
@@ -82,17 +98,14 @@ export const resolveOptions = (options: ConnectOptions, page: string = location.
   if (!supported.includes(responseType))
     invalid(`response-type must be ${supported.join(' or ')}${preset ? ' for ' + preset.name : ''}.`);
   if (!(timeout >= 0)) invalid('timeout must be a number of seconds (0 = never).');
-  const issuer = options.issuer || preset?.issuer;
-  const issuerUrl = parseUrl(issuer);
-  // RFC 8414 §2: an https URL without query or fragment.
-  if (issuer && !(issuerUrl && !issuerUrl.search && !issuerUrl.hash && isHttpsOrLoopback(issuerUrl)))
-    invalid('issuer must be an https URL without query or fragment.');
   return {
-    authorizeUrl: authorize.href,
+    authorizeUrl: authorize?.href ?? '',
     clientId,
     redirectUri: redirect.href,
     responseType,
     issuer,
+    // RFC 9207 §3: a server that says it always sends iss must not be trusted without it.
+    requireIss: options.requireIss || metadata?.authorization_response_iss_parameter_supported,
     scope: options.scope?.trim(),
     params: options.params,
     timeout,
