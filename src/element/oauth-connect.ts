@@ -9,6 +9,7 @@ import { redirectTarget, startFlow, type PendingFlow } from '../flow/connect.js'
 import { ConnectCancelled, type ConnectError } from '../flow/errors.js';
 import { resolveOptions, type ConnectOptions, type ResponseType } from '../flow/options.js';
 import { providers } from '../flow/providers.js';
+import { discover } from '../flow/issuer.js';
 import { dropExpiredFlows, takeRedirectResult, takeReturnFromUrl } from '../flow/redirect.js';
 import { preparePkce } from '../flow/secrets.js';
 import { parseUrl } from '../flow/urls.js';
@@ -34,6 +35,8 @@ const attributes = (names: string, declaration?: PropertyDeclaration): PropertyD
  * @fires connect-cancel - The flow ended without a result. `detail: { reason: 'closed' | 'timeout' | 'aborted' }`.
  * @attr provider - A preset: `ulule`, `ultracart`, or one added with `registerProvider`.
  * @attr authorize-url - The provider's authorization endpoint.
+ * @attr issuer - The provider's issuer identifier (RFC 9207): an answer whose `iss` names another is `invalid_response`.
+ * @attr {boolean} require-iss - Refuses an answer without `iss`.
  * @attr client-id - Your client ID at the provider.
  * @attr redirect-uri - Your callback page, on this page's origin.
  * @attr scope - Space-separated scopes.
@@ -71,9 +74,9 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
   static override shadowRootOptions: ShadowRootInit = { ...ReactiveElement.shadowRootOptions, delegatesFocus: true };
 
   static override properties: PropertyDeclarations = {
-    ...attributes('provider authorizeUrl clientId redirectUri scope responseType mode fallback label'),
+    ...attributes('provider authorizeUrl issuer clientId redirectUri scope responseType mode fallback label'),
     ...attributes('timeout popupWidth popupHeight', { type: Number }),
-    ...attributes('noPkce disabled noStatus', { type: Boolean, reflect: true }),
+    ...attributes('noPkce disabled noStatus requireIss', { type: Boolean, reflect: true }),
     ...attributes('status', { reflect: true }),
     params: { attribute: false },
   };
@@ -84,6 +87,10 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
   declare provider: string | undefined;
   /** The provider's authorization endpoint. */
   declare authorizeUrl: string | undefined;
+  /** The provider's issuer identifier (RFC 9207); a preset may carry one. */
+  declare issuer: string | undefined;
+  /** Refuses an answer without `iss`. */
+  declare requireIss: boolean;
   declare clientId: string;
   /** Your callback page, on this page's origin; absolute or relative. */
   declare redirectUri: string;
@@ -123,7 +130,7 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
 
   constructor() {
     super();
-    this.noPkce = this.disabled = this.noStatus = false;
+    this.noPkce = this.disabled = this.noStatus = this.requireIss = false;
     this.responseType = 'code';
     this.timeout = 300;
     this.popupWidth = 500;
@@ -236,6 +243,9 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     const { status, provider } = this;
     const { button, icon, label, cancel, status: statusText, spinner, monogram } = this.#parts;
     const preset = provider ? providers[provider] : undefined;
+    // Discovery ahead of the click (once per page per issuer), so that the popup need not wait for it.
+    const issuer = this.issuer || preset?.issuer;
+    if (issuer && !(this.authorizeUrl || preset?.authorizeUrl)) void discover(issuer);
     const lang = this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
     const text = stringsFor(lang);
     const pending = status == 'pending';
