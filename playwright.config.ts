@@ -1,4 +1,4 @@
-import { defineConfig, devices, type PlaywrightTestProject } from '@playwright/test';
+import { defineConfig, devices, type LaunchOptions, type PlaywrightTestProject } from '@playwright/test';
 import { createServer } from 'node:net';
 
 /**
@@ -7,10 +7,12 @@ import { createServer } from 'node:net';
  * provider and the server helper (*.api.spec.ts, no browser).
  */
 
-// test/browsers.js (plain JS, shared with web-test-runner) decides where the system browsers are.
-const { chromiumPath, firefoxPath } = (await import('./test/browsers.js' as string)) as {
-  chromiumPath?: string;
+// test/browsers.js (plain JS, shared with web-test-runner) decides where the system browsers
+// are and how they start: Playwright's defaults, but with storage partitioning on, as users have it.
+const { firefoxPath, chromiumLaunchOptions, firefoxUserPrefs } = (await import('./test/browsers.js' as string)) as {
   firefoxPath?: string;
+  chromiumLaunchOptions: (options?: { popupBlocker?: boolean }) => LaunchOptions;
+  firefoxUserPrefs: (options?: { popupBlocker?: boolean }) => Record<string, string | number | boolean>;
 };
 
 /** A free port, picked once: workers inherit it through the environment. */
@@ -42,10 +44,10 @@ const wanted = (engine: string) => {
   );
 };
 
-const chromium = (extra: { ignoreDefaultArgs?: string[] } = {}) => ({
+const chromium = (options: { popupBlocker?: boolean } = {}) => ({
   ...devices['Desktop Chrome'],
   browserName: 'chromium' as const,
-  launchOptions: { ...(chromiumPath && { executablePath: chromiumPath }), ...extra },
+  launchOptions: chromiumLaunchOptions(options),
 });
 
 const uiTests = /\.ui\.spec\.ts$/;
@@ -58,7 +60,7 @@ if (wanted('chromium'))
       // as every user has it, to prove a real click still opens the popup.
       name: 'chromium-popup-blocker',
       testMatch: /popup-blocker\.spec\.ts$/,
-      use: chromium({ ignoreDefaultArgs: ['--disable-popup-blocking'] }),
+      use: chromium({ popupBlocker: true }),
     },
     {
       // The gallery against committed baselines; Chromium only, one fixed viewport and font size.
@@ -79,7 +81,7 @@ if (wanted('firefox'))
       browserName: 'firefox',
       // Stock Firefox (Debian's firefox-esr) over WebDriver BiDi; see ../shared/BROWSERS.md.
       channel: 'moz-firefox',
-      launchOptions: firefoxPath ? { executablePath: firefoxPath } : {},
+      launchOptions: { ...(firefoxPath && { executablePath: firefoxPath }), firefoxUserPrefs: firefoxUserPrefs() },
     },
   });
 

@@ -5,6 +5,10 @@
  * a popup. Screenshot tests (test/e2e/gallery.screenshot.spec.ts) and
  * `npm run gallery:png` (docs/gallery.png) render this page.
  */
+// The gallery's fonts, served with the page from npm packages (see gallery.css).
+import '@fontsource-variable/noto-sans';
+import '@fontsource-variable/noto-sans-arabic';
+import '@fontsource-variable/noto-sans-mono';
 import '../src/define.js';
 import { registerLocale, registerProvider } from '../src/index.js';
 
@@ -133,4 +137,9 @@ for (const theme of THEMES) {
   gallery.append(panel(theme, `${theme == 'light' ? 'Light' : 'Dark'} theme · layout and languages`, extras));
 }
 
+// Ready once every element has rendered and every font its text needs has loaded: a
+// web font is only fetched when laid-out text asks for it, so lay out first.
+await Promise.all([...gallery.querySelectorAll('oauth-connect')].map((node) => node.updateComplete));
+document.body.getBoundingClientRect();
+await document.fonts.ready;
 document.documentElement.dataset.ready = '';

@@ -1,13 +1,14 @@
 // Renders demo/gallery.html to docs/gallery.png (the README's picture): the demo's
-// Vite server on a free port, headless Chromium (test/browsers.js picks it), a
-// fixed viewport, animations stopped. `npm run gallery:png [-- out.png]`.
+// Vite server on a free port, headless Chromium (test/browsers.js picks and starts it), a
+// fixed viewport, animations stopped, the gallery's own web fonts (demo/gallery.css),
+// so it is the screenshot tests' picture. `npm run gallery:png [-- out.png]`.
 import { mkdir } from 'node:fs/promises';
 import { createServer as netServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
 import { createServer } from 'vite';
-import { chromiumPath } from '../test/browsers.js';
+import { chromiumLaunchOptions } from '../test/browsers.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = resolve(root, process.argv[2] ?? 'docs/gallery.png');
@@ -30,7 +31,7 @@ const vite = await createServer({
   logLevel: 'warn',
 });
 await vite.listen();
-const browser = await chromium.launch(chromiumPath ? { executablePath: chromiumPath } : {});
+const browser = await chromium.launch(chromiumLaunchOptions());
 try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: 1 });
   const errors = [];

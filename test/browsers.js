@@ -7,7 +7,7 @@
 // that is not installed is an error rather than a silent skip.
 // The recipes and their pitfalls: ../shared/BROWSERS.md.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
 
@@ -25,6 +25,89 @@ export const miniBrowserPath = pick(
 );
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
+
+/*
+ * Launch options for Playwright (playwright.config.ts, scripts) and
+ * web-test-runner alike: Playwright's defaults, except storage partitioning,
+ * which users' browsers have and the callback page's defences rely on (a
+ * cross-site page that frames the callback page must not reach the partner's
+ * BroadcastChannel). test/e2e/partitioning.ui.spec.ts proves it is on.
+ */
+
+/**
+ * Playwright 1.64.1's `--disable-features` list (playwright-core,
+ * server/chromium/chromiumSwitches.ts). `ignoreDefaultArgs` drops a default
+ * argument only when it matches exactly, so a Playwright with another list
+ * would silently keep partitioning off: hence the version check below.
+ */
+const PLAYWRIGHT_VERSION = '1.64.1';
+const PLAYWRIGHT_DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'DialMediaRouteProvider',
+  'GlobalMediaControls',
+  'HttpsUpgrades',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'BlockOriginHeaderModificationOnRedirect',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'Translate',
+  'AutoDeElevate',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+];
+
+const playwrightCoreVersion = () => {
+  try {
+    const manifest = new URL('../node_modules/playwright-core/package.json', import.meta.url);
+    return JSON.parse(readFileSync(manifest, 'utf8')).version;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Chromium's launch options. Playwright disables ThirdPartyStoragePartitioning
+ * (for its own request interception); every Chromium users run has it on, so
+ * the default `--disable-features` is replaced by the same list without it.
+ * `popupBlocker: true` also drops Playwright's --disable-popup-blocking, which
+ * restores Chromium's blocker.
+ */
+export function chromiumLaunchOptions({ popupBlocker = false } = {}) {
+  const version = playwrightCoreVersion();
+  if (version && version != PLAYWRIGHT_VERSION)
+    throw new Error(
+      `test/browsers.js knows the --disable-features list of Playwright ${PLAYWRIGHT_VERSION}, not ${version}: ` +
+        'copy the new one from playwright-core (chromiumSwitches) into PLAYWRIGHT_DISABLED_FEATURES.',
+    );
+  const disabled = (features) => `--disable-features=${features.join(',')}`;
+  return {
+    ...(chromiumPath ? { executablePath: chromiumPath } : {}),
+    ignoreDefaultArgs: [disabled(PLAYWRIGHT_DISABLED_FEATURES), ...(popupBlocker ? ['--disable-popup-blocking'] : [])],
+    args: [disabled(PLAYWRIGHT_DISABLED_FEATURES.filter((feature) => feature != 'ThirdPartyStoragePartitioning'))],
+  };
+}
+
+/**
+ * Firefox's preferences. network.cookie.cookieBehavior 5 is Total Cookie
+ * Protection (cookies and storage partitioned by top-level site), what Firefox
+ * ships. Playwright's profile for stock Firefox asks for 0 (cookieBehavior0 in
+ * browser.contentblocking.features.standard), and which one applies then
+ * depends on Firefox's content-blocking category logic; an explicit pref is
+ * what is in force. With 0 the partitioning test fails. `popupBlocker: true` restores
+ * dom.disable_open_during_load, which Playwright sets to false.
+ */
+export function firefoxUserPrefs({ popupBlocker = false } = {}) {
+  return {
+    'network.cookie.cookieBehavior': 5,
+    ...(popupBlocker ? { 'dom.disable_open_during_load': true } : {}),
+  };
+}
 
 /** The engines OAUTH_CONNECT_BROWSERS asks for (all when unset). */
 const requested = () => {
@@ -181,19 +264,14 @@ const engines = {
       label: chromiumPath ? `chromium (${chromiumPath})` : 'chromium (Playwright build)',
       launcher: playwrightLauncher({
         product: 'chromium',
-        launchOptions: {
-          ...(chromiumPath ? { executablePath: chromiumPath } : {}),
-          // Playwright passes --disable-popup-blocking; leaving it out restores Chromium's blocker.
-          ...(popupBlocker ? { ignoreDefaultArgs: ['--disable-popup-blocking'] } : {}),
-        },
+        launchOptions: chromiumLaunchOptions({ popupBlocker }),
         concurrency: 2,
       }),
     };
   },
   async firefox({ popupBlocker }) {
     const { playwrightLauncher } = await import('@web/test-runner-playwright');
-    // Playwright sets dom.disable_open_during_load=false; true is Firefox's own default.
-    const firefoxUserPrefs = popupBlocker ? { 'dom.disable_open_during_load': true } : {};
+    const prefs = firefoxUserPrefs({ popupBlocker });
     // Stock Firefox speaks WebDriver BiDi (Playwright's `moz-firefox` channel);
     // Playwright's own `firefox` product needs its patched build.
     if (firefoxPath)
@@ -201,7 +279,7 @@ const engines = {
         label: `firefox (${firefoxPath}, WebDriver BiDi)`,
         launcher: playwrightLauncher({
           product: 'firefox',
-          launchOptions: { channel: 'moz-firefox', executablePath: firefoxPath, firefoxUserPrefs },
+          launchOptions: { channel: 'moz-firefox', executablePath: firefoxPath, firefoxUserPrefs: prefs },
           // One page at a time: with two, the other page can hold the focus, and a flow
           // reports `closed` only once its page has it back (src/flow/connect.ts).
           concurrency: 1,
@@ -210,7 +288,7 @@ const engines = {
     if (!(await playwrightBuild('firefox'))) return undefined;
     return {
       label: 'firefox (Playwright build)',
-      launcher: playwrightLauncher({ product: 'firefox', launchOptions: { firefoxUserPrefs } }),
+      launcher: playwrightLauncher({ product: 'firefox', launchOptions: { firefoxUserPrefs: prefs } }),
     };
   },
   async webkit({ popupBlocker, name }) {
