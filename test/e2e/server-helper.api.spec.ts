@@ -172,7 +172,7 @@ test('what the helper sends: form body, Basic header, no secret in the body', as
       return Response.json({ access_token: 'a', token_type: 'Bearer', expires_in: '60' });
     },
   });
-  expect(seen!.headers.get('content-type')).toBe('application/x-www-form-urlencoded');
+  expect(seen!.headers.get('content-type')).toMatch(/^application\/x-www-form-urlencoded(;|$)/);
   expect(seen!.headers.get('authorization')).toBe(`Basic ${btoa('demo-client:demo-secret')}`);
   expect(Object.fromEntries(new URLSearchParams(seen!.body))).toEqual({
     grant_type: 'authorization_code',

@@ -1,0 +1,147 @@
+/**
+ * The one error type of oauth-connect/server, and the translation of
+ * oauth4webapi's errors into it, so a partner matches on one `error` code
+ * whichever layer noticed the problem.
+ */
+import {
+  AuthorizationResponseError,
+  OperationProcessingError,
+  ResponseBodyError,
+  UnsupportedOperationError,
+  WWWAuthenticateChallengeError,
+} from 'oauth4webapi';
+
+/**
+ * Codes raised by this helper itself, as opposed to the provider's RFC 6749
+ * §5.2 codes (`invalid_grant`, `invalid_client`, …).
+ */
+export type TokenErrorCode =
+  /** The request never got a whole HTTP response (DNS, connection, timeout, abort). `cause` has the reason. */
+  | 'network_error'
+  /** The provider answered with something that is not a valid answer (or an OAuth error). */
+  | 'invalid_response'
+  /** What the browser handed over cannot be used (no `code`, say); nothing was sent. */
+  | 'invalid_request';
+
+/**
+ * A request to the provider failed. Match on `error`: the provider's code
+ * (RFC 6749 §5.2), e.g. `invalid_grant` for a used, expired or mismatched
+ * code, or a {@link TokenErrorCode}.
+ */
+export class TokenError extends Error {
+  override readonly name = 'TokenError';
+  /** The provider's `error_description`, or ours; credentials in URLs are redacted. */
+  readonly errorDescription: string | undefined;
+  constructor(
+    readonly error: TokenErrorCode | (string & {}),
+    errorDescription: string | undefined,
+    /** The HTTP status; 0 when there was no response. */
+    readonly status: number,
+    /** The provider's `error_uri`, when it sent one. */
+    readonly errorUri?: string,
+    options?: { cause?: unknown },
+  ) {
+    const description = errorDescription && redactText(errorDescription);
+    super(description ? `${error}: ${description}` : error, options);
+    this.errorDescription = description;
+  }
+}
+
+/** `scheme://user:password@` anywhere in a text (a runtime's own message may quote the URL). */
+const redactText = (text: string) => text.replace(/(\/\/)[^/\s@]*@/g, '$1redacted@');
+
+/** A URL fit for an error message: `https://user:pass@host/` would print the credentials. */
+export const redact = (url: string | URL): string => {
+  try {
+    const parsed = new URL(url);
+    if (parsed.username || parsed.password) {
+      parsed.username = 'redacted';
+      parsed.password = '';
+    }
+    return parsed.href;
+  } catch {
+    return '(not a URL)';
+  }
+};
+
+/** Codes Node's fetch (undici) puts on `cause` that a partner will recognise in a log. */
+const networkCause = (error: unknown): string => {
+  if (error instanceof DOMException && error.name == 'TimeoutError') return 'timeout';
+  if (error instanceof DOMException && error.name == 'AbortError') return 'aborted';
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const { code } = current as { code?: unknown };
+    if (typeof code == 'string' && /^E[A-Z_]+$/.test(code)) return code;
+    if (typeof code == 'string' && code.startsWith('UND_ERR')) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return error instanceof Error ? error.message : String(error);
+};
+
+export const networkError = (what: string, url: string | URL, cause: unknown): TokenError =>
+  new TokenError('network_error', `The ${what} to ${redact(url)} failed: ${networkCause(cause)}.`, 0, undefined, {
+    cause,
+  });
+
+/** What the last response of one call said, for errors that oauth4webapi raises without it. */
+export interface CallRecord {
+  status: number;
+  body?: Uint8Array;
+}
+
+const oauthErrorIn = (record: CallRecord) => {
+  try {
+    const data: unknown = JSON.parse(new TextDecoder().decode(record.body));
+    if (typeof data == 'object' && data && typeof (data as { error?: unknown }).error == 'string')
+      return data as { error: string; error_description?: unknown; error_uri?: unknown };
+  } catch {
+    // Not JSON: not an OAuth error either.
+  }
+  return undefined;
+};
+const text = (value: unknown) => (typeof value == 'string' && value ? value : undefined);
+
+/** Turns whatever a protocol step threw into a TokenError (TypeErrors, for a wrong call, stay). */
+export const toTokenError = (error: unknown, record: CallRecord, what: string): Error => {
+  if (error instanceof TokenError) return error;
+  if (error instanceof ResponseBodyError)
+    return new TokenError(
+      error.error,
+      error.error_description,
+      error.status,
+      text((error.cause as { error_uri?: unknown }).error_uri),
+      { cause: error },
+    );
+  if (error instanceof AuthorizationResponseError)
+    return new TokenError(error.error, error.error_description, 0, undefined, { cause: error });
+  if (error instanceof WWWAuthenticateChallengeError) {
+    // A token endpoint's 401 invalid_client comes with `WWW-Authenticate: Basic` (RFC 6749 §5.2): the body says more.
+    const oauth = oauthErrorIn(record);
+    if (oauth)
+      return new TokenError(oauth.error, text(oauth.error_description), error.status, text(oauth.error_uri), {
+        cause: error,
+      });
+    const challenge = error.cause[0];
+    return new TokenError(
+      challenge?.parameters.error ?? 'invalid_token',
+      challenge?.parameters.error_description ?? `The ${what} was refused (WWW-Authenticate).`,
+      error.status,
+      undefined,
+      { cause: error },
+    );
+  }
+  if (error instanceof OperationProcessingError || error instanceof UnsupportedOperationError) {
+    // RFC 6749 §5.2 errors come with 400/401; a 5xx JSON error (temporarily_unavailable) is one too.
+    const oauth = record.status >= 400 ? oauthErrorIn(record) : undefined;
+    if (oauth)
+      return new TokenError(oauth.error, text(oauth.error_description), record.status, text(oauth.error_uri), {
+        cause: error,
+      });
+    const detail =
+      error instanceof OperationProcessingError && error.code == 'OAUTH_RESPONSE_IS_NOT_CONFORM'
+        ? `answered HTTP ${record.status} without an OAuth error`
+        : `gave an answer that is not valid: ${error.message}`;
+    return new TokenError('invalid_response', `The ${what} ${detail}.`, record.status, undefined, { cause: error });
+  }
+  return error instanceof Error ? error : new Error(String(error));
+};
