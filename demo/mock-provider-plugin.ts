@@ -65,6 +65,7 @@ export const mockProviderPlugin = (options: MockProviderPluginOptions = {}): Plu
         });
         server.httpServer?.once('close', () => void auto.close());
       }
+      server.middlewares.use(callbackPageHeaders);
       server.middlewares.use(coopRoute);
       server.middlewares.use('/api/exchange', (req, res) => void exchangeRoute(running, req, res));
       server.middlewares.use('/dist', (req, res, next) => void distRoute(req, res, next));
@@ -87,6 +88,17 @@ export const mockProviderPlugin = (options: MockProviderPluginOptions = {}): Plu
       return provider ? html.replaceAll(PAGE_PROVIDER_URL, provider.url) : html;
     },
   };
+};
+
+/**
+ * The callback pages get `Referrer-Policy: no-referrer`, as README recommends to partners: their
+ * URL carries the code until the script runs, and the request for that script is made first, with
+ * the full URL as its Referer unless a policy says otherwise. The header covers every request the
+ * page makes, whatever the markup (the pages' `<meta name="referrer">` only covers what follows it).
+ */
+const callbackPageHeaders = (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+  if (/^[^?#]*callback\.html(?:[?#]|$)/.test(req.url ?? '')) res.setHeader('Referrer-Policy', 'no-referrer');
+  next();
 };
 
 /**
