@@ -121,6 +121,8 @@ const send = (res: ServerResponse, status: number, body: unknown) => {
 };
 
 const readJson = async (req: IncomingMessage): Promise<Record<string, unknown> | undefined> => {
+  // As Express's express.json(): a body without Content-Type: application/json is no body at all.
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return undefined;
   let text = '';
   for await (const chunk of req) {
     text += String(chunk);

@@ -166,7 +166,12 @@ export const startFlow = (options: ConnectOptions, onStart?: OnStart): PendingFl
           settle(error as Error);
         }
     };
-    listen(window, 'message', receive);
+    // Anything the popup posts, even a message the flow refuses, means its callback page runs.
+    let heard = false;
+    listen(window, 'message', (event: MessageEvent) => {
+      heard ||= event.source === opened;
+      receive(event);
+    });
     const channel = new BroadcastChannel(CHANNEL_PREFIX + state);
     channel.onmessage = receive;
     onSettle(() => channel.close());
@@ -187,13 +192,16 @@ export const startFlow = (options: ConnectOptions, onStart?: OnStart): PendingFl
       const userIsBack = opened.closed && document.visibilityState == 'visible' && document.hasFocus();
       backSince = userIsBack ? backSince || Date.now() : 0;
       if (backSince && Date.now() - backSince >= CLOSED_GRACE_MS) cancel('closed')();
-      // The popup is on the redirect URI (readable: same origin), loaded, and has sent nothing:
+      // The popup is open on the redirect URI (readable: same origin), loaded, and has sent nothing:
       // its page does not run callback.js, or it failed. Cross-origin, reading throws.
       let silent = false;
       try {
         const at = opened.location;
         silent =
-          at.origin + at.pathname == callback.origin + callback.pathname && opened.document.readyState == 'complete';
+          !heard &&
+          !opened.closed &&
+          at.origin + at.pathname == callback.origin + callback.pathname &&
+          opened.document.readyState == 'complete';
       } catch {
         // the provider's page, on its own origin
       }
