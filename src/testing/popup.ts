@@ -83,6 +83,14 @@ const formError = async (popup: Page): Promise<string | undefined> => {
   return (await alert.count().catch(() => 0)) ? (await alert.innerText()).trim() : undefined;
 };
 
+/**
+ * Fills a field. Firefox over WebDriver BiDi appends to a prefilled email field
+ * instead of replacing its text, so a field that already holds the value is left alone.
+ */
+const fill = async (field: Locator, value: string) => {
+  if ((await field.inputValue()) != value) await field.fill(value);
+};
+
 /** Submits a form with `button` and waits for what comes after it. */
 const submit = async (popup: Page, button: Locator) => {
   const next = nextDocument(popup);
@@ -131,16 +139,16 @@ export async function signInWithPopup(
     pages.push(state);
     if (state == 'sign-in') {
       const form = popup.locator(MARKERS['sign-in']);
-      await form.locator('input[name="email"]').fill(email);
-      await form.locator('input[name="password"]').fill(password);
+      await fill(form.locator('input[name="email"]'), email);
+      await fill(form.locator('input[name="password"]'), password);
       await submit(popup, form.locator('button[type="submit"]'));
       const error = await formError(popup);
       if (error) throw new Error(`signInWithPopup: signing in as ${email} failed: ${error}`);
     } else if (state == 'sign-up') {
       const form = popup.locator(MARKERS['sign-up']);
-      await form.locator('input[name="name"]').fill(options.name ?? email.replace(/@.*/, ''));
-      await form.locator('input[name="email"]').fill(email);
-      await form.locator('input[name="password"]').fill(password);
+      await fill(form.locator('input[name="name"]'), options.name ?? email.replace(/@.*/, ''));
+      await fill(form.locator('input[name="email"]'), email);
+      await fill(form.locator('input[name="password"]'), password);
       await submit(popup, form.locator('button[type="submit"]'));
       const error = await formError(popup);
       if (error) throw new Error(`signInWithPopup: signing up as ${email} failed: ${error}`);
