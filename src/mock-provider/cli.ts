@@ -1,126 +1,117 @@
 #!/usr/bin/env node
 /**
  * `npx oauth-connect-mock`: runs the mock provider on its own port and prints
- * how to point an integration at it. `--help` lists the options.
+ * how to point an integration at it: one JSON line for programs (a test
+ * runner waiting for it), then a summary for people. `--help` lists the options.
  */
-import { parseArgs } from 'node:util';
-import { DEMO_CLIENT, DEMO_PUBLIC_CLIENT, DEMO_USER, startMockProvider } from './index.js';
-import type { MockClient } from './types.js';
+import { rename, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import { HELP, parseCli, UsageError, type CliOptions } from './cli-args.js';
+import { startMockProvider, type RunningMockProvider } from './index.js';
 
-const HELP = `Usage: oauth-connect-mock [options]
-
-A local OAuth 2 provider (authorize, token, /v1/me) for testing without network.
-
-Options:
-  --port <n>             Port to listen on (default 5174; 0 = any free port)
-  --host <name>          Interface to listen on (default localhost)
-  --client-id <id>       The client to register (default ${DEMO_CLIENT.clientId})
-  --client-secret <s>    Its secret (default ${DEMO_CLIENT.clientSecret}); --public for none
-  --public               Register the client as public (no secret, PKCE required)
-  --client-name <name>   The name the consent page shows (default "${DEMO_CLIENT.name}")
-  --redirect-uri <uri>   A registered redirect URI; repeat for several
-                         (default ${DEMO_CLIENT.redirectUris.join(', ')})
-  --auto-approve [email] Skip the sign-in and consent pages (test knob)
-  --delay <ms>           Wait before each protocol response (test knob)
-  --code-ttl <s>         Authorization code lifetime (default 600)
-  --token-ttl <s>        Access token lifetime (default 3600)
-  --quiet                Do not log requests
-  -h, --help             Show this help
-`;
-
-const fail = (message: string): never => {
-  process.stderr.write(`oauth-connect-mock: ${message}\n\n${HELP}`);
+/** Exit codes: 2 for a wrong command line (with a pointer to --help), 1 for a failure at run time. */
+const usage = (message: string): never => {
+  process.stderr.write(`oauth-connect-mock: ${message}\nRun "oauth-connect-mock --help" for the options.\n`);
   process.exit(2);
 };
+const failed = (message: string): never => {
+  process.stderr.write(`oauth-connect-mock: ${message}\n`);
+  process.exit(1);
+};
 
-const number = (value: string | undefined, name: string, fallback: number): number => {
-  if (value === undefined) return fallback;
-  const parsed = Number(value);
-  return Number.isFinite(parsed) && parsed >= 0 ? parsed : fail(`${name} must be a non-negative number.`);
+/** A runtime error as one sentence, the error alone. */
+const explain = (error: NodeJS.ErrnoException, { port, host }: CliOptions['provider']): string =>
+  error.code == 'EADDRINUSE'
+    ? `port ${port} is in use on ${host}; pick another with --port (0 = any free port).`
+    : error.code == 'EADDRNOTAVAIL' || error.code == 'ENOTFOUND'
+      ? `cannot listen on --host ${host}: no such interface on this machine.`
+      : error.message;
+
+/** Written to a temporary name first, so that a reader polling the file never sees it half written. */
+const writePortFile = async (path: string, port: number) => {
+  const partial = `${path}.${process.pid}.tmp`;
+  await writeFile(partial, String(port));
+  await rename(partial, path);
+};
+
+/** What the server is really bound to, in words: a wildcard address listens on every interface. */
+const boundTo = ({ address, port }: AddressInfo, url: string) => {
+  if (address != '0.0.0.0' && address != '::') return `listening on ${address} port ${port}: ${url}`;
+  const others = Object.values(networkInterfaces())
+    .flatMap((nets) => nets ?? [])
+    .filter((net) => !net.internal && (address == '::' || net.family == 'IPv4'))
+    .map((net) => `http://${net.family == 'IPv6' ? `[${net.address}]` : net.address}:${port}`);
+  return `listening on all interfaces (${address}) port ${port}: ${url} from this machine${others.length ? `, ${others.join(', ')} from others` : ''}`;
+};
+
+const summary = (provider: RunningMockProvider, { provider: options }: CliOptions, address: AddressInfo) => {
+  const approve = options.autoApprove;
+  return [
+    `Mock OAuth 2 provider (test only), ${boundTo(address, provider.url)}`,
+    ``,
+    `  issuer      ${provider.issuer}`,
+    `  authorize   ${provider.authorizeUrl}`,
+    `  token       ${provider.tokenUrl}`,
+    `  user        ${provider.userInfoUrl}`,
+    ...(options.oidc
+      ? [`  OpenID      ${provider.url}/.well-known/openid-configuration (userinfo ${provider.oidcUserInfoUrl})`]
+      : []),
+    ``,
+    ...options.clients.flatMap((c) => [
+      `  client_id      ${c.clientId}${c.clientSecret ? '' : '   (public: PKCE required)'}`,
+      ...(c.clientSecret ? [`  client_secret  ${c.clientSecret}`] : []),
+      `  client name    ${c.name}`,
+      `  redirect URIs  ${c.redirectUris.join('\n                 ')}`,
+      ``,
+    ]),
+    ...options.users.map(
+      (u, i) => `  ${i ? '              ' : 'test users    '} ${u.email} / ${u.password} (${u.name})`,
+    ),
+    `                 (or sign up a new one)`,
+    ...(approve ? [`  auto-approve   on, as ${typeof approve == 'string' ? approve : options.users[0]?.email}`] : []),
+    `  test knobs     POST ${provider.url}/reset | /fail-next-request | /delay | /auto-approve | /advance-clock`,
+    ``,
+    `Press Ctrl+C to stop.`,
+    ``,
+  ].join('\n');
 };
 
 const main = async (argv: string[]) => {
-  let parsed;
+  let options: CliOptions;
   try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        'client-id': { type: 'string' },
-        'client-secret': { type: 'string' },
-        public: { type: 'boolean' },
-        'client-name': { type: 'string' },
-        'redirect-uri': { type: 'string', multiple: true },
-        'auto-approve': { type: 'string' },
-        delay: { type: 'string' },
-        'code-ttl': { type: 'string' },
-        'token-ttl': { type: 'string' },
-        quiet: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: false,
-    });
+    options = parseCli(argv);
   } catch (error) {
-    return fail((error as Error).message);
+    if (error instanceof UsageError) return usage(error.message);
+    throw error;
   }
-  const { values } = parsed;
-  if (values.help) {
+  if (options.help) {
     process.stdout.write(HELP);
     return;
   }
-  const custom = values['client-id'] || values['redirect-uri'] || values['client-secret'] || values.public;
-  const client: MockClient = {
-    clientId: values['client-id'] ?? DEMO_CLIENT.clientId,
-    name: values['client-name'] ?? DEMO_CLIENT.name,
-    redirectUris: values['redirect-uri'] ?? DEMO_CLIENT.redirectUris,
-    ...(!values.public && { clientSecret: values['client-secret'] ?? 'demo-secret' }),
-  };
-  for (const uri of client.redirectUris) {
-    try {
-      new URL(uri);
-    } catch {
-      fail(`--redirect-uri ${uri} is not an absolute URL.`);
-    }
-  }
-  const autoApprove = values['auto-approve'];
   const provider = await startMockProvider({
-    port: number(values.port, '--port', 5174),
-    host: values.host ?? 'localhost',
-    clients: custom ? [client] : [DEMO_CLIENT, DEMO_PUBLIC_CLIENT],
-    users: [DEMO_USER],
-    ...(autoApprove !== undefined && { autoApprove: autoApprove || true }),
-    delayMs: number(values.delay, '--delay', 0),
-    codeTtlSeconds: number(values['code-ttl'], '--code-ttl', 600),
-    tokenTtlSeconds: number(values['token-ttl'], '--token-ttl', 3600),
-    ...(!values.quiet && { log: (line: string) => process.stdout.write(`  ${line}\n`) }),
-  }).catch((error: NodeJS.ErrnoException) =>
-    fail(
-      error.code == 'EADDRINUSE' ? `port ${values.port ?? 5174} is in use; pick another with --port.` : error.message,
-    ),
-  );
-  const shown = custom ? [client] : [DEMO_CLIENT, DEMO_PUBLIC_CLIENT];
-  process.stdout.write(
-    [
-      `Mock OAuth 2 provider (test only) on ${provider.url}`,
-      ``,
-      `  authorize   ${provider.authorizeUrl}`,
-      `  token       ${provider.tokenUrl}`,
-      `  user        ${provider.userInfoUrl}`,
-      ``,
-      ...shown.flatMap((c) => [
-        `  client_id      ${c.clientId}${c.clientSecret ? '' : '   (public: PKCE required)'}`,
-        ...(c.clientSecret ? [`  client_secret  ${c.clientSecret}`] : []),
-        `  redirect URIs  ${c.redirectUris.join('\n                 ')}`,
-        ``,
-      ]),
-      `  test user      ${DEMO_USER.email} / ${DEMO_USER.password} (or sign up a new one)`,
-      `  test knobs     POST ${provider.url}/reset | /fail-next-request?error=… | /delay?ms=… | /auto-approve | /advance-clock?seconds=…`,
-      ``,
-      `Press Ctrl+C to stop.`,
-      ``,
-    ].join('\n'),
-  );
+    ...options.provider,
+    ...(!options.quiet && { log: (line: string) => process.stdout.write(`  ${line}\n`) }),
+  }).catch((error: NodeJS.ErrnoException) => failed(explain(error, options.provider)));
+  const address = provider.server.address() as AddressInfo;
+  if (options.portFile)
+    await writePortFile(options.portFile, provider.port).catch(async (error: Error) => {
+      await provider.close();
+      failed(`cannot write --port-file ${options.portFile}: ${error.message}`);
+    });
+  const ready = {
+    ready: true,
+    port: provider.port,
+    host: address.address,
+    url: provider.url,
+    issuer: provider.issuer,
+    authorizeUrl: provider.authorizeUrl,
+    tokenUrl: provider.tokenUrl,
+    userInfoUrl: provider.userInfoUrl,
+    ...(options.provider.oidc && { oidc: true, jwksUrl: provider.jwksUrl, oidcUserInfoUrl: provider.oidcUserInfoUrl }),
+    clientIds: options.provider.clients.map((client) => client.clientId),
+  };
+  process.stdout.write(`${JSON.stringify(ready)}\n${summary(provider, options, address)}`);
   const stop = () => void provider.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
