@@ -178,3 +178,22 @@ test('requests() logs every protocol request with its client authentication, sec
   expect(provider.requests()).toEqual([]);
   expect(provider.lastAuthorization()).toBeUndefined();
 });
+
+test('the pages follow ui_locales first, then Accept-Language by its q-values, else English', async () => {
+  provider = await startProvider({ autoApprove: false });
+  const title = async (extra: Record<string, string>, acceptLanguage?: string) => {
+    const url = `${provider.authorizeUrl}?${new URLSearchParams({ client_id: CLIENT.id, redirect_uri: REDIRECT_URI, response_type: 'code', ...extra })}`;
+    const text = await (
+      await fetch(url, { headers: acceptLanguage ? { 'Accept-Language': acceptLanguage } : {} })
+    ).text();
+    return /<title>(.*?)<\/title>/.exec(text)?.[1];
+  };
+  expect(await title({})).toBe('Sign in · Mock provider');
+  expect(await title({ ui_locales: 'fr' })).toBe('Connexion · Mock provider');
+  expect(await title({ ui_locales: 'de fr-CA' })).toBe('Connexion · Mock provider');
+  expect(await title({ ui_locales: 'en' }, 'fr')).toBe('Sign in · Mock provider');
+  expect(await title({}, 'fr-FR,fr;q=0.9,en;q=0.8')).toBe('Connexion · Mock provider');
+  expect(await title({}, 'en;q=0.5, fr;q=0.8')).toBe('Connexion · Mock provider');
+  expect(await title({}, 'de-DE, en;q=0.7, fr;q=0.6')).toBe('Sign in · Mock provider');
+  expect(await title({}, 'fr;q=0, de')).toBe('Sign in · Mock provider');
+});
