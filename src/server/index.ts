@@ -24,3 +24,14 @@ export {
   type RevokeTokenOptions,
   type TokenSet,
 } from './tokens.js';
+export {
+  createAuthHandler,
+  type AccessToken,
+  type AuthHandler,
+  type AuthHandlerOptions,
+  type AuthProvider,
+  type SignInInfo,
+} from './handler.js';
+export { AuthError } from './exchange.js';
+export { SessionTooLargeError } from './session.js';
+export { memoryStore, type Account, type SessionData, type SessionGrant, type SessionStore } from './store.js';
