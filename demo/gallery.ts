@@ -137,6 +137,28 @@ for (const theme of THEMES) {
   gallery.append(panel(theme, `${theme == 'light' ? 'Light' : 'Dark'} theme · layout and languages`, extras));
 }
 
+// No theme attribute: the element follows this light page even when the OS is dark
+// (the screenshot test takes this panel under a dark OS preference too).
+{
+  const extras = el('div', { className: 'extras' });
+  const figure = (caption: string, ...nodes: Node[]) =>
+    extras.append(el('figure', {}, el('figcaption', {}, caption), ...nodes));
+  figure(
+    'no theme: the page’s color-scheme',
+    button({ provider: 'ulule' }),
+    button({ variant: 'outline', 'authorize-url': 'https://auth.example.com/authorize' }, 'pending'),
+    button({ provider: 'ultracart' }, 'error'),
+  );
+  const narrow = el('div', { lang: 'de' });
+  narrow.style.width = '320px';
+  narrow.append(button({ provider: 'ulule', 'full-width': true }, 'pending'));
+  figure('full-width pending, lang="de", 320 px', narrow);
+  const french = el('div', { lang: 'fr' });
+  french.append(button({ provider: 'ulule' }, 'pending'), button({ provider: 'ultracart' }, 'pending'));
+  figure('lang="fr" pending', french);
+  gallery.append(panel('light', 'The page decides · pending states', extras));
+}
+
 // Ready once every element has rendered and every font its text needs has loaded: a
 // web font is only fetched when laid-out text asks for it, so lay out first.
 await Promise.all([...gallery.querySelectorAll('oauth-connect')].map((node) => node.updateComplete));

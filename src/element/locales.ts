@@ -14,16 +14,30 @@ export interface ConnectStrings {
   success: string;
   /** Status after an error; the button stays there to retry. */
   error: string;
+  /** Status after the user declined at the provider (`access_denied`). */
+  cancelled: string;
+  /** Status after a setup mistake of the page (`invalid_config`, `callback_failed`): retrying cannot help. */
+  unavailable: string;
 }
 
-const keys = ['signIn', 'signInWith', 'newWindow', 'waiting', 'cancel', 'success', 'error'] as const;
+const keys = [
+  'signIn',
+  'signInWith',
+  'newWindow',
+  'waiting',
+  'cancel',
+  'success',
+  'error',
+  'cancelled',
+  'unavailable',
+] as const;
 
 // One string a language keeps the bundle small; order as in `keys`.
 const builtIn: Partial<Record<string, string>> = {
-  en: 'Sign in|Sign in with %|opens a new window|Waiting for %…|Cancel|Connected|Sign-in failed. Try again.',
-  fr: 'Se connecter|Se connecter avec %|ouvre une nouvelle fenêtre|En attente de %…|Annuler|Connecté|La connexion a échoué. Réessayez.',
-  es: 'Iniciar sesión|Iniciar sesión con %|abre una ventana nueva|Esperando a %…|Cancelar|Conectado|No se pudo iniciar sesión. Inténtalo de nuevo.',
-  de: 'Anmelden|Mit % anmelden|öffnet ein neues Fenster|Warten auf %…|Abbrechen|Verbunden|Anmeldung fehlgeschlagen. Bitte erneut versuchen.',
+  en: 'Sign in|Sign in with %|opens a new window|Waiting for %…|Cancel|Connected|Sign-in failed. Try again.|Sign-in cancelled.|Sign-in is not available on this page.',
+  fr: "Se connecter|Se connecter avec %|ouvre une nouvelle fenêtre|En attente de %…|Annuler|Connecté|La connexion a échoué. Réessayez.|Connexion annulée.|La connexion n'est pas disponible sur cette page.",
+  es: 'Iniciar sesión|Iniciar sesión con %|abre una ventana nueva|Esperando a %…|Cancelar|Conectado|No se pudo iniciar sesión. Inténtalo de nuevo.|Inicio de sesión cancelado.|El inicio de sesión no está disponible en esta página.',
+  de: 'Anmelden|Mit % anmelden|öffnet ein neues Fenster|Warten auf %…|Abbrechen|Verbunden|Anmeldung fehlgeschlagen. Bitte erneut versuchen.|Anmeldung abgebrochen.|Die Anmeldung ist auf dieser Seite nicht verfügbar.',
 };
 
 const added: Partial<Record<string, ConnectStrings>> = {};
@@ -42,3 +56,14 @@ export const stringsFor = (lang: string): ConnectStrings => {
   const words = found.split('|');
   return Object.fromEntries(keys.map((key, i) => [key, words[i]])) as unknown as ConnectStrings;
 };
+
+/**
+ * `template` with `%` replaced by `name`. In French, "de" elides before a
+ * vowel or a mute h: "En attente d'Ulule…", "d'UltraCart" (an h is taken as mute,
+ * as most are in names).
+ */
+export const fill = (template: string, name: string, lang: string): string =>
+  (/^fr\b/i.test(lang) && /^[aeiouhàâäéèêëîïôöùûü]/i.test(name) ? template.replace(/\bde %/, "d'%") : template).replace(
+    '%',
+    name,
+  );

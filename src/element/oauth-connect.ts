@@ -1,4 +1,9 @@
-import { ReactiveElement, type PropertyDeclaration, type PropertyDeclarations, type PropertyValues } from 'lit';
+import {
+  ReactiveElement,
+  type PropertyDeclaration,
+  type PropertyDeclarations,
+  type PropertyValues,
+} from '@lit/reactive-element';
 import type { ConnectResult } from '../flow/callback-result.js';
 import { redirectTarget, startFlow, type PendingFlow } from '../flow/connect.js';
 import { ConnectCancelled, type ConnectError } from '../flow/errors.js';
@@ -7,7 +12,7 @@ import { providers } from '../flow/providers.js';
 import { dropExpiredFlows, takeRedirectResult } from '../flow/redirect.js';
 import { preparePkce } from '../flow/secrets.js';
 import type { OAuthConnectEventMap } from './events.js';
-import { stringsFor } from './locales.js';
+import { fill, stringsFor, type ConnectStrings } from './locales.js';
 import { styles } from './styles.js';
 
 /** Where the button is in its life; mirrored to the `status` attribute and to CSS custom states (`:state(pending)`). */
@@ -41,10 +46,10 @@ const attributes = (names: string, declaration?: PropertyDeclaration): PropertyD
  * @attr {boolean} disabled
  * @attr label - The button text, when the default slot is empty.
  * @attr {boolean} no-status - Hides the status text (screen readers still hear it).
- * @attr status - Read-only: `idle`, `pending`, `success` or `error`.
+ * @attr status - Read-only: `idle`, `pending`, `success` or `error`; `reset()` puts it back to `idle`.
  * @attr size - `small`, `medium` (default) or `large`.
  * @attr variant - `filled` (default) or `outline`.
- * @attr theme - `light` or `dark`; by default the user's preference.
+ * @attr theme - `light` or `dark`; by default the page's own `color-scheme` (light when it sets none).
  * @attr {boolean} full-width - Fills the line.
  * @slot - The button text; overrides `label` and the localized default.
  * @slot icon - The provider's logo; the default is a neutral monogram.
@@ -53,7 +58,7 @@ const attributes = (names: string, declaration?: PropertyDeclaration): PropertyD
  * @csspart label - The button text.
  * @csspart cancel - The cancel button, shown while the popup is open.
  * @csspart status - The status text (a polite live region).
- * @cssprop --oauth-connect-accent - Button background and border (default: the preset's brand color, else #1f2937, #4b5563 in dark theme).
+ * @cssprop --oauth-connect-accent - Button background and border (default: the preset's brand color, else #1f2937, #6b7280 in dark theme).
  * @cssprop --oauth-connect-on-accent - Text on the accent (default #fff).
  * @cssprop --oauth-connect-text - Status text, outline and cancel button text.
  * @cssprop --oauth-connect-surface - Background of the outline variant and the cancel button.
@@ -108,6 +113,10 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
   declare status: ConnectStatus;
 
   #flow: PendingFlow | undefined;
+  /** The status text when it is not the status's own (`cancelled` after Deny, `unavailable` for a setup mistake). */
+  #note: keyof ConnectStrings | undefined;
+  /** The setup mistakes already logged to the console, so that each is logged once. */
+  #logged = new Set<string>();
   #parts!: Parts;
   #internals = this.attachInternals();
 
@@ -124,6 +133,14 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
   override connectedCallback(): void {
     super.connectedCallback();
     preparePkce();
+    connected.add(this);
+    // One observer for the page follows `lang` on <html> and every ancestor; the element's own `lang`
+    // is observed too, for an element inside another shadow root.
+    if (!langObserver) {
+      langObserver = new MutationObserver(() => connected.forEach((el) => el.requestUpdate()));
+      langObserver.observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
+    }
+    langObserver.observe(this, { attributeFilter: ['lang'] });
     // Back from a redirect flow? Report it once the page's own scripts have added their listeners.
     const report = () => setTimeout(() => this.#reportRedirectResult());
     if (document.readyState == 'loading') addEventListener('DOMContentLoaded', report, { once: true });
@@ -132,6 +149,7 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    connected.delete(this);
     this.abort();
   }
 
@@ -148,6 +166,7 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     }
     // The element is its own options bag: its properties have the option names.
     flow = this.#flow = startFlow(this, (detail) => this.#emit('connect-start', detail));
+    this.#note = undefined;
     this.status = 'pending';
     flow.result.then(
       (result) => this.#end(flow, 'success', 'connect-success', result),
@@ -162,6 +181,17 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
   }
 
   /**
+   * Back to `idle` with no status text: after your server's code exchange
+   * failed, or the user signed out on your site. Ends a pending flow as `abort()` does.
+   */
+  reset(): void {
+    this.abort();
+    this.#note = undefined;
+    this.status = 'idle';
+    this.requestUpdate();
+  }
+
+  /**
    * The shadow tree is static, built once here; `update()` only sets its text
    * and attributes and picks the icon. (Lit's templates would add lit-html,
    * 2.7 KB gzip, to every partner page: more than this whole element. Issue 5.)
@@ -171,7 +201,7 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     // Parsed once for all elements (a page may hold a hundred buttons); each clones it.
     tree ??= Object.assign(document.createElement('template'), {
       innerHTML:
-        '<button part=button type=button><span part=icon aria-hidden=true></span><span part=label><slot></slot></span><span class=sr></span></button><button part=cancel type=button></button><span part=status role=status></span><span class=spin></span><slot name=icon></slot>',
+        '<button part=button type=button><span part=icon aria-hidden=true></span><span part=label><slot></slot></span></button><button part=cancel type=button></button><span part=status role=status></span><span class=spin></span><slot name=icon></slot>',
     });
     const nodes = document.importNode(tree.content, true);
     const [button, cancel, status, spinner, monogram] = nodes.children as HTMLCollectionOf<HTMLElement>;
@@ -180,8 +210,7 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
       {
         children: [label],
       },
-      hint,
-    ] = button.children;
+    ] = button.children as unknown as [Element, { children: [HTMLSlotElement] }];
     root.append(button, status);
     button.addEventListener('click', () => {
       // The events report the outcome; the promise is for callers of connect().
@@ -189,42 +218,68 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
       const back = () => this.focus();
       this.connect().then(back, back);
     });
-    cancel.addEventListener('click', () => this.abort());
-    this.#parts = { button, icon, label, hint, cancel, status, spinner, monogram };
+    cancel.addEventListener('click', () => {
+      this.abort();
+      // Before the Cancel button leaves the tree, or focus would fall to <body>.
+      button.focus();
+    });
+    // The accessible name is built from the label's text (see update()).
+    label.addEventListener('slotchange', () => this.requestUpdate());
+    this.#parts = { button, icon, label, cancel, status, spinner, monogram };
     return root;
   }
 
   override update(changed: PropertyValues): void {
     super.update(changed);
     const { status, provider } = this;
-    const { button, icon, label, hint, cancel, status: statusText, spinner, monogram } = this.#parts;
+    const { button, icon, label, cancel, status: statusText, spinner, monogram } = this.#parts;
     const preset = provider ? providers[provider] : undefined;
-    const text = stringsFor(this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang);
+    const lang = this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
+    const text = stringsFor(lang);
     const pending = status == 'pending';
     button.toggleAttribute('disabled', this.disabled);
     button.ariaBusy = pending ? 'true' : null;
     button.style.setProperty('--_brand', preset?.accent ?? null);
-    icon.replaceChildren(
-      ...(pending ? [spinner] : preset || this.querySelector(':scope>[slot=icon]') ? [monogram] : []),
-    );
-    setText(monogram, preset?.name[0] ?? '');
-    setText(label, this.label || (preset ? text.signInWith.replace('%', preset.name) : text.signIn));
-    setText(hint, this.mode == 'redirect' ? '' : ', ' + text.newWindow);
+    const logo = this.querySelector(':scope>[slot=icon]');
+    icon.replaceChildren(...(pending ? [spinner] : preset || logo ? [monogram] : []));
+    // Drawn by CSS, not text: the accessible name must begin with the button's visible text (WCAG 2.5.3).
+    monogram.dataset.m = logo ? '' : (preset?.name[0] ?? '');
+    setText(label, this.label || (preset ? fill(text.signInWith, preset.name, lang) : text.signIn));
+    // An explicit name: the label's and the hint's spans would be read with a space
+    // between them ("Ulule , opens"), as separate boxes of an inline-flex button.
+    const name = label
+      .assignedNodes({ flatten: true })
+      .map((node) => node.textContent)
+      .join('')
+      .replace(/\s+/g, ' ')
+      .trim();
+    button.ariaLabel = (name || label.textContent) + (this.mode == 'redirect' ? '' : ', ' + text.newWindow);
     setText(cancel, text.cancel);
     if (pending) button.after(cancel);
     else cancel.remove();
+    const note = this.#note ?? (status == 'idle' || status == 'pending' ? undefined : status);
     setText(
       statusText,
-      pending
-        ? text.waiting.replace('%', preset?.name ?? host(this.authorizeUrl))
-        : status == 'idle'
-          ? ''
-          : text[status],
+      pending ? fill(text.waiting, preset?.name ?? host(this.authorizeUrl), lang) : note ? text[note] : '',
     );
     // CSS custom states, for `oauth-connect:state(pending)`.
     const { states } = this.#internals;
     states.clear();
     states.add(status);
+    // A setup mistake is logged as soon as the element can tell, not only on a click.
+    try {
+      resolveOptions(this);
+    } catch (error) {
+      this.#log(error as ConnectError);
+    }
+  }
+
+  /** Logs a setup mistake to the console, once per element for each distinct one. */
+  #log({ error, errorDescription = '' }: ConnectError): void {
+    if (error == 'invalid_config' && !this.#logged.has(errorDescription)) {
+      this.#logged.add(errorDescription);
+      console.error(errorDescription);
+    }
   }
 
   #reportRedirectResult(): void {
@@ -246,11 +301,21 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     if (error instanceof ConnectCancelled) this.#end(flow, 'idle', 'connect-cancel', { reason: error.reason });
     else {
       const { error: code, errorDescription, errorUri } = error as ConnectError;
-      this.#end(flow, 'error', 'connect-error', {
-        error: code,
-        ...(errorDescription && { errorDescription }),
-        ...(errorUri && { errorUri }),
-      });
+      this.#log(error as ConnectError);
+      // The user chose Deny: nothing failed. A setup mistake: trying again cannot help.
+      const denied = code == 'access_denied';
+      const note = denied
+        ? 'cancelled'
+        : code == 'invalid_config' || code == 'callback_failed'
+          ? 'unavailable'
+          : undefined;
+      this.#end(
+        flow,
+        denied ? 'idle' : 'error',
+        'connect-error',
+        { error: code, ...(errorDescription && { errorDescription }), ...(errorUri && { errorUri }) },
+        note,
+      );
     }
   }
 
@@ -260,9 +325,11 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     status: ConnectStatus,
     type: K,
     detail: OAuthConnectEventMap[K]['detail'],
+    note?: keyof ConnectStrings,
   ): void {
     if (this.#flow == flow) {
       this.#flow = undefined;
+      this.#note = note;
       this.status = status;
       preparePkce();
     }
@@ -273,6 +340,10 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 }
+
+/** The elements on the page, for the observer of `lang` changes. */
+const connected = new Set<OAuthConnectElement>();
+let langObserver: MutationObserver | undefined;
 
 /** Whether an element on this page has deleted the expired redirect flows yet. */
 let expiredFlowsDropped = false;
@@ -285,14 +356,12 @@ interface Parts {
   button: HTMLElement;
   icon: Element;
   /** The default slot, whose fallback content is the label. */
-  label: Element;
-  /** ", opens a new window", for screen readers. */
-  hint: Element;
+  label: HTMLSlotElement;
   cancel: HTMLElement;
   status: Element;
   spinner: Element;
-  /** The icon slot, whose fallback content is the monogram. */
-  monogram: Element;
+  /** The icon slot; without a slotted logo, its ::before is the monogram. */
+  monogram: HTMLElement;
 }
 
 /** Sets a node's text only when it changes, so that the live region announces changes only. */

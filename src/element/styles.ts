@@ -1,12 +1,14 @@
-import { css } from 'lit';
+import { css } from '@lit/reactive-element';
 
 /*
  * Theming: the --oauth-connect-* custom properties (README, "Theming"), the
  * parts, and the size / variant / theme / full-width attributes. Every
  * default keeps text at a 4.5:1 contrast or more in light and dark themes.
  *
- * Light and dark come from `color-scheme` + `light-dark()`: the user's
- * preference by default, `theme="light|dark"` to pin one. Private
+ * Light and dark come from `color-scheme` + `light-dark()`. The host does not
+ * set `color-scheme`: it inherits the page's, so a light page (or one that says
+ * nothing) gets the light palette even when the OS is dark, and a page with
+ * `color-scheme: light dark` follows the OS. `theme="light|dark"` pins one. Private
  * properties are short (`--_t` text, `--_s` surface, `--_o` on-accent,
  * `--_a` accent, `--_h` height) because every byte here ships to every
  * visitor of every partner page (issue 5).
@@ -17,7 +19,6 @@ export const styles = css`
     --_s: var(--oauth-connect-surface, light-dark(#fff, #111827));
     --_o: var(--oauth-connect-on-accent, #fff);
     --_h: 44px;
-    color-scheme: light dark;
     display: inline-flex;
     flex-wrap: wrap;
     align-items: center;
@@ -32,7 +33,8 @@ export const styles = css`
     display: flex;
   }
   :host([full-width]) [part='button'] {
-    flex: 1;
+    /* A line of its own, so that Cancel and the status text go below instead of squeezing it. */
+    flex: 1 0 100%;
   }
   :host([size='small']) {
     --_h: 32px;
@@ -50,7 +52,7 @@ export const styles = css`
   }
   button {
     /* Here, not on :host: the preset's --_brand is set on the button. */
-    --_a: var(--oauth-connect-accent, var(--_brand, light-dark(#1f2937, #4b5563)));
+    --_a: var(--oauth-connect-accent, var(--_brand, light-dark(#1f2937, #6b7280)));
     display: inline-flex;
     align-items: center;
     justify-content: center;
@@ -94,6 +96,9 @@ export const styles = css`
     color: var(--_a);
     font-weight: 700;
     font-size: 0.8em;
+  }
+  slot::before {
+    content: attr(data-m);
   }
   [part='icon']:has(.spin) {
     background: none;

@@ -36,6 +36,12 @@ const CLOSED_POLL_MS = 250;
  * closed while the user is still in it (README, "When is a flow cancelled?").
  */
 const CLOSED_GRACE_MS = 500;
+/**
+ * How long the popup may sit on the loaded redirect URI page without a result
+ * before the flow ends with `callback_failed`. callback.js posts while the page
+ * loads (a module script runs before `load`), so this only waits out a slow tab.
+ */
+const CALLBACK_GRACE_MS = 3000;
 
 /** Which element a redirect result belongs to (see redirect.ts). */
 export const redirectTarget = (options: ResolvedOptions): string =>
@@ -164,11 +170,29 @@ export const startFlow = (options: ConnectOptions, onStart?: OnStart): PendingFl
       const timer = setTimeout(cancel('timeout'), resolved.timeout * 1000);
       onSettle(() => clearTimeout(timer));
     }
+    const callback = new URL(resolved.redirectUri);
     let backSince = 0;
+    let silentSince = 0;
     const poll = setInterval(() => {
       const userIsBack = opened.closed && document.visibilityState == 'visible' && document.hasFocus();
       backSince = userIsBack ? backSince || Date.now() : 0;
       if (backSince && Date.now() - backSince >= CLOSED_GRACE_MS) cancel('closed')();
+      // The popup is on the redirect URI (readable: same origin), loaded, and has sent nothing:
+      // its page does not run callback.js, or it failed. Cross-origin, reading throws.
+      let silent = false;
+      try {
+        const at = opened.location;
+        silent =
+          at.origin + at.pathname == callback.origin + callback.pathname && opened.document.readyState == 'complete';
+      } catch {
+        // the provider's page, on its own origin
+      }
+      silentSince = silent ? silentSince || Date.now() : 0;
+      if (silentSince && Date.now() - silentSince >= CALLBACK_GRACE_MS) {
+        const why = `oauth-connect: the callback page ${callback.origin + callback.pathname} sent nothing: does it load callback.js?`;
+        console.error(why);
+        settle(new ConnectError('callback_failed', why));
+      }
     }, CLOSED_POLL_MS);
     onSettle(() => clearInterval(poll));
   } catch (error) {

@@ -11,7 +11,9 @@ export type ConnectErrorCode =
   /** The callback carried something that is not a valid OAuth response. */
   | 'invalid_response'
   /** The element or options are wrong (missing client id, bad URL…); raised before any popup opens. */
-  | 'invalid_config';
+  | 'invalid_config'
+  /** The popup reached the redirect URI, whose page loaded but sent nothing: does it load callback.js? */
+  | 'callback_failed';
 
 /** Why a flow ended without a result. */
 export type CancelReason = 'closed' | 'timeout' | 'aborted';

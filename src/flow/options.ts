@@ -54,7 +54,7 @@ const url = (name: string, value: string | undefined, base: string): URL => {
   try {
     return new URL(value || invalid(name + ' is required.'), base);
   } catch (error) {
-    throw (error as ConnectError).error ? error : invalid(name + ' is not a valid URL.');
+    throw (error as ConnectError).error ? error : invalid(`${name} "${value}" is not a valid URL.`);
   }
 };
 
@@ -73,14 +73,17 @@ export const resolveOptions = (options: ConnectOptions, page: string = location.
   const authorizeUrl = url('authorize-url', options.authorizeUrl || preset?.authorizeUrl, page).href;
   // TLS everywhere (RFC 6749 §3.1) but on loopback, where the mock provider runs (RFC 8252 §8.3).
   if (!/^(https:|http:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])[:/])/.test(authorizeUrl))
-    invalid('authorize-url must use https.');
+    invalid(`authorize-url "${authorizeUrl}" must use https.`);
   const redirect = url('redirect-uri', options.redirectUri, page);
   const { origin } = new URL(page);
-  if (redirect.origin != origin) invalid(`redirect-uri must be on this page's origin, ${origin}.`);
-  if (redirect.hash) invalid('redirect-uri must not contain a fragment.');
+  // Each message names the value at fault: the one in the markup may not be the one the developer meant.
+  if (redirect.origin != origin) invalid(`redirect-uri "${redirect.href}" must be on this page's origin, ${origin}.`);
+  if (redirect.hash) invalid(`redirect-uri "${redirect.href}" must not contain a fragment.`);
   if (!supported.includes(responseType))
-    invalid(`response-type must be ${supported.join(' or ')}${preset ? ' for ' + preset.name : ''}.`);
-  if (!(timeout >= 0)) invalid('timeout must be a number of seconds (0 = never).');
+    invalid(
+      `response-type "${responseType}" is not supported${preset ? ' by ' + preset.name : ''}; use ${supported.join(' or ')}.`,
+    );
+  if (!(timeout >= 0)) invalid(`timeout "${timeout}" must be a number of seconds (0 = never).`);
   return {
     authorizeUrl,
     clientId,

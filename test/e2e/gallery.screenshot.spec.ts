@@ -19,12 +19,22 @@ const panels = [
   'dark-outline',
   'light-layout-and-languages',
   'dark-layout-and-languages',
+  'page-scheme-and-pending',
 ];
 
 for (const [index, name] of panels.entries())
   test(`gallery: ${name}`, async ({ page }) => {
     await expect(page.locator('#gallery > .panel').nth(index)).toHaveScreenshot(`${name}.png`);
   });
+
+test.describe('under a dark OS preference', () => {
+  test.use({ colorScheme: 'dark' });
+  test('gallery: the elements without a theme stay light on the light page', async ({ page }) => {
+    await expect(page.locator('#gallery > .panel').nth(panels.indexOf('page-scheme-and-pending'))).toHaveScreenshot(
+      'page-scheme-and-pending-dark-os.png',
+    );
+  });
+});
 
 test('gallery: the whole page', async ({ page }) => {
   // 1600 × 5000+ px, taken until two shots match: slow on a busy machine.

@@ -43,6 +43,23 @@ describe('resolveOptions', () => {
     expect(configError({ timeout: NaN }).message).to.contain('timeout');
   });
 
+  it('names the value at fault in each message', () => {
+    const description = (options: Partial<ConnectOptions>) => configError(options).errorDescription;
+    expect(description({ responseType: 'Token' as 'code' })).to.equal(
+      'oauth-connect: response-type "Token" is not supported; use code or token.',
+    );
+    expect(description({ provider: 'ultracart', authorizeUrl: undefined, responseType: 'token' })).to.equal(
+      'oauth-connect: response-type "token" is not supported by UltraCart; use code.',
+    );
+    expect(description({ authorizeUrl: 'https://[bad' })).to.contain('"https://[bad"');
+    expect(description({ authorizeUrl: 'http://provider.example/authorize' })).to.contain(
+      '"http://provider.example/authorize"',
+    );
+    expect(description({ redirectUri: 'https://elsewhere.example/cb' })).to.contain('"https://elsewhere.example/cb"');
+    expect(description({ redirectUri: '/cb#frag' })).to.contain('"https://partner.example/cb#frag"');
+    expect(description({ timeout: -1 })).to.contain('"-1"');
+  });
+
   it('knows only the presets it has: Object.prototype names are not providers', () => {
     for (const provider of ['nope', 'constructor', 'toString', '__proto__'])
       expect(configError({ provider }).message).to.contain(`unknown provider "${provider}"`);

@@ -112,7 +112,8 @@ describe(`cross-origin popup round trip${popupBlockerOn ? ' (popup blocker on)' 
       errorDescription: 'The user said no',
       errorUri: 'https://provider.example/errors#denied',
     });
-    expect(el.status).to.equal('error');
+    // The user chose Deny: nothing failed, so the button is back to idle.
+    expect(el.status).to.equal('idle');
   });
 
   it('ignores a callback with the wrong state, and cancels when that popup closes', async () => {

@@ -198,7 +198,8 @@ describe('<oauth-connect>', () => {
       const rejection = await result.catch((e: unknown) => e);
       expect(rejection).to.be.instanceOf(ConnectError);
       expect((rejection as ConnectError).error).to.equal('access_denied');
-      expect(el.status).to.equal('error');
+      // The user chose Deny: nothing failed, so the button is back to idle.
+      expect(el.status).to.equal('idle');
     });
 
     it('reports a callback with both code and error as invalid_response', async () => {
