@@ -10,7 +10,6 @@ import { ConnectCancelled, type ConnectError } from '../flow/errors.js';
 import { resolveOptions, type ConnectOptions, type ResponseType } from '../flow/options.js';
 import {
   callServer,
-  fresh,
   prepareStart,
   sessionAt,
   startServerFlow,
@@ -199,13 +198,12 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
       return flow.result;
     }
     const onStart = (detail: { state: string; url: string }) => this.#emit('connect-start', detail);
+    // The start asked for on intent serves one click: each flow has its own state.
+    const prepared = this.#prepared;
+    this.#prepared = undefined;
     // The element is its own options bag: its properties have the option names.
     flow = this.#flow = this.server
-      ? startServerFlow(
-          this as ServerFlowOptions,
-          fresh(this.#take()) ?? prepareStart(this as ServerFlowOptions),
-          onStart,
-        )
+      ? startServerFlow(this as ServerFlowOptions, prepared ?? prepareStart(this as ServerFlowOptions), onStart)
       : startFlow(this, onStart);
     this.#note = undefined;
     this.status = 'pending';
@@ -236,13 +234,6 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
       this.#fail(error as Error);
       this.status = 'connected';
     }
-  }
-
-  /** The start asked for on intent, at most once. */
-  #take(): PreparedStart | undefined {
-    const prepared = this.#prepared;
-    this.#prepared = undefined;
-    return prepared;
   }
 
   /** The account shown: the property, else the `account-name` attribute's. */
@@ -304,7 +295,7 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     // Intent: ask the server for the next flow now, so that the click can open the popup at the provider.
     for (const type of ['pointerenter', 'focus', 'touchstart'])
       button.addEventListener(type, () => {
-        if (this.server && !fresh(this.#prepared)) this.#prepared = prepareStart(this as ServerFlowOptions);
+        if (this.server && !this.#prepared) this.#prepared = prepareStart(this as ServerFlowOptions);
       });
     disconnect.addEventListener('click', () => void this.disconnect().then(() => this.focus()));
     // The accessible name is built from the label's text (see update()).
@@ -350,8 +341,9 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     else cancel.remove();
     setText(disconnect, text.disconnect);
     (picture as HTMLImageElement).src = account?.picture ?? '';
+    picture.hidden = !account?.picture;
     // The connected look takes the sign-in button's place: [picture] Connected as Ada [Disconnect].
-    const shown = account ? [...(account.picture ? [picture] : []), statusText, disconnect] : [button, statusText];
+    const shown = account ? [picture, statusText, disconnect] : [button, statusText];
     if (shown.some((node, i) => this.renderRoot.children[i] != node) && !pending)
       this.renderRoot.replaceChildren(...shown);
     const note = this.#note ?? (status == 'idle' || status == 'pending' || status == 'connected' ? undefined : status);

@@ -81,7 +81,6 @@ export const styles = css`
     width: var(--_h);
     height: var(--_h);
     border-radius: 50%;
-    object-fit: cover;
   }
   button:hover {
     filter: brightness(1.15);

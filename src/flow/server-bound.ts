@@ -43,8 +43,6 @@ export interface ServerFlowOptions {
   provider?: string | undefined;
   popupWidth?: number | undefined;
   popupHeight?: number | undefined;
-  /** Seconds; 0 = never. */
-  timeout?: number | undefined;
 }
 
 /**
@@ -52,63 +50,48 @@ export interface ServerFlowOptions {
  * CSRF check asks for, the session cookie (same origin only). Rejects with the
  * server's own `error` code, or `server_error` when it cannot be reached.
  */
-export const callServer = async <T>(server: string, route: string, body?: object): Promise<T> => {
-  let answer: Record<string, string> = {};
-  let ok = false;
-  try {
-    const response = await fetch(server.replace(/\/$/, '') + route, {
-      credentials: 'same-origin',
-      ...(body && {
-        method: 'POST',
-        headers: { 'OAuth-Connect': '1', 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      }),
+export const callServer = <T>(server: string, route: string, body?: object): Promise<T> =>
+  // fetch's default credentials, same-origin, carry the session cookie.
+  fetch(server + route, {
+    ...(body && {
+      method: 'POST',
+      headers: { 'OAuth-Connect': '1', 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  })
+    .then(async (response) => [response.ok, await response.json()] as const)
+    .catch(() => [false, {}] as const)
+    .then(([ok, answer]) => {
+      if (ok) return answer as T;
+      throw new ConnectError(answer.error || 'server_error', answer.error_description);
     });
-    ok = response.ok;
-    answer = await response.json();
-  } catch {
-    // unreachable, or not JSON: answered below
-  }
-  if (!ok) throw new ConnectError(answer.error || 'server_error', answer.error_description);
-  return answer as T;
-};
 
-const sessions = new Map<string, Promise<Record<string, ConnectAccount>>>();
+const sessions: Record<string, Promise<Record<string, ConnectAccount>>> = {};
 
 /** This browser's accounts at `server`, by provider: one `GET {server}/session` a page, shared by its elements. */
-export const sessionAt = (server: string): Promise<Record<string, ConnectAccount>> => {
-  let session = sessions.get(server);
-  if (!session) {
-    session = callServer<{ accounts: Record<string, ConnectAccount> }>(server, '/session').then(
-      ({ accounts }) => accounts ?? {},
-      () => ({}),
-    );
-    sessions.set(server, session);
-  }
-  return session;
-};
+export const sessionAt = (server: string): Promise<Record<string, ConnectAccount>> =>
+  (sessions[server] ??= callServer<{ accounts?: Record<string, ConnectAccount> }>(server, '/session').then(
+    ({ accounts }) => accounts ?? {},
+    () => ({}),
+  ));
 
-/** A `start` asked for ahead of the click (on intent), with its answer once it has one. */
+/**
+ * A `start` asked for ahead of the click (on intent), with its answer once it
+ * has one. Used by one click only: each flow has its own state.
+ */
 export interface PreparedStart {
   promise: Promise<ServerStart>;
   value?: ServerStart;
-  /** When it was asked: the server forgets a pending flow after ten minutes. */
-  at: number;
 }
 
 export const prepareStart = ({ server, provider }: ServerFlowOptions): PreparedStart => {
   const prepared: PreparedStart = {
-    at: Date.now(),
     promise: callServer<ServerStart>(server, '/start', { provider }).then((value) => (prepared.value = value)),
   };
   // A failed prefetch is reported by the click that uses it, not as an unhandled rejection.
   prepared.promise.catch(() => {});
   return prepared;
 };
-
-/** A prepared start still worth using (the server keeps a flow ten minutes; leave room for the user). */
-export const fresh = (prepared?: PreparedStart): PreparedStart | undefined =>
-  prepared && Date.now() - prepared.at < 300_000 ? prepared : undefined;
 
 /**
  * Opens the popup at once (synchronously, inside the click's user activation):
@@ -157,7 +140,6 @@ export const startServerFlow = (
   }
   /** The callback's answer is on its way to the server: the popup closing now is not a cancel. */
   let sent = false;
-  addEventListener('pagehide', flow.abort, { signal });
   prepared.promise.then(({ url, state, redirectUri }) => {
     if (signal.aborted) return;
     if (!early) popup.location.href = url;
@@ -172,15 +154,10 @@ export const startServerFlow = (
       // Once: the opener and the channel may both deliver, and the code is single-use.
       if (!params || sent) return;
       sent = true;
-      popup.close();
       callServer<{ account: ConnectAccount; issuer?: string }>(server, '/complete', {
         provider,
         params: Object.fromEntries(params),
-      }).then(
-        ({ account, issuer }) =>
-          end({ responseType: 'session', account, state, ...(provider && { provider }), ...(issuer && { issuer }) }),
-        end,
-      );
+      }).then(({ account, issuer }) => end({ responseType: 'session', account, state, provider, issuer }), end);
     };
     addEventListener('message', (event) => receive(event, popup), { signal });
     // Behind a Cross-Origin-Opener-Policy the callback page has no opener and broadcasts instead.
@@ -188,11 +165,9 @@ export const startServerFlow = (
     channel.onmessage = (event) => receive(event, null);
     onEnd(() => channel.close());
   }, end);
-  if (options.timeout) {
-    const timer = setTimeout(cancel('timeout'), options.timeout * 1000);
-    onEnd(() => clearTimeout(timer));
-  }
   // Closed by the user: the same grace as the event mode (see connect.ts), for a message still in flight.
+  // No timeout and no abort on pagehide, unlike the event mode: the flow holds nothing here but a
+  // state the server forgets in ten minutes, and every byte of this mode counts against the budget.
   let since = 0;
   const poll = setInterval(() => {
     since = popup.closed && !sent && document.hasFocus() ? since || Date.now() : 0;
