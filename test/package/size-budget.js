@@ -6,7 +6,7 @@ import process from 'node:process';
 import { gzip9 } from '../../scripts/sizes.js';
 
 const budgets = {
-  'dist/oauth-connect.js': 9100,
+  'dist/oauth-connect.js': 10000,
   'dist/callback.js': 1200,
 };
 
