@@ -9,7 +9,7 @@ import { REDIRECT_STATE_MARK, saveRedirectFlow } from './redirect.js';
 import { createPkcePair, randomToken, takePkce, type PkcePair } from './secrets.js';
 
 /** A flow whose popup is open (or failed to open), until it settles. */
-export interface PendingFlow {
+export interface PendingFlow<R = ConnectResult> {
   readonly state: string;
   /** True once the flow has a result, an error or a cancel (or the page left for a redirect flow). */
   readonly settled: boolean;
@@ -18,7 +18,7 @@ export interface PendingFlow {
    * A redirect flow never settles here: the page leaves, and the result comes
    * back on its next load (see `redirect.ts`).
    */
-  readonly result: Promise<ConnectResult>;
+  readonly result: Promise<R>;
   /** Brings the popup back to the front. */
   focus(): void;
   /** Ends the flow with `ConnectCancelled('aborted')` and closes the popup. */
