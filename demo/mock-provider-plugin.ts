@@ -66,6 +66,7 @@ export const mockProviderPlugin = (options: MockProviderPluginOptions = {}): Plu
         });
         server.httpServer?.once('close', () => void auto.close());
       }
+      server.middlewares.use(callbackPageHeaders);
       server.middlewares.use(coopRoute);
       server.middlewares.use('/api/exchange', (req, res) => void exchangeRoute(running, req, res));
       // The server-bound mode: the partner's auth handler, mounted at /auth, as an Express app would.
@@ -93,6 +94,17 @@ export const mockProviderPlugin = (options: MockProviderPluginOptions = {}): Plu
 };
 
 /**
+ * The callback pages get `Referrer-Policy: no-referrer`, as README recommends to partners: their
+ * URL carries the code until the script runs, and the request for that script is made first, with
+ * the full URL as its Referer unless a policy says otherwise. The header covers every request the
+ * page makes, whatever the markup (the pages' `<meta name="referrer">` only covers what follows it).
+ */
+const callbackPageHeaders = (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+  if (/^[^?#]*callback\.html(?:[?#]|$)/.test(req.url ?? '')) res.setHeader('Referrer-Policy', 'no-referrer');
+  next();
+};
+
+/**
  * `/coop/…` serves the demo's page of the same name with `Cross-Origin-Opener-Policy:
  * same-origin`, as a partner's hardened site would (the popup is then cut off from the
  * page: `window.opener` is null, `popup.closed` reads true). The plain paths are unchanged.
@@ -112,6 +124,8 @@ const send = (res: ServerResponse, status: number, body: unknown) => {
 };
 
 const readJson = async (req: IncomingMessage): Promise<Record<string, unknown> | undefined> => {
+  // As Express's express.json(): a body without Content-Type: application/json is no body at all.
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return undefined;
   let text = '';
   for await (const chunk of req) {
     text += String(chunk);

@@ -19,8 +19,9 @@ import {
   type SessionResult,
 } from '../flow/server-bound.js';
 import { providers } from '../flow/providers.js';
-import { dropExpiredFlows, takeRedirectResult } from '../flow/redirect.js';
+import { dropExpiredFlows, takeRedirectResult, takeReturnFromUrl } from '../flow/redirect.js';
 import { preparePkce } from '../flow/secrets.js';
+import { parseUrl } from '../flow/urls.js';
 import type { OAuthConnectEventMap } from './events.js';
 import { fill, stringsFor, type ConnectStrings } from './locales.js';
 import { styles } from './styles.js';
@@ -159,8 +160,9 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
 
   override connectedCallback(): void {
     super.connectedCallback();
+    live.add(this);
+    takeReturnFromUrl();
     preparePkce();
-    connected.add(this);
     const { server } = this;
     if (server)
       void sessionAt(server).then((accounts) => {
@@ -170,7 +172,7 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     // One observer for the page follows `lang` on <html> and every ancestor; the element's own `lang`
     // is observed too, for an element inside another shadow root.
     if (!langObserver) {
-      langObserver = new MutationObserver(() => connected.forEach((el) => el.requestUpdate()));
+      langObserver = new MutationObserver(() => live.forEach((el) => el.requestUpdate()));
       langObserver.observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
     }
     langObserver.observe(this, { attributeFilter: ['lang'] });
@@ -182,7 +184,7 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    connected.delete(this);
+    live.delete(this);
     this.abort();
   }
 
@@ -385,11 +387,16 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
       dropExpiredFlows();
     }
     try {
-      const result = takeRedirectResult(() => redirectTarget(resolveOptions(this)));
+      const result = takeRedirectResult(({ target, id }) => {
+        // The result is for the elements with the options that started the flow; among identical
+        // ones, for the one with the same id, else the first in document order. Never for two.
+        const same = [...live].filter((el) => targetOf(el) == target);
+        const owner = same.find((el) => id && el.id == id) ?? same.sort(inDocumentOrder)[0];
+        return owner == this;
+      });
       if (result) this.#end(undefined, 'success', 'connect-success', result);
     } catch (error) {
-      // Invalid options: this element has no redirect flow to report.
-      if ((error as ConnectError).error != 'invalid_config') this.#fail(error as Error);
+      this.#fail(error as Error);
     }
   }
 
@@ -442,9 +449,21 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
   }
 }
 
-/** The elements on the page, for the observer of `lang` changes. */
-const connected = new Set<OAuthConnectElement>();
+/** The connected elements: to follow `lang` changes, and to choose which one a redirect result is for. */
+const live = new Set<OAuthConnectElement>();
 let langObserver: MutationObserver | undefined;
+
+/** What tells an element's redirect flows apart (`redirectTarget`); undefined when its options are invalid. */
+const targetOf = (el: OAuthConnectElement): string | undefined => {
+  try {
+    return redirectTarget(el, resolveOptions(el));
+  } catch {
+    return undefined;
+  }
+};
+
+/** A sort comparator; 2 is `Node.DOCUMENT_POSITION_PRECEDING` (the name costs bytes in every page). */
+const inDocumentOrder = (a: Node, b: Node) => (a.compareDocumentPosition(b) & 2 ? 1 : -1);
 
 /** Whether an element on this page has deleted the expired redirect flows yet. */
 let expiredFlowsDropped = false;
@@ -473,13 +492,7 @@ const setText = (node: Node, text: string) => {
 };
 
 /** The authorize URL's host, to name a provider that has no preset. */
-const host = (url?: string): string => {
-  try {
-    return new URL(url ?? '').hostname;
-  } catch {
-    return '';
-  }
-};
+const host = (url?: string): string => parseUrl(url)?.hostname ?? '';
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,6 @@
 import { ConnectError } from './errors.js';
 import type { ResponseType } from './options.js';
+import { isHttpsOrLoopback, parseUrl } from './urls.js';
 
 /** The result of a `code` flow: exchange `code` on your server (see `oauth-connect/server`). */
 export interface CodeResult {
@@ -41,6 +42,15 @@ export interface ExpectedCallback {
   codeVerifier?: string | undefined;
 }
 
+/**
+ * The provider's `error_uri`, only when it is an https (or loopback http) URL: a partner may
+ * show it as a link, and a `javascript:` one would run in the page when clicked.
+ */
+const linkable = (uri: string | undefined): string | undefined => {
+  const url = parseUrl(uri);
+  return url && isHttpsOrLoopback(url) ? url.href : undefined;
+};
+
 function invalid(why: string): never {
   throw new ConnectError('invalid_response', why);
 }
@@ -67,7 +77,7 @@ export const parseCallback = (params: CallbackParams, expected: ExpectedCallback
   const accessToken = get('access_token');
   if (error) {
     if (code || accessToken) invalid('An error and a result at once.');
-    throw new ConnectError(error, get('error_description'), get('error_uri'));
+    throw new ConnectError(error, get('error_description'), linkable(get('error_uri')));
   }
   if (responseType == 'code') {
     if (!code || accessToken) invalid('Expected a code.');

@@ -1,7 +1,7 @@
 import { buildAuthorizeUrl } from './authorize-url.js';
 import { parseCallback, type ConnectResult, type ExpectedCallback } from './callback-result.js';
 import { ConnectCancelled, ConnectError, type CancelReason } from './errors.js';
-import { acceptCallbackMessage, CHANNEL_PREFIX } from './message.js';
+import { acceptCallbackMessage, CHANNEL_PREFIX, type FlowIdentity } from './message.js';
 import { resolveOptions, type ConnectOptions, type ResolvedOptions } from './options.js';
 import { openCenteredPopup } from './popup.js';
 import { REDIRECT_STATE_MARK, saveRedirectFlow } from './redirect.js';
@@ -43,9 +43,14 @@ const CLOSED_GRACE_MS = 500;
  */
 const CALLBACK_GRACE_MS = 3000;
 
-/** Which element a redirect result belongs to (see redirect.ts). */
-export const redirectTarget = (options: ResolvedOptions): string =>
-  options.authorizeUrl + ' ' + options.clientId + ' ' + options.responseType;
+/**
+ * Which element a redirect result belongs to (see redirect.ts): every option that could tell two
+ * elements apart, so that one for the same provider with other scopes is never taken for it.
+ */
+export const redirectTarget = (
+  { noPkce, mode, fallback, popupWidth, popupHeight }: ConnectOptions,
+  resolved: ResolvedOptions,
+): string => JSON.stringify([resolved, noPkce, mode, fallback, popupWidth, popupHeight]);
 
 /**
  * Starts a flow. Everything up to `window.open` runs synchronously, so calling
@@ -116,7 +121,15 @@ export const startFlow = (options: ConnectOptions, onStart?: OnStart): PendingFl
           if (signal.aborted) return;
           const url = begin(pair);
           // Throws when storage is refused (blocked cookies): then the page must not leave.
-          saveRedirectFlow({ returnUrl: location.href, target: redirectTarget(resolved), expected });
+          saveRedirectFlow({
+            // The page's own fragment apart: the result comes back in the fragment, before it.
+            returnUrl: location.origin + location.pathname + location.search,
+            hash: location.hash,
+            target: redirectTarget(options, resolved),
+            // The element passes itself as the options: among identical ones, its id says which it was.
+            id: (options as { id?: string }).id,
+            expected,
+          });
           cleanup.abort(); // the page leaves; the result arrives on its next load
           location.assign(url);
         })
@@ -129,7 +142,7 @@ export const startFlow = (options: ConnectOptions, onStart?: OnStart): PendingFl
     const url = usePkce && !ready ? 'about:blank' : begin(ready);
     const width = options.popupWidth || 500;
     const height = options.popupHeight || 650;
-    const opened = (popup = openCenteredPopup(url, 'oauth-connect-' + state.slice(0, 8), width, height));
+    const opened = (popup = openCenteredPopup(url, width, height));
     if (!opened) {
       if (options.fallback == 'redirect') redirect();
       else settle(new ConnectError('popup_blocked', 'The browser blocked the sign-in window.'));
@@ -143,12 +156,9 @@ export const startFlow = (options: ConnectOptions, onStart?: OnStart): PendingFl
     // The result comes from the callback page in the popup by postMessage, or,
     // when a Cross-Origin-Opener-Policy cut the popup off from this page, over
     // a BroadcastChannel named for the flow (same-origin by nature, no source).
-    const receive = (event: MessageEvent, source: Window | null) => {
-      const params = acceptCallbackMessage(event, {
-        state,
-        popup: source,
-        origin: new URL(resolved.redirectUri).origin,
-      });
+    const identity: FlowIdentity = { state, popup: opened, redirectUri: resolved.redirectUri };
+    const receive = (event: MessageEvent) => {
+      const params = acceptCallbackMessage(event, identity);
       if (params)
         try {
           settle(parseCallback(params, expected));
@@ -156,9 +166,14 @@ export const startFlow = (options: ConnectOptions, onStart?: OnStart): PendingFl
           settle(error as Error);
         }
     };
-    listen(window, 'message', (event: MessageEvent) => receive(event, opened));
+    // Anything the popup posts, even a message the flow refuses, means its callback page runs.
+    let heard = false;
+    listen(window, 'message', (event: MessageEvent) => {
+      heard ||= event.source === opened;
+      receive(event);
+    });
     const channel = new BroadcastChannel(CHANNEL_PREFIX + state);
-    channel.onmessage = (event) => receive(event, null);
+    channel.onmessage = receive;
     onSettle(() => channel.close());
     // Leaving the page ends the flow; an orphaned popup would deliver to nobody.
     listen(window, 'pagehide', flow.abort);
@@ -177,13 +192,16 @@ export const startFlow = (options: ConnectOptions, onStart?: OnStart): PendingFl
       const userIsBack = opened.closed && document.visibilityState == 'visible' && document.hasFocus();
       backSince = userIsBack ? backSince || Date.now() : 0;
       if (backSince && Date.now() - backSince >= CLOSED_GRACE_MS) cancel('closed')();
-      // The popup is on the redirect URI (readable: same origin), loaded, and has sent nothing:
+      // The popup is open on the redirect URI (readable: same origin), loaded, and has sent nothing:
       // its page does not run callback.js, or it failed. Cross-origin, reading throws.
       let silent = false;
       try {
         const at = opened.location;
         silent =
-          at.origin + at.pathname == callback.origin + callback.pathname && opened.document.readyState == 'complete';
+          !heard &&
+          !opened.closed &&
+          at.origin + at.pathname == callback.origin + callback.pathname &&
+          opened.document.readyState == 'complete';
       } catch {
         // the provider's page, on its own origin
       }

@@ -1,5 +1,6 @@
 import { ConnectError } from './errors.js';
 import { providers } from './providers.js';
+import { isHttpsOrLoopback, parseUrl } from './urls.js';
 
 export type ResponseType = 'code' | 'token';
 
@@ -50,13 +51,10 @@ function invalid(message: string): never {
   throw new ConnectError('invalid_config', 'oauth-connect: ' + message);
 }
 
-const url = (name: string, value: string | undefined, base: string): URL => {
-  try {
-    return new URL(value || invalid(name + ' is required.'), base);
-  } catch (error) {
-    throw (error as ConnectError).error ? error : invalid(`${name} "${value}" is not a valid URL.`);
-  }
-};
+const url = (name: string, value: string | undefined, base: string): URL =>
+  value
+    ? (parseUrl(value, base) ?? invalid(`${name} "${value}" is not a valid URL.`))
+    : invalid(name + ' is required.');
 
 /**
  * Checks options and completes them from the provider preset and the
@@ -70,10 +68,12 @@ export const resolveOptions = (options: ConnectOptions, page: string = location.
   if (provider && !preset) invalid(`unknown provider "${provider}"; add it with registerProvider().`);
   const supported = preset?.responseTypes ?? ['code', 'token'];
   if (!clientId) invalid('client-id is required: the client ID the provider gave you.');
-  const authorizeUrl = url('authorize-url', options.authorizeUrl || preset?.authorizeUrl, page).href;
-  // TLS everywhere (RFC 6749 §3.1) but on loopback, where the mock provider runs (RFC 8252 §8.3).
-  if (!/^(https:|http:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])[:/])/.test(authorizeUrl))
-    invalid(`authorize-url "${authorizeUrl}" must use https.`);
+  const authorize = url('authorize-url', options.authorizeUrl || preset?.authorizeUrl, page);
+  // No user name or password: the popup would send them, and `http://localhost:x@evil.example` reads as loopback.
+  if (authorize.username || authorize.password || !isHttpsOrLoopback(authorize))
+    invalid(
+      `authorize-url "${authorize.href}" must use https (http on localhost only), without a user name or password.`,
+    );
   const redirect = url('redirect-uri', options.redirectUri, page);
   const { origin } = new URL(page);
   // Each message names the value at fault: the one in the markup may not be the one the developer meant.
@@ -85,7 +85,7 @@ export const resolveOptions = (options: ConnectOptions, page: string = location.
     );
   if (!(timeout >= 0)) invalid(`timeout "${timeout}" must be a number of seconds (0 = never).`);
   return {
-    authorizeUrl,
+    authorizeUrl: authorize.href,
     clientId,
     redirectUri: redirect.href,
     responseType,

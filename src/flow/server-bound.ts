@@ -8,7 +8,7 @@
  */
 import type { PendingFlow } from './connect.js';
 import { ConnectCancelled, ConnectError, type CancelReason } from './errors.js';
-import { acceptCallbackMessage, CHANNEL_PREFIX } from './message.js';
+import { acceptCallbackMessage, CHANNEL_PREFIX, type FlowIdentity } from './message.js';
 import { openCenteredPopup } from './popup.js';
 
 /** Who signed in, as the server tells the page (never a token). */
@@ -106,12 +106,7 @@ export const startServerFlow = (
 ): PendingFlow<SessionResult> => {
   const { server, provider } = options;
   const early = prepared.value;
-  const popup = openCenteredPopup(
-    early?.url ?? 'about:blank',
-    'oauth-connect',
-    options.popupWidth || 500,
-    options.popupHeight || 650,
-  );
+  const popup = openCenteredPopup(early?.url ?? 'about:blank', options.popupWidth || 500, options.popupHeight || 650);
   const done = new AbortController();
   const { signal } = done;
   const onEnd = (callback: () => void) => signal.addEventListener('abort', callback);
@@ -145,12 +140,10 @@ export const startServerFlow = (
     if (!early) popup.location.href = url;
     flow.state = state;
     onStart({ state, url });
-    const receive = (event: MessageEvent, source: Window | null) => {
-      const params = acceptCallbackMessage(event, {
-        state,
-        popup: source,
-        origin: new URL(redirectUri, location.href).origin,
-      });
+    // The same checks as the event mode (message.ts): this popup, this redirect URI's page, this state.
+    const identity: FlowIdentity = { state, popup, redirectUri: new URL(redirectUri, location.href).href };
+    const receive = (event: MessageEvent) => {
+      const params = acceptCallbackMessage(event, identity);
       // Once: the opener and the channel may both deliver, and the code is single-use.
       if (!params || sent) return;
       sent = true;
@@ -159,10 +152,10 @@ export const startServerFlow = (
         params: Object.fromEntries(params),
       }).then(({ account, issuer }) => end({ responseType: 'session', account, state, provider, issuer }), end);
     };
-    addEventListener('message', (event) => receive(event, popup), { signal });
+    addEventListener('message', receive, { signal });
     // Behind a Cross-Origin-Opener-Policy the callback page has no opener and broadcasts instead.
     const channel = new BroadcastChannel(CHANNEL_PREFIX + state);
-    channel.onmessage = (event) => receive(event, null);
+    channel.onmessage = receive;
     onEnd(() => channel.close());
   }, end);
   // Closed by the user: the same grace as the event mode (see connect.ts), for a message still in flight.

@@ -71,6 +71,21 @@ describe('resolveOptions', () => {
         new URL(resolveOptions({ ...base, authorizeUrl: `http://${host}/authorize` }, page).authorizeUrl).host,
       ).to.equal(host);
   });
+  it('decides on the parsed URL: userinfo that makes evil.example read as localhost is refused', () => {
+    for (const authorizeUrl of [
+      'http://localhost:x@evil.example/a',
+      'http://localhost@evil.example/a',
+      'http://127.0.0.1:80@evil.example/a',
+      'https://user:secret@provider.example/a',
+      'https://:secret@provider.example/a',
+      'http://localhost.evil.example/a',
+      'http://127.0.0.1.evil.example/a',
+    ]) {
+      const { message } = configError({ authorizeUrl });
+      expect(message, authorizeUrl).to.contain('authorize-url').and.contain('https');
+      if (authorizeUrl.includes('@')) expect(message, authorizeUrl).to.contain('user name or password');
+    }
+  });
 });
 
 describe('buildAuthorizeUrl', () => {

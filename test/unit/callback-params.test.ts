@@ -84,6 +84,25 @@ describe('parseCallback', () => {
     ]);
   });
 
+  it('keeps error_uri only when it is https, or http on loopback', () => {
+    const uriOf = (uri: string) =>
+      errorOf(`https://partner.example/cb?error=access_denied&error_uri=${encodeURIComponent(uri)}&state=S`).errorUri;
+    for (const uri of ['https://p.example/e?x=1#y', 'http://localhost:3000/e', 'http://127.0.0.1/e', 'http://[::1]/e'])
+      expect(uriOf(uri), uri).to.equal(uri);
+    for (const uri of [
+      'javascript:alert(1)',
+      'JavaScript:alert(1)',
+      ' javascript:alert(1)',
+      'data:text/html,x',
+      'http://p.example/e',
+      'http://localhost.evil.example/e',
+      'http://localhost:x@evil.example/e',
+      '//p.example/e',
+      '/errors',
+    ])
+      expect(uriOf(uri), uri).to.equal(undefined);
+  });
+
   it('reads an error from the fragment of a token flow', () => {
     expect(errorOf('https://partner.example/cb#error=invalid_scope&state=S', tokenFlow).error).to.equal(
       'invalid_scope',

@@ -140,6 +140,18 @@ describe('<oauth-connect>', () => {
       expect(result).to.equal(event.detail);
     });
 
+    it('gives the popup no window name: pages shown in it learn nothing about the flow', async () => {
+      const el = await make();
+      const start = oneEvent(el, 'connect-start');
+      el.connect().catch(() => {});
+      const { state } = (await start).detail;
+      expect(harness.calls[0]!.name).to.equal('');
+      // The popup is on the same-origin test provider page, so its name can be read here.
+      expect(harness.popup.name).to.not.contain(state.slice(0, 8));
+      expect(harness.popup.name).to.equal('');
+      el.abort();
+    });
+
     it('sends no PKCE and returns no verifier with no-pkce', async () => {
       const el = await make('code', { noPkce: true });
       const start = oneEvent(el, 'connect-start');
@@ -200,6 +212,28 @@ describe('<oauth-connect>', () => {
       expect((rejection as ConnectError).error).to.equal('access_denied');
       // The user chose Deny: nothing failed, so the button is back to idle.
       expect(el.status).to.equal('idle');
+    });
+
+    it('passes errorUri only when it is https (or http on loopback): never javascript:', async () => {
+      for (const [uri, passed] of [
+        ['javascript:alert(document.domain)', false],
+        ['http://provider.example/errors', false],
+        ['data:text/html,<script>alert(1)</script>', false],
+        ['http://localhost:8080/errors', true],
+        ['https://provider.example/errors', true],
+      ] as const) {
+        const el = await make();
+        const start = oneEvent(el, 'connect-start');
+        const error = oneEvent(el, 'connect-error');
+        el.connect().catch(() => {});
+        const { state } = (await start).detail;
+        harness.postFromPopup(harness.popup, [
+          ['error', 'access_denied'],
+          ['error_uri', uri],
+          ['state', state],
+        ]);
+        expect((await error).detail, uri).to.deep.equal({ error: 'access_denied', ...(passed && { errorUri: uri }) });
+      }
     });
 
     it('reports a callback with both code and error as invalid_response', async () => {
