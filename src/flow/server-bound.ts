@@ -140,7 +140,7 @@ export const startServerFlow = (
     if (!early) popup.location.href = url;
     flow.state = state;
     onStart({ state, url });
-    // The same one check as the event mode (flow/message.ts): this popup, this redirect URI, this state.
+    // The same checks as the event mode (message.ts): this popup, this redirect URI's page, this state.
     const identity: FlowIdentity = { state, popup, redirectUri: new URL(redirectUri, location.href).href };
     const receive = (event: MessageEvent) => {
       const params = acceptCallbackMessage(event, identity);
