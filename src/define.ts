@@ -3,6 +3,11 @@
  * `dist/oauth-connect.js` is built from it for `<script type="module">` pages.
  */
 import { OAuthConnectElement } from './element/oauth-connect.js';
+import { takeReturnFromUrl } from './flow/redirect.js';
+
+// Back from a redirect flow: the code or token leaves the address bar now, not when (or if) its
+// element connects; the element gets it when it does.
+takeReturnFromUrl();
 
 if (!customElements.get('oauth-connect')) customElements.define('oauth-connect', OAuthConnectElement);
 

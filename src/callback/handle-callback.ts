@@ -1,6 +1,7 @@
 import type { CallbackParams } from '../flow/callback-result.js';
 import { CHANNEL_PREFIX, MESSAGE_TYPE, type CallbackMessage } from '../flow/message.js';
-import { REDIRECT_STATE_MARK, RETURN_MARK, STORAGE_PREFIX } from '../flow/redirect.js';
+import { REDIRECT_STATE_MARK, RETURN_MARK, STORAGE_PREFIX, type RedirectFlow } from '../flow/redirect.js';
+import { VERSION } from '../version.js';
 
 /** Every parameter of the redirect URL: the query (code flow) then the fragment (token flow). */
 export const readCallbackParams = (href: string): CallbackParams => {
@@ -32,10 +33,19 @@ export const handleCallback = (win: Window = window): void => {
     pending = undefined;
   }
   if (pending) {
-    location.replace(JSON.parse(pending).returnUrl + RETURN_MARK + encodeURIComponent(query + ''));
+    const { returnUrl, hash = '' } = JSON.parse(pending) as RedirectFlow;
+    // The result first, then the page's own fragment (a hash router's route), which the element puts back.
+    location.replace(returnUrl + RETURN_MARK + encodeURIComponent(query + '') + hash);
     return;
   }
-  const message: CallbackMessage = { type: MESSAGE_TYPE, params };
+  // Where this page is (origin and path: the query and fragment are gone): the element accepts a
+  // result only from its own redirect_uri, so that another provider's answer is not taken for it.
+  const message: CallbackMessage = {
+    type: MESSAGE_TYPE,
+    params,
+    url: location.origin + location.pathname,
+    version: VERSION,
+  };
   // Target our own origin: the element checks who sent it; this checks who receives it.
   opener?.postMessage(message, location.origin);
   // Also over a channel: when a Cross-Origin-Opener-Policy cut the popup off, `opener` is null.

@@ -1,4 +1,6 @@
+import { VERSION } from '../version.js';
 import type { CallbackParams } from './callback-result.js';
+import { parseUrl } from './urls.js';
 
 /** The marker of messages the callback page sends; anything else is not ours. */
 export const MESSAGE_TYPE = 'oauth-connect:callback';
@@ -10,19 +12,25 @@ export const CHANNEL_PREFIX = 'oauth-connect:';
 export interface CallbackMessage {
   type: typeof MESSAGE_TYPE;
   params: CallbackParams;
+  /** The callback page's own URL, origin and path only (never its query or fragment). */
+  url: string;
+  /** The package version of the callback script. */
+  version: string;
 }
 
 /** Caps so that a hostile message cannot make us do unbounded work. */
 const MAX_PARAMS = 32;
 const MAX_LENGTH = 65536;
 
-/** The pending flow, as far as deciding what belongs to it goes. */
+/** The pending flow, as far as deciding what belongs to it goes. One object per flow. */
 export interface FlowIdentity {
   state: string;
-  /** The popup window; messages from any other window are ignored. Null for the flow's BroadcastChannel, whose messages have no source. */
-  popup: MessageEventSource | null;
-  /** The redirect URI's origin; messages from any other origin are ignored. */
-  origin: string;
+  /** The popup window; messages from any other window are ignored. */
+  popup: Window;
+  /** The flow's redirect URI: a result from any other page (origin and path) is ignored. */
+  redirectUri: string;
+  /** Set once the console said that a result came from another page, so that a flood of them says it once. */
+  warned?: boolean;
 }
 
 /**
@@ -30,13 +38,24 @@ export interface FlowIdentity {
  * Returns the callback parameters when it does, `undefined` otherwise; it
  * never throws, whatever `data` is. A message that does not belong is ignored
  * (the flow keeps waiting), because anyone can post to a window.
+ *
+ * A message without a `source` came over the flow's BroadcastChannel, which
+ * any same-origin tab that learnt the state can post on. It counts only once
+ * the popup handle reads `closed`: then a Cross-Origin-Opener-Policy has cut the
+ * popup off and the channel is its only way back. Until then, only the popup's
+ * own `postMessage` does.
  */
 export const acceptCallbackMessage = (
   { data, origin, source }: Pick<MessageEvent, 'data' | 'origin' | 'source'>,
   flow: FlowIdentity,
 ): CallbackParams | undefined => {
+  const expected = new URL(flow.redirectUri);
   // Structured-cloned data has no getters: reading it cannot run a sender's code.
-  const params: unknown = source === flow.popup && origin === flow.origin && data?.type === MESSAGE_TYPE && data.params;
+  const params: unknown =
+    (source ? source === flow.popup : flow.popup.closed) &&
+    origin === expected.origin &&
+    data?.type === MESSAGE_TYPE &&
+    data.params;
   if (!Array.isArray(params) || params.length > MAX_PARAMS) return;
   let stateMatches = false;
   for (const pair of params as unknown[]) {
@@ -44,6 +63,21 @@ export const acceptCallbackMessage = (
     if (typeof name != 'string' || typeof value != 'string' || name.length + value.length > MAX_LENGTH) return;
     if (name == 'state') stateMatches = value === flow.state;
   }
+  if (!stateMatches) return;
+  // RFC 9700 §4.4.2: the redirect URI tells providers apart. A result for this state at another
+  // callback page is another provider's answer, sent here by a provider that forwarded our request.
+  const at = parseUrl(data.url);
+  const path = expected.pathname;
+  if (at?.origin != expected.origin || at.pathname != path) {
+    if (!flow.warned)
+      console.warn(
+        `oauth-connect: ignored a result from ${at?.pathname ?? 'an older callback.js'}, not from redirect-uri ${path} (a server rewriting /callback.html to /callback?)`,
+      );
+    flow.warned = true;
+    return;
+  }
+  if (data.version !== VERSION)
+    console.warn(`oauth-connect: the callback page runs callback.js ${data.version}, this page ${VERSION}.`);
   // Copy, so that what the flow parses is exactly what was checked.
-  return stateMatches ? (params as [string, string][]).map(([name, value]) => [name, value] as const) : undefined;
+  return (params as [string, string][]).map(([name, value]) => [name, value] as const);
 };

@@ -1,5 +1,7 @@
 import { ConnectError } from './errors.js';
 import { providers } from './providers.js';
+import { knownMetadata } from './issuer.js';
+import { isHttpsOrLoopback, parseUrl } from './urls.js';
 
 export type ResponseType = 'code' | 'token';
 
@@ -14,7 +16,11 @@ export interface ConnectOptions {
   redirectUri?: string | undefined;
   /** `code` (default) or `token` (the implicit grant; see SECURITY.md for why `code` is preferred). */
   responseType?: ResponseType | undefined;
-  /** Space-separated scopes. */
+  /** The provider's issuer identifier (RFC 9207): an answer whose `iss` names another is refused. */
+  issuer?: string | undefined;
+  /** Refuses an answer without `iss` from the issuer. */
+  requireIss?: boolean | undefined;
+  /** Space-separated scopes. With `openid` in a code flow, a `nonce` is sent. */
   scope?: string | undefined;
   /** Extra authorization request parameters. They cannot override the protocol ones (`state`, `client_id`…). */
   params?: Record<string, string> | undefined;
@@ -36,10 +42,13 @@ export interface ConnectOptions {
 
 /** The options a flow runs with, checked and completed. */
 export interface ResolvedOptions {
+  /** Empty while the issuer's metadata is on its way. */
   authorizeUrl: string;
+  requireIss?: boolean | undefined;
   clientId: string;
   redirectUri: string;
   responseType: ResponseType;
+  issuer?: string | undefined;
   scope?: string | undefined;
   params?: Record<string, string> | undefined;
   /** Seconds; 0 = never. */
@@ -50,13 +59,10 @@ function invalid(message: string): never {
   throw new ConnectError('invalid_config', 'oauth-connect: ' + message);
 }
 
-const url = (name: string, value: string | undefined, base: string): URL => {
-  try {
-    return new URL(value || invalid(name + ' is required.'), base);
-  } catch (error) {
-    throw (error as ConnectError).error ? error : invalid(`${name} "${value}" is not a valid URL.`);
-  }
-};
+const url = (name: string, value: string | undefined, base: string): URL =>
+  value
+    ? (parseUrl(value, base) ?? invalid(`${name} "${value}" is not a valid URL.`))
+    : invalid(name + ' is required.');
 
 /**
  * Checks options and completes them from the provider preset and the
@@ -70,10 +76,23 @@ export const resolveOptions = (options: ConnectOptions, page: string = location.
   if (provider && !preset) invalid(`unknown provider "${provider}"; add it with registerProvider().`);
   const supported = preset?.responseTypes ?? ['code', 'token'];
   if (!clientId) invalid('client-id is required: the client ID the provider gave you.');
-  const authorizeUrl = url('authorize-url', options.authorizeUrl || preset?.authorizeUrl, page).href;
-  // TLS everywhere (RFC 6749 §3.1) but on loopback, where the mock provider runs (RFC 8252 §8.3).
-  if (!/^(https:|http:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])[:/])/.test(authorizeUrl))
-    invalid(`authorize-url "${authorizeUrl}" must use https.`);
+  const issuer = options.issuer || preset?.issuer;
+  const issuerUrl = parseUrl(issuer);
+  // RFC 8414 §2: an https URL without query or fragment.
+  if (issuer && !(issuerUrl && !issuerUrl.search && !issuerUrl.hash && isHttpsOrLoopback(issuerUrl)))
+    invalid('issuer must be an https URL without query or fragment.');
+  // An issuer without authorize-url: the endpoint comes from its metadata (issuer.ts).
+  const explicit = options.authorizeUrl || preset?.authorizeUrl;
+  const metadata = !explicit && issuer ? knownMetadata(issuer) : undefined;
+  if (metadata instanceof Error) throw metadata;
+  const endpoint = explicit || metadata?.authorization_endpoint;
+  // Still on its way: the flow waits for it (connect.ts) and resolves again.
+  const authorize = endpoint || !issuer ? url('authorize-url', endpoint, page) : undefined;
+  // No user name or password: the popup would send them, and `http://localhost:x@evil.example` reads as loopback.
+  if (authorize && (authorize.username || authorize.password || !isHttpsOrLoopback(authorize)))
+    invalid(
+      `${explicit ? 'authorize-url' : "the issuer's authorization_endpoint"} "${authorize.href}" must use https (http on localhost only), without a user name or password.`,
+    );
   const redirect = url('redirect-uri', options.redirectUri, page);
   const { origin } = new URL(page);
   // Each message names the value at fault: the one in the markup may not be the one the developer meant.
@@ -85,10 +104,13 @@ export const resolveOptions = (options: ConnectOptions, page: string = location.
     );
   if (!(timeout >= 0)) invalid(`timeout "${timeout}" must be a number of seconds (0 = never).`);
   return {
-    authorizeUrl,
+    authorizeUrl: authorize?.href ?? '',
     clientId,
     redirectUri: redirect.href,
     responseType,
+    issuer,
+    // RFC 9207 §3: a server that says it always sends iss must not be trusted without it.
+    requireIss: options.requireIss || metadata?.authorization_response_iss_parameter_supported,
     scope: options.scope?.trim(),
     params: options.params,
     timeout,

@@ -5,7 +5,7 @@
  * survive the round trip, the state and the PKCE verifier, waits in
  * sessionStorage (this tab, this origin); the token or code never does: the
  * callback page hands it back in the returning URL's fragment, which the
- * element strips at once.
+ * bundle strips as soon as it loads.
  */
 import { parseCallback, type ConnectResult, type ExpectedCallback } from './callback-result.js';
 
@@ -24,10 +24,14 @@ export const RETURN_MARK = '#oauth-connect=';
 const TTL_MS = 3_600_000;
 
 export interface RedirectFlow {
-  /** The page that started the flow, where the callback page sends the user back. */
+  /** The page that started the flow, without its fragment: where the callback page sends the user back. */
   returnUrl: string;
-  /** Which element the result is for: authorize URL, client id and response type. */
+  /** That page's own fragment (a hash router's route), put back after the result is taken out. */
+  hash: string;
+  /** Which element the result is for: every option that tells elements apart (`redirectTarget`). */
   target: string;
+  /** The `id` of the element that started it, to choose among elements with identical options. */
+  id?: string | undefined;
   expected: ExpectedCallback;
   expires: number;
 }
@@ -59,26 +63,45 @@ export const dropExpiredFlows = (): void => {
   }
 };
 
+/** The result the address bar carried, from when the bundle saw it until its element takes it. */
+let returned: URLSearchParams | undefined;
+
 /**
- * On page load: when the URL carries a redirect result for `targetOf()`, removes
- * it from the URL and from storage and returns the result, else undefined.
- * `targetOf` runs, and storage is read, only when the URL carries a result: on
- * most loads, every element on the page returns at the first check. Throws a
- * `ConnectError` for an error result, and whatever `targetOf` throws.
+ * Takes a returned result out of the address bar at once (at the bundle's load,
+ * not when an element connects: a single-page app may mount its button much
+ * later), and puts the page's own fragment back. Keeps the result in memory
+ * for `takeRedirectResult`. Cheap and idempotent: most loads return at the
+ * first check.
  */
-export const takeRedirectResult = (targetOf: () => string): ConnectResult | undefined => {
+export const takeReturnFromUrl = (): void => {
   const { hash, href } = location;
   if (!hash.startsWith(RETURN_MARK)) return;
-  let query: URLSearchParams;
+  // The callback page wrote `#oauth-connect=<encoded result>` then the page's own fragment, if any.
+  const [encoded = '', own] = hash.slice(RETURN_MARK.length).split(/#([^]*)/);
+  history.replaceState(history.state, '', href.slice(0, -hash.length) + (own ? '#' + own : ''));
   try {
-    query = new URLSearchParams(decodeURIComponent(hash.slice(RETURN_MARK.length)));
+    returned = new URLSearchParams(decodeURIComponent(encoded));
   } catch {
-    return; // malformed percent-encoding: not from our callback page, which encodes it
+    returned = undefined; // malformed percent-encoding: not from our callback page, which encodes it
   }
+};
+
+/**
+ * The returned result, when `belongs(flow)` says that the pending flow it
+ * answers is the caller's: then it is removed from memory and storage, so that
+ * it is reported once. Storage is read only when there is a result: on most
+ * loads, every element on the page returns at the first check. Throws a
+ * `ConnectError` for an error result.
+ */
+export const takeRedirectResult = (belongs: (flow: RedirectFlow) => boolean): ConnectResult | undefined => {
+  takeReturnFromUrl();
+  if (!returned) return;
+  const query = returned;
   const key = STORAGE_PREFIX + query.get('state');
   const flow = readFlow(key);
-  if (flow?.target != targetOf()) return; // not ours: another element's, or stale
+  if (flow && !belongs(flow)) return; // another element's
+  returned = undefined; // ours, or a flow this tab never started (forged) or no longer keeps
+  if (!flow) return;
   sessionStorage.removeItem(key);
-  history.replaceState(history.state, '', href.slice(0, -hash.length));
   return parseCallback([...query], flow.expected);
 };

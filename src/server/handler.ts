@@ -5,19 +5,13 @@
  * pending flows are bound to the browser by an HttpOnly cookie.
  */
 import * as oauth from 'oauth4webapi';
+import { accessTokens, storedTokens } from './access-token.js';
 import { resolve, type ProviderOptions } from './client.js';
-import { answer, asAuthError, AuthError, checkPost, failure, readJson } from './exchange.js';
+import { answer, AuthError, checkPost, failure, readJson } from './exchange.js';
 import { cookieJar, deriveKeys, readCookies, seal, unseal, type Keys } from './session.js';
-import type { Account, SessionData, SessionGrant, SessionStore } from './store.js';
-import {
-  canRevoke,
-  exchangeCode,
-  fetchUserInfo,
-  refreshToken,
-  revokeToken,
-  type IdTokenClaims,
-  type TokenSet,
-} from './tokens.js';
+import { sessionIo } from './sessions.js';
+import type { Account, SessionData, SessionStore } from './store.js';
+import { canRevoke, exchangeCode, fetchUserInfo, revokeToken, type IdTokenClaims, type TokenSet } from './tokens.js';
 
 /** One provider the handler signs in with, under the id the element's `provider` attribute names. */
 export interface AuthProvider extends ProviderOptions {
@@ -85,17 +79,12 @@ interface PendingFlow {
 const FLOW_TTL = 600;
 /** Pending flows kept per browser (several buttons, several tabs); the oldest goes first. */
 const MAX_FLOWS = 6;
-/** Refresh this long before the provider's expiry (at most half the lifetime), so a token does not expire on its way. */
-const EARLY_REFRESH_MS = 30_000;
-/** How long a refresh's answer serves late requests that still carry the cookie from before it. */
-const SHARED_REFRESH_MS = 60_000;
 
 export const createAuthHandler = (options: AuthHandlerOptions): AuthHandler => {
   const keys: Keys = deriveKeys(options.secret);
   const base = (options.basePath ?? '/auth').replace(/\/+$/, '');
   const ttl = options.sessionTtl ?? 7 * 24 * 3600;
   const { store } = options;
-  const refreshing = new Map<string, Promise<TokenSet>>();
 
   const providerNamed = (id: unknown): [string, AuthProvider] => {
     const config = typeof id == 'string' && Object.hasOwn(options.providers, id) ? options.providers[id] : undefined;
@@ -103,36 +92,7 @@ export const createAuthHandler = (options: AuthHandlerOptions): AuthHandler => {
     return [id as string, config];
   };
 
-  const storeCall = async <T>(run: () => Promise<T>): Promise<T> => {
-    try {
-      return await run();
-    } catch (cause) {
-      throw new AuthError('server_error', 'The session store failed.', 503, { cause });
-    }
-  };
-
-  const loadSession = async (request: Request): Promise<{ id?: string; data: SessionData }> => {
-    const sealed = readCookies(request).get(cookieJar(request, 'oauth-connect').name(''));
-    if (!store) return { data: ((await unseal(keys, 'session', sealed)) as SessionData) ?? { grants: {} } };
-    const id = (await unseal(keys, 'session-id', sealed)) as string | undefined;
-    const data = id ? await storeCall(() => store.get(id)) : undefined;
-    return data && id ? { id, data } : { data: { grants: {} } };
-  };
-
-  /** The Set-Cookie for the session as it now is, after saving it in the store when there is one. */
-  const saveSession = async (request: Request, session: { id?: string; data: SessionData }): Promise<string[]> => {
-    const jar = cookieJar(request, 'oauth-connect');
-    const empty = !Object.keys(session.data.grants).length;
-    if (!store) return [empty ? jar.clear('') : jar.set('', await seal(keys, 'session', session.data, ttl), ttl)];
-    const { id: existing } = session;
-    if (empty) {
-      if (existing) await storeCall(() => store.delete(existing));
-      return [jar.clear('')];
-    }
-    const id = session.id ?? oauth.generateRandomState();
-    await storeCall(() => store.set(id, session.data, ttl));
-    return session.id ? [] : [jar.set('', await seal(keys, 'session-id', id, ttl), ttl)];
-  };
+  const { storeCall, loadSession, saveSession } = sessionIo({ keys, store, ttl });
 
   const accountsOf = (data: SessionData) =>
     Object.fromEntries(Object.entries(data.grants).map(([id, grant]) => [id, grant.account]));
@@ -272,81 +232,6 @@ export const createAuthHandler = (options: AuthHandlerOptions): AuthHandler => {
 
   handler.getSession = async (request) => ({ accounts: accountsOf((await loadSession(request)).data) });
 
-  const fresh = (grant: SessionGrant | undefined) =>
-    grant && (grant.tokens.refreshAt ?? grant.tokens.expiresAt ?? Infinity) > Date.now();
-  const result = (grant: SessionGrant, setCookie: string[]): AccessToken => ({
-    accessToken: grant.tokens.accessToken,
-    tokenType: grant.tokens.tokenType,
-    ...(grant.tokens.expiresAt !== undefined && { expiresAt: grant.tokens.expiresAt }),
-    setCookie,
-  });
-
-  /**
-   * One refresh per refresh token in this process: concurrent calls share its
-   * answer, and so do calls that arrive a little later with the same (old)
-   * cookie, which a rotating provider would otherwise answer with invalid_grant.
-   */
-  const refreshOnce = (config: AuthProvider, token: string) => {
-    let pending = refreshing.get(token);
-    if (!pending) {
-      pending = refreshToken({ ...config, refreshToken: token });
-      refreshing.set(token, pending);
-      const forget = () => setTimeout(() => refreshing.delete(token), SHARED_REFRESH_MS).unref?.();
-      pending.then(forget, () => refreshing.delete(token));
-    }
-    return pending;
-  };
-
-  handler.getAccessToken = async (request, providerId) => {
-    const [, config] = providerNamed(providerId);
-    let session = await loadSession(request);
-    const grant = session.data.grants[providerId];
-    if (!grant) throw new AuthError('login_required', `Not signed in with ${providerId}.`, 401);
-    if (fresh(grant)) return result(grant, []);
-    if (!grant.tokens.refreshToken)
-      throw new AuthError('login_required', `The ${providerId} access token expired and cannot be refreshed.`, 401);
-    const sessionId = session.id;
-    const release =
-      store && sessionId ? await storeCall(() => store.lock(sessionId, { ttlMs: 15_000, waitMs: 15_000 })) : undefined;
-    if (store && sessionId && !release)
-      throw new AuthError('server_error', 'Another refresh of this session is taking too long.', 503);
-    try {
-      // Another process may have refreshed while this one waited for the lock.
-      if (release) session = await loadSession(request);
-      const current = session.data.grants[providerId];
-      if (!current) throw new AuthError('login_required', `Not signed in with ${providerId}.`, 401);
-      // Fresh, or refreshed by someone else while this call waited: theirs is the new one.
-      if (fresh(current) || current.tokens.accessToken != grant.tokens.accessToken) return result(current, []);
-      const tokens = await refreshOnce(config, current.tokens.refreshToken ?? '').catch((error: unknown) => {
-        // invalid_grant: the grant is gone at the provider (revoked, or its refresh token reused).
-        throw asAuthError(error);
-      });
-      const refreshed: SessionGrant = {
-        account: current.account,
-        // A provider that does not rotate keeps the old refresh token valid (RFC 6749 §6).
-        tokens: storedTokens({
-          ...tokens,
-          refreshToken: tokens.refreshToken ?? current.tokens.refreshToken,
-          idToken: tokens.idToken ?? current.tokens.idToken,
-        }),
-      };
-      session.data.grants[providerId] = refreshed;
-      return result(refreshed, await saveSession(request, session));
-    } finally {
-      await release?.();
-    }
-  };
+  handler.getAccessToken = accessTokens({ providerNamed, loadSession, saveSession, storeCall, store });
   return handler;
 };
-
-const storedTokens = (tokens: TokenSet): SessionGrant['tokens'] => ({
-  accessToken: tokens.accessToken,
-  tokenType: tokens.tokenType,
-  ...(tokens.expiresAt !== undefined && {
-    expiresAt: tokens.expiresAt,
-    refreshAt: tokens.expiresAt - Math.min(EARLY_REFRESH_MS, ((tokens.expiresIn ?? 0) * 1000) / 2),
-  }),
-  ...(tokens.refreshToken && { refreshToken: tokens.refreshToken }),
-  ...(tokens.idToken && { idToken: tokens.idToken }),
-  ...(tokens.scope && { scope: tokens.scope }),
-});

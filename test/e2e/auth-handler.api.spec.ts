@@ -256,3 +256,36 @@ test('memoryStore: the cookie holds only an id, one refresh under concurrency, l
   await browser.send('/auth/logout', { provider: 'mock' });
   expect((await copy.send('/auth/session')).body).toEqual({ accounts: {} });
 });
+
+test('the Node adapter mounted as Express and Connect mount it: originalUrl kept, other paths to next()', async () => {
+  const node = toNodeHandler(app.handler);
+  const passed: string[] = [];
+  // What app.use('/auth', …) does in Express and Connect: req.url loses the mount path, originalUrl keeps it.
+  const server = createServer((req, res) => {
+    const original = req.url ?? '/';
+    const mounted = original.startsWith('/auth/')
+      ? Object.assign(req, { originalUrl: original, url: original.slice(5) })
+      : req;
+    void node(mounted, res, () => {
+      passed.push(original);
+      res.writeHead(204);
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
+  const origin = `http://localhost:${(server.address() as AddressInfo).port}`;
+  try {
+    const start = await fetch(`${origin}/auth/start`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'OAuth-Connect': '1', Origin: origin },
+      body: JSON.stringify({ provider: 'mock' }),
+    });
+    expect(start.status).toBe(200);
+    expect(((await start.json()) as { redirectUri: string }).redirectUri).toBe(REDIRECT_URI);
+    expect((await fetch(`${origin}/elsewhere`)).status).toBe(204);
+    expect(passed).toEqual(['/elsewhere']);
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
+});

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signInButton } from './helpers.js';
-import { autoButton, autoProvider, openDemo, outcome, recordStorageWrites, watch } from './security-helpers.js';
+import { autoButton, autoProvider, events, openDemo, outcome, recordStorageWrites, watch } from './security-helpers.js';
 
 /**
  * When the popup cannot open: `fallback="redirect"` (and `mode="redirect"`)
@@ -20,31 +20,45 @@ const storedFlows = (page: Page) =>
     [...Object.keys(sessionStorage), ...Object.keys(localStorage)].filter((key) => key.startsWith('oauth-connect')),
   );
 
-const roundTrip = async (page: Page, id: string, attributes: Record<string, string>) => {
+/**
+ * Clicks `id` on the demo (at `path`) with popups blocked: the page goes to the provider and back.
+ * `mount` adds the partner's elements, before the click and again on the returned page.
+ */
+const roundTrip = async (
+  page: Page,
+  id: string,
+  attributes: Record<string, string>,
+  { path = '/', mount = () => autoButton(page, id, attributes) } = {},
+) => {
   const writes = await recordStorageWrites(page);
   const watched = watch(page);
   const providerVisits: string[] = [];
   page.on('request', (request) => {
     if (request.isNavigationRequest() && request.url().startsWith(autoProvider())) providerVisits.push(request.url());
   });
-  await openDemo(page);
+  // Every address the page had, the fragment-only changes (history.replaceState) included.
+  const addresses: string[] = [];
+  page.on('framenavigated', (frame) => {
+    if (frame == page.mainFrame()) addresses.push(frame.url());
+  });
+  await openDemo(page, path);
   await blockPopups(page);
-  await autoButton(page, id, attributes);
+  await mount();
   let popups = 0;
   page.on('popup', () => popups++);
   await Promise.all([page.waitForURL((url) => url.pathname == '/callback.html'), signInButton(page, id).click()]);
-  // Back home, the result in the fragment until the element takes it.
-  await page.waitForURL((url) => url.pathname == '/' && url.hash.startsWith('#oauth-connect='));
+  // Back home, the result in the fragment until the bundle takes it out.
+  await expect.poll(() => addresses.some((url) => new URL(url).hash.startsWith('#oauth-connect='))).toBe(true);
   await expect(page.locator('#code-flow')).toBeVisible();
-  // The page loaded anew: the partner's markup has the element again.
-  await autoButton(page, id, attributes);
+  // The page loaded anew: the partner's markup has the element again (here, after the page loaded).
+  await mount();
   const settled = await outcome(page, id);
   expect(popups).toBe(0);
   expect(providerVisits).toHaveLength(1);
   expect(await storedFlows(page)).toEqual([]);
-  expect(page.url()).not.toContain('#');
+  expect(new URL(page.url()).hash).toBe(new URL(path, page.url()).hash);
   expect(watched.errors).toEqual([]);
-  return { settled, writes, providerVisit: new URL(providerVisits[0]!) };
+  return { settled, writes, addresses, providerVisit: new URL(providerVisits[0]!) };
 };
 
 test('fallback="redirect": window.open returns null, the page goes to the provider and back, connect-success', async ({
@@ -84,4 +98,47 @@ test('without fallback, a blocked popup is connect-error popup_blocked and the p
   expect(settled[1]!.detail).toMatchObject({ error: 'popup_blocked' });
   expect(new URL(page.url()).pathname).toBe('/');
   expect(await storedFlows(page)).toEqual([]);
+});
+
+test('fallback="redirect" from a hash-router address: the round trip works, and the page’s own fragment comes back', async ({
+  page,
+}) => {
+  const path = '/#/settings?tab=security';
+  const { settled, addresses } = await roundTrip(page, 'hash-route', { fallback: 'redirect' }, { path });
+  expect(settled.at(-1)).toMatchObject({ type: 'connect-success', detail: { responseType: 'code' } });
+  // The callback page put the result first and the route after it; the bundle took the result out.
+  const returned = addresses.find((url) => url.includes('#oauth-connect='))!;
+  expect(returned).toMatch(/^[^#]*\/#oauth-connect=[^#]+#\/settings\?tab=security$/);
+  expect(page.url()).toMatch(/\/#\/settings\?tab=security$/);
+});
+
+test('a returned result is out of the address bar at once, and waits for its element to be mounted', async ({
+  page,
+}) => {
+  const attributes = { mode: 'redirect', scope: 'email' };
+  let mounted = 0;
+  const { settled } = await roundTrip(page, 'late-mount', attributes, {
+    mount: async () => {
+      // On the returned page: the address is clean before the single-page app mounts its button.
+      if (mounted++) {
+        expect(page.url()).not.toContain('#');
+        await page.waitForTimeout(1000);
+      }
+      await autoButton(page, 'late-mount', attributes);
+    },
+  });
+  expect(settled.at(-1)).toMatchObject({ type: 'connect-success', detail: { responseType: 'code' } });
+});
+
+test('mode="redirect", two elements for one provider with other scopes: only the one clicked gets the result', async ({
+  page,
+}) => {
+  const mount = async () => {
+    await autoButton(page, 'scope-profile', { mode: 'redirect', scope: 'profile' });
+    await autoButton(page, 'scope-email', { mode: 'redirect', scope: 'profile email' });
+  };
+  const { settled } = await roundTrip(page, 'scope-email', {}, { mount });
+  expect(settled.at(-1)).toMatchObject({ type: 'connect-success', detail: { responseType: 'code' } });
+  await page.waitForTimeout(500);
+  expect((await events(page)).filter((e) => e.target == 'scope-profile')).toEqual([]);
 });

@@ -7,7 +7,7 @@ import { createAuthHandler } from '../../src/server/index.js';
 import { toNodeHandler, toWebRequest } from '../../src/server/node.js';
 import { redisStore, type RedisSessionStore } from '../../src/server/redis.js';
 import { CLIENT, REDIRECT_URI, startProvider } from './api-helpers.js';
-import { startRedis, type RunningRedis } from './redis-server.js';
+import { startRedis, type RunningRedis } from '../../scripts/redis-server.js';
 
 /**
  * Sessions in Debian's redis-server, shared by three partner server instances
@@ -192,6 +192,34 @@ test('a Redis that hangs: calls fail fast with server_error; when it answers aga
   await expect
     .poll(async () => Object.keys((await session(instances[1]!.origin, cookie)).accounts), { timeout: 10_000 })
     .toEqual(['mock']);
+});
+
+test('a Redis that is down: calls fail fast with server_error, never an unknown session accepted; back up, they succeed', async () => {
+  const { cookie } = await signIn(instances[0]!.origin);
+  await redis.stop();
+  const started = Date.now();
+  const down = await fetch(`${instances[1]!.origin}/auth/session`, { headers: { Cookie: cookie } });
+  expect(down.status).toBe(503);
+  expect(((await down.json()) as { error: string }).error).toBe('server_error');
+  expect((await apiToken(instances[2]!.origin, cookie)).status).toBe(503);
+  expect(Date.now() - started).toBeLessThan(3000);
+  // Back on the same port, empty (no persistence): the clients reconnect, the old session is unknown.
+  redis = await startRedis({ port: redis.port });
+  // Each instance has its own client, reconnecting on its own schedule.
+  await expect
+    .poll(
+      async () =>
+        Promise.all(
+          instances.map(
+            async ({ origin }) => (await fetch(`${origin}/auth/session`, { headers: { Cookie: cookie } })).status,
+          ),
+        ),
+      { timeout: 15_000 },
+    )
+    .toEqual([200, 200, 200]);
+  expect((await session(instances[1]!.origin, cookie)).accounts).toEqual({});
+  const again = await signIn(instances[2]!.origin);
+  expect(Object.keys((await session(instances[0]!.origin, again.cookie)).accounts)).toEqual(['mock']);
 });
 
 test('deleteUserSessions ends every session of one account, seen by every process', async () => {

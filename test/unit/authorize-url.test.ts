@@ -71,6 +71,36 @@ describe('resolveOptions', () => {
         new URL(resolveOptions({ ...base, authorizeUrl: `http://${host}/authorize` }, page).authorizeUrl).host,
       ).to.equal(host);
   });
+  it('decides on the parsed URL: userinfo that makes evil.example read as localhost is refused', () => {
+    for (const authorizeUrl of [
+      'http://localhost:x@evil.example/a',
+      'http://localhost@evil.example/a',
+      'http://127.0.0.1:80@evil.example/a',
+      'https://user:secret@provider.example/a',
+      'https://:secret@provider.example/a',
+      'http://localhost.evil.example/a',
+      'http://127.0.0.1.evil.example/a',
+    ]) {
+      const { message } = configError({ authorizeUrl });
+      expect(message, authorizeUrl).to.contain('authorize-url').and.contain('https');
+      if (authorizeUrl.includes('@')) expect(message, authorizeUrl).to.contain('user name or password');
+    }
+  });
+});
+
+describe('issuer', () => {
+  it('is an https (or loopback) URL without query or fragment', () => {
+    expect(resolveOptions({ ...base, issuer: 'https://issuer.example/tenant' }, page).issuer).to.equal(
+      'https://issuer.example/tenant',
+    );
+    for (const issuer of [
+      'http://issuer.example',
+      'https://issuer.example/?a=1',
+      'https://issuer.example/#x',
+      'not a url',
+    ])
+      expect(configError({ issuer }).message, issuer).to.contain('issuer');
+  });
 });
 
 describe('buildAuthorizeUrl', () => {
@@ -113,5 +143,11 @@ describe('buildAuthorizeUrl', () => {
     expect(url.searchParams.has('scope')).to.equal(false);
     expect(url.searchParams.has('code_challenge')).to.equal(false);
     expect(url.searchParams.has('code_challenge_method')).to.equal(false);
+  });
+
+  it('sends the nonce it is given', () => {
+    expect(
+      new URL(buildAuthorizeUrl(resolveOptions(base, page), 'S', undefined, 'N')).searchParams.get('nonce'),
+    ).to.equal('N');
   });
 });

@@ -26,12 +26,16 @@ const providerOrigin = `${location.protocol}//${providerHost}:${location.port}`;
 const authorizeUrl = `${providerOrigin}/test/fixtures/authorize.html`;
 const redirectUri = new URL('/test/fixtures/callback.html', location.href).href;
 
-const make = (respond: string | undefined, responseType: 'code' | 'token' = 'code') =>
+const make = (
+  respond: string | undefined,
+  responseType: 'code' | 'token' = 'code',
+  redirectPath = '/test/fixtures/callback.html',
+) =>
   fixture<OAuthConnectElement>(
     html`<oauth-connect
       authorize-url=${authorizeUrl}
       client-id="cross-origin-client"
-      redirect-uri="/test/fixtures/callback.html"
+      redirect-uri=${redirectPath}
       response-type=${responseType}
       scope="profile"
       .params=${respond ? { 'test-respond': respond } : {}}
@@ -125,6 +129,29 @@ describe(`cross-origin popup round trip${popupBlockerOn ? ' (popup blocker on)' 
     await click(el);
     expect((await cancel).detail).to.deep.equal({ reason: 'closed' });
     expect(events).to.deep.equal(['connect-cancel']);
+  });
+
+  it('refuses a result that reached another callback page of this origin (a mix-up), and says which', async () => {
+    // This element's callback page is callback-b.html; the provider sends the answer, with this
+    // flow's state, to callback.html: another provider's redirect URI on the same origin.
+    const el = await make('mix-up', 'code', '/test/fixtures/callback-b.html');
+    const events: string[] = [];
+    for (const type of ['connect-success', 'connect-error', 'connect-cancel'])
+      el.addEventListener(type, () => events.push(type));
+    const said: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => said.push(args.join(' '));
+    try {
+      const cancel = oneEvent(el, 'connect-cancel');
+      await click(el);
+      // callback.html posted the code, then closed its window: the flow saw the popup close.
+      expect((await cancel).detail).to.deep.equal({ reason: 'closed' });
+    } finally {
+      console.warn = warn;
+    }
+    expect(events).to.deep.equal(['connect-cancel']);
+    expect(said).to.have.length(1);
+    expect(said[0]).to.contain('/test/fixtures/callback.html').and.contain('/test/fixtures/callback-b.html');
   });
 
   it('cannot read the provider page, and still sees the user close it', async () => {

@@ -5,6 +5,16 @@
  * blocker cannot be switched on from inside a page.)
  */
 import { MESSAGE_TYPE } from '../../src/flow/message.js';
+import { VERSION } from '../../src/version.js';
+
+/** What the callback page at /test/fixtures/callback.html posts, with these parameters. */
+export const callbackMessage = (params: [string, string][], overrides: Record<string, unknown> = {}) => ({
+  type: MESSAGE_TYPE,
+  params,
+  url: new URL('/test/fixtures/callback.html', location.href).href,
+  version: VERSION,
+  ...overrides,
+});
 
 export interface OpenCall {
   url: string;
@@ -32,7 +42,7 @@ export const popupHarness = () => {
       return popup;
     },
     /** Posts to this page as the popup itself would (so `event.source` is the popup). */
-    postFromPopup(popup: Window, params: [string, string][], data: unknown = { type: MESSAGE_TYPE, params }) {
+    postFromPopup(popup: Window, params: [string, string][], data: unknown = callbackMessage(params)) {
       const post = new (popup as Window & typeof globalThis).Function(
         'data',
         'origin',

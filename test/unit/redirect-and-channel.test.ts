@@ -1,7 +1,9 @@
-import { expect, fixture, html, oneEvent, aTimeout } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, aTimeout, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { OAuthConnectElement } from '../../src/element/oauth-connect.js';
+import { redirectTarget } from '../../src/flow/connect.js';
 import { ConnectError } from '../../src/flow/errors.js';
+import { resolveOptions } from '../../src/flow/options.js';
 import { CHANNEL_PREFIX, MESSAGE_TYPE } from '../../src/flow/message.js';
 import {
   RETURN_MARK,
@@ -9,11 +11,16 @@ import {
   dropExpiredFlows,
   saveRedirectFlow,
   takeRedirectResult,
+  takeReturnFromUrl,
+  type RedirectFlow,
 } from '../../src/flow/redirect.js';
-import { popupHarness } from './popup-harness.js';
+import { VERSION } from '../../src/version.js';
+import { callbackMessage, popupHarness } from './popup-harness.js';
 
 const redirectUri = new URL('/test/fixtures/callback.html', location.href).href;
 const target = 'https://provider.example/authorize client code';
+/** Claims the returned result for the element whose options are `target`. */
+const mine = (flow: RedirectFlow) => flow.target == target;
 
 /** Puts this page in the state the callback page leaves it in after a redirect flow. */
 const returnWith = (params: Record<string, string>) =>
@@ -44,10 +51,12 @@ describe('redirect flow return', () => {
   afterEach(() => {
     history.replaceState(null, '', pathBefore);
     sessionStorage.clear();
+    takeRedirectResult(() => true); // forgets a result no test took (its flow is gone now)
   });
   const save = (state: string, expires?: number) => {
     saveRedirectFlow({
-      returnUrl: location.href,
+      returnUrl: location.origin + location.pathname + location.search,
+      hash: '',
       target,
       expected: { responseType: 'code', state, redirectUri, codeVerifier: 'V' },
     });
@@ -60,7 +69,7 @@ describe('redirect flow return', () => {
   it('returns the result for its own target, strips the URL and forgets the flow', () => {
     save('S1');
     returnWith({ code: 'C', state: 'S1' });
-    expect(takeRedirectResult(() => target)).to.deep.equal({
+    expect(takeRedirectResult(mine)).to.deep.equal({
       responseType: 'code',
       code: 'C',
       state: 'S1',
@@ -69,28 +78,30 @@ describe('redirect flow return', () => {
     });
     expect(location.hash).to.equal('');
     expect(sessionStorage.getItem(STORAGE_PREFIX + 'S1')).to.equal(null);
-    expect(takeRedirectResult(() => target)).to.equal(undefined);
+    expect(takeRedirectResult(mine)).to.equal(undefined);
   });
 
   it('stores only the state, the verifier and where to return: never a code or token', () => {
     save('S2');
     const stored = sessionStorage.getItem(STORAGE_PREFIX + 'S2')!;
     returnWith({ code: 'SECRET-CODE', state: 'S2' });
-    takeRedirectResult(() => target);
+    takeRedirectResult(mine);
     expect(stored).to.not.contain('SECRET-CODE');
     expect(JSON.stringify({ ...sessionStorage })).to.not.contain('SECRET-CODE');
   });
 
-  it('leaves another element’s result alone', () => {
+  it('leaves another element’s result alone, for that element', () => {
     save('S3');
     returnWith({ code: 'C', state: 'S3' });
-    expect(takeRedirectResult(() => 'another target')).to.equal(undefined);
-    expect(location.hash).to.not.equal('');
+    expect(takeRedirectResult(() => false)).to.equal(undefined);
+    // Out of the address bar all the same, and still there for the element it belongs to.
+    expect(location.hash).to.equal('');
+    expect(takeRedirectResult(mine)).to.include({ code: 'C', state: 'S3' });
   });
 
   it('ignores a result whose state it never saved (a forged return)', () => {
     returnWith({ code: 'C', state: 'forged' });
-    expect(takeRedirectResult(() => target)).to.equal(undefined);
+    expect(takeRedirectResult(mine)).to.equal(undefined);
   });
 
   it('drops expired pending flows, and nothing else', () => {
@@ -123,7 +134,7 @@ describe('redirect flow return', () => {
     const itemReads = countCalls('getItem');
     let targetsComputed = 0;
     try {
-      expect(takeRedirectResult(() => (targetsComputed++, target))).to.equal(undefined);
+      expect(takeRedirectResult((flow) => (targetsComputed++, mine(flow)))).to.equal(undefined);
     } finally {
       itemReads.restore();
     }
@@ -135,38 +146,136 @@ describe('redirect flow return', () => {
   it('ignores a returned result with malformed percent-encoding (not from our callback page)', () => {
     save('S6');
     history.replaceState(null, '', location.pathname + location.search + RETURN_MARK + '%E0%A4%A');
-    expect(takeRedirectResult(() => target)).to.equal(undefined);
+    expect(takeRedirectResult(mine)).to.equal(undefined);
     expect(sessionStorage.getItem(STORAGE_PREFIX + 'S6')).to.not.equal(null);
   });
 
   it('throws the provider error', () => {
     save('S4');
     returnWith({ error: 'access_denied', state: 'S4' });
-    expect(() => takeRedirectResult(() => target))
+    expect(() => takeRedirectResult(mine))
       .to.throw(ConnectError)
       .with.property('error', 'access_denied');
   });
 
-  it('the element reports the returned result as connect-success on load', async () => {
-    save('S5');
-    sessionStorage.setItem(
-      STORAGE_PREFIX + 'S5',
-      JSON.stringify({
-        ...JSON.parse(sessionStorage.getItem(STORAGE_PREFIX + 'S5')!),
-        target: 'https://provider.example/authorize test-client code',
-      }),
+  it('puts the page’s own fragment back (a hash router’s route), and still returns the result', () => {
+    save('S10');
+    // As the callback page writes it: the result, then the page's fragment (handle-callback.ts).
+    history.replaceState(
+      null,
+      '',
+      pathBefore + RETURN_MARK + encodeURIComponent('code=C&state=S10') + '#/settings?tab=a%20b#top',
     );
-    returnWith({ code: 'C5', state: 'S5' });
-    const el = document.createElement('oauth-connect');
-    Object.assign(el, { authorizeUrl: 'https://provider.example/authorize', clientId: 'test-client', redirectUri });
+    takeReturnFromUrl();
+    expect(location.hash).to.equal('#/settings?tab=a%20b#top');
+    expect(location.pathname + location.search).to.equal(pathBefore);
+    expect(takeRedirectResult(mine)).to.include({ code: 'C', state: 'S10' });
+    expect(location.hash).to.equal('#/settings?tab=a%20b#top');
+  });
+
+  it('the bundle takes a returned result out of the address bar as it loads, before any element connects', async () => {
+    save('S11');
+    returnWith({ code: 'C11', state: 'S11' });
+    // define.ts is the bundle's entry; a fresh instance of it runs its load-time code again.
+    await import(`../../src/define.ts?load=${Date.now()}`);
+    expect(location.hash).to.equal('');
+    // Kept for its element, which a single-page app may mount much later.
+    await aTimeout(100);
+    expect(takeRedirectResult(mine)).to.include({ code: 'C11', state: 'S11' });
+  });
+});
+
+/** An element in redirect mode at the test provider with these extra properties, not yet connected. */
+const redirectElement = (extra: Partial<OAuthConnectElement> = {}) =>
+  Object.assign(document.createElement('oauth-connect'), {
+    mode: 'redirect',
+    authorizeUrl: 'https://provider.example/authorize',
+    clientId: 'test-client',
+    redirectUri,
+    ...extra,
+  });
+
+describe('which element a redirect result is for', () => {
+  const pathBefore = location.pathname + location.search;
+  let elements: OAuthConnectElement[] = [];
+  afterEach(() => {
+    for (const el of elements) el.remove();
+    elements = [];
+    history.replaceState(null, '', pathBefore);
+    sessionStorage.clear();
+    takeRedirectResult(() => true);
+  });
+
+  /** Saves a pending redirect flow as `starter` would have started it, and returns to this page with its code. */
+  const startedBy = (starter: OAuthConnectElement, state: string) => {
+    saveRedirectFlow({
+      returnUrl: location.origin + pathBefore,
+      hash: '',
+      target: redirectTarget(starter, resolveOptions(starter)),
+      id: starter.id,
+      expected: { responseType: 'code', state, redirectUri, codeVerifier: 'V' },
+    });
+    returnWith({ code: 'C-' + state, state });
+  };
+
+  /** Connects the elements (in this order, at these places), and returns what each reported. */
+  const reports = async (connect: () => void) => {
+    const seen = new Map<OAuthConnectElement, string[]>(elements.map((el) => [el, []]));
+    for (const el of elements)
+      for (const type of ['connect-success', 'connect-error'])
+        el.addEventListener(type, (event) => seen.get(el)!.push(`${type} ${(event as CustomEvent).detail.code}`));
+    connect();
+    await aTimeout(100); // each element looks for its result in a task after it connects
+    return elements.map((el) => seen.get(el));
+  };
+
+  it('the element reports the returned result as connect-success on load', async () => {
+    const el = redirectElement({ mode: undefined, fallback: 'redirect' });
+    elements = [el];
+    startedBy(el, 'S5');
     const success = oneEvent(el, 'connect-success');
     document.body.append(el);
-    try {
-      expect((await success).detail).to.include({ code: 'C5', state: 'S5', codeVerifier: 'V' });
-      expect(location.hash).to.equal('');
-    } finally {
-      el.remove();
-    }
+    expect((await success).detail).to.include({ code: 'C-S5', state: 'S5', codeVerifier: 'V' });
+    expect(location.hash).to.equal('');
+  });
+
+  it('goes to the element whose options started the flow: same provider and client, other scopes', async () => {
+    const profile = redirectElement({ scope: 'profile' });
+    const email = redirectElement({ scope: 'profile email' });
+    elements = [profile, email];
+    startedBy(email, 'S20');
+    expect(await reports(() => document.body.append(profile, email))).to.deep.equal([[], ['connect-success C-S20']]);
+  });
+
+  it('between identical elements, goes to the one with the id of the one that started it', async () => {
+    const first = redirectElement({ id: 'first-button' });
+    const second = redirectElement({ id: 'second-button' });
+    elements = [first, second];
+    startedBy(second, 'S21');
+    expect(await reports(() => document.body.append(first, second))).to.deep.equal([[], ['connect-success C-S21']]);
+  });
+
+  it('between identical elements without ids, goes to the first in document order, never to both', async () => {
+    const first = redirectElement();
+    const second = redirectElement();
+    elements = [first, second];
+    startedBy(first, 'S22');
+    // The second one connects first, the first one is put before it.
+    const connect = () => {
+      document.body.append(second);
+      second.before(first);
+    };
+    expect(await reports(connect)).to.deep.equal([['connect-success C-S22'], []]);
+  });
+
+  it('goes to an element that connects long after the page loaded (a single-page app)', async () => {
+    const el = redirectElement({ scope: 'late' });
+    elements = [el];
+    startedBy(el, 'S23');
+    takeReturnFromUrl(); // as the bundle does when it loads
+    expect(location.hash).to.equal('');
+    await aTimeout(300);
+    expect(await reports(() => document.body.append(el))).to.deep.equal([['connect-success C-S23']]);
   });
 });
 
@@ -175,7 +284,7 @@ describe('BroadcastChannel delivery (popup cut off by COOP)', () => {
   beforeEach(() => (harness = popupHarness()));
   afterEach(() => harness.restore());
 
-  it('accepts the result on the flow’s channel, once, and only with its state', async () => {
+  it('ignores the channel while the popup handle is live; then accepts the result on it, once, with its state', async () => {
     const el = await fixture<OAuthConnectElement>(
       html`<oauth-connect
         authorize-url=${new URL('/test/fixtures/authorize.html', location.href).href}
@@ -190,39 +299,46 @@ describe('BroadcastChannel delivery (popup cut off by COOP)', () => {
     el.connect().catch(() => {});
     const { state } = (await start).detail;
     const channel = new BroadcastChannel(CHANNEL_PREFIX + state);
-    channel.postMessage({
-      type: MESSAGE_TYPE,
-      params: [
-        ['code', 'forged'],
-        ['state', 'other'],
-      ],
-    });
-    const other = new BroadcastChannel(CHANNEL_PREFIX + 'other');
-    other.postMessage({
-      type: MESSAGE_TYPE,
-      params: [
-        ['code', 'forged'],
+    // Any tab of this origin that learnt the state, while the popup is open and reachable:
+    // only the popup's own postMessage counts then.
+    channel.postMessage(
+      callbackMessage([
+        ['code', 'injected'],
         ['state', state],
-      ],
-    });
+      ]),
+    );
     await aTimeout(100);
     expect(events).to.deep.equal([]);
+    // Now the handle reads closed, as when a Cross-Origin-Opener-Policy cut the popup off.
+    harness.popup.close();
+    await waitUntil(() => harness.popup.closed, 'the popup handle reads closed');
+    channel.postMessage(
+      callbackMessage([
+        ['code', 'forged'],
+        ['state', 'other'],
+      ]),
+    );
+    const other = new BroadcastChannel(CHANNEL_PREFIX + 'other');
+    other.postMessage(
+      callbackMessage([
+        ['code', 'forged'],
+        ['state', state],
+      ]),
+    );
     const success = oneEvent(el, 'connect-success');
-    channel.postMessage({
-      type: MESSAGE_TYPE,
-      params: [
+    channel.postMessage(
+      callbackMessage([
         ['code', 'real'],
         ['state', state],
-      ],
-    });
+      ]),
+    );
     expect((await success).detail.code).to.equal('real');
-    channel.postMessage({
-      type: MESSAGE_TYPE,
-      params: [
+    channel.postMessage(
+      callbackMessage([
         ['code', 'again'],
         ['state', state],
-      ],
-    });
+      ]),
+    );
     await aTimeout(100);
     expect(events).to.deep.equal(['connect-success']);
     channel.close();
@@ -255,6 +371,9 @@ describe('storage denied (cookies blocked, a third-party frame)', () => {
         ['code', 'C'],
         ['state', '.S9'],
       ],
+      // Where the callback page is, never its query: the element accepts a result only from its redirect URI.
+      url: location.origin + '/cb.html',
+      version: VERSION,
     };
     expect(posted).to.deep.equal([expected]);
     expect(await broadcast).to.deep.equal(expected);
@@ -291,10 +410,33 @@ describe('storage denied (cookies blocked, a third-party frame)', () => {
       },
     });
     try {
-      expect(takeRedirectResult(() => target)).to.equal(undefined);
+      expect(takeRedirectResult(mine)).to.equal(undefined);
     } finally {
       Object.defineProperty(window, 'sessionStorage', descriptor);
     }
+  });
+});
+
+describe('the callback page of a redirect flow', () => {
+  it('sends the page back with the result first, then the page’s own fragment', async () => {
+    const { handleCallback } = await import('../../src/callback/handle-callback.js');
+    const replaced: string[] = [];
+    const pending = JSON.stringify({ returnUrl: 'https://partner.example/app?x=1', hash: '#/settings' });
+    const win = {
+      location: {
+        href: 'https://partner.example/cb.html?code=C&state=.S12',
+        pathname: '/cb.html',
+        origin: 'https://partner.example',
+        replace: (url: string) => replaced.push(url),
+      },
+      history: { replaceState: () => {} },
+      opener: null,
+      sessionStorage: { getItem: (key: string) => (key == STORAGE_PREFIX + '.S12' ? pending : null) },
+    } as unknown as Window;
+    handleCallback(win);
+    expect(replaced).to.deep.equal([
+      'https://partner.example/app?x=1' + RETURN_MARK + encodeURIComponent('code=C&state=.S12') + '#/settings',
+    ]);
   });
 });
 
