@@ -49,21 +49,34 @@ const nextDocument = (popup: Page): Promise<void> =>
     popup.on('close', done);
   });
 
+/** Resolves when the popup closes; with `ms`, false if it has not closed by then. */
+const closing = (popup: Page, ms?: number): Promise<boolean> =>
+  new Promise((resolve) => {
+    if (popup.isClosed()) return resolve(true);
+    popup.once('close', () => resolve(true));
+    if (ms !== undefined) setTimeout(() => resolve(popup.isClosed()), ms).unref();
+  });
+
 /** Which page the popup shows, once it shows one of the provider's, or that it closed. */
 const stateOf = async (popup: Page, timeout: number): Promise<State> => {
   if (popup.isClosed()) return 'closed';
   const any = popup.locator(Object.values(MARKERS).join(', ')).first();
-  try {
-    await Promise.race([any.waitFor({ state: 'attached', timeout }), popup.waitForEvent('close', { timeout })]);
-  } catch (error) {
-    if (popup.isClosed()) return 'closed';
+  const shown = any.waitFor({ state: 'attached', timeout }).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  const first = await Promise.race([closing(popup).then(() => 'closed' as const), shown]);
+  if (first == 'closed' || popup.isClosed()) return 'closed';
+  if (first !== undefined) {
+    // The wait can fail because the page is going away before Playwright reports the popup
+    // closed (Firefox over BiDi): give the close event a moment before calling it a failure.
+    if (await closing(popup, 5000)) return 'closed';
     throw new Error(
       `signInWithPopup: the popup showed none of the mock provider's pages and did not close within ${timeout} ms ` +
         `(it is at ${popup.url()}).`,
-      { cause: error },
+      { cause: first },
     );
   }
-  if (popup.isClosed()) return 'closed';
   for (const [state, selector] of Object.entries(MARKERS))
     if (
       await popup

@@ -21,16 +21,12 @@ const readmeBlocks = () => {
   const readme = readFileSync(join(repo, 'README.md'), 'utf8');
   const section = readme.slice(readme.indexOf('## Test your sign-in in CI'));
   const blocks = [...section.matchAll(/```ts\n(\/\/ (\S+)[^\n]*\n[\s\S]*?)```/g)];
-  const first = (name) => {
-    const block = blocks.find((match) => match[2] == name);
-    assert.ok(block, `the README shows no ${name}`);
-    return block[1];
-  };
-  return {
-    config: first('playwright.config.ts'),
-    signIn: first('tests/sign-in.spec.ts'),
-    backEnd: first('tests/back-end.spec.ts'),
-  };
+  const named = (name) => blocks.filter((match) => match[2] == name).map((match) => match[1]);
+  const [config, cliConfig] = named('playwright.config.ts');
+  const [signIn] = named('tests/sign-in.spec.ts');
+  const [backEnd] = named('tests/back-end.spec.ts');
+  assert.ok(config && cliConfig && signIn && backEnd, 'the README shows both configs and both tests');
+  return { config, cliConfig, signIn, backEnd };
 };
 
 /** The README's browser lines, and the ones for the browsers this machine has (the README names both). */
@@ -71,8 +67,9 @@ const work = mkdtempSync(join(tmpdir(), 'oauth-connect-consumer-'));
 try {
   const project = join(work, 'partner-site');
   cpSync(join(import.meta.dirname, 'consumer'), project, { recursive: true });
-  const { config, signIn, backEnd } = readmeBlocks();
+  const { config, cliConfig, signIn, backEnd } = readmeBlocks();
   writeFileSync(join(project, 'playwright.config.ts'), adaptBrowsers(config));
+  writeFileSync(join(project, 'playwright.cli.config.ts'), adaptBrowsers(cliConfig));
   mkdirSync(join(project, 'tests'));
   writeFileSync(join(project, 'tests/sign-in.spec.ts'), signIn);
   writeFileSync(join(project, 'tests/back-end.spec.ts'), backEnd);
@@ -93,20 +90,33 @@ try {
   // The README's code type-checks against the packed .d.ts files.
   execFileSync(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', project], { stdio: 'inherit' });
 
-  const env = { ...process.env, CI: '1', PORT: String(await freePort()) };
-  delete env.OAUTH_CONNECT_MOCK_URL;
-  delete env.OAUTH_CONNECT_MOCK_ISSUER;
-  const run = spawnSync(
-    process.execPath,
-    [join(project, 'node_modules/@playwright/test/cli.js'), 'test', '--reporter=list'],
-    { cwd: project, env, encoding: 'utf8', timeout: 5 * 60_000 },
-  );
-  process.stdout.write(run.stdout);
-  process.stderr.write(run.stderr);
-  assert.equal(run.status, 0, "the consumer project's Playwright run failed");
+  const playwright = async (...args) => {
+    const env = { ...process.env, CI: '1', PORT: String(await freePort()) };
+    delete env.OAUTH_CONNECT_MOCK_URL;
+    delete env.OAUTH_CONNECT_MOCK_ISSUER;
+    const run = spawnSync(
+      process.execPath,
+      // A longer test timeout than Playwright's 30 s: this machine's two cores are shared, and
+      // a sign-up is five navigations in a real popup. The config stays the README's.
+      [join(project, 'node_modules/@playwright/test/cli.js'), 'test', '--reporter=list', '--timeout=60000', ...args],
+      { cwd: project, env, encoding: 'utf8', timeout: 5 * 60_000 },
+    );
+    process.stdout.write(run.stdout);
+    process.stderr.write(run.stderr);
+    assert.equal(run.status, 0, `the consumer project's Playwright run failed: ${args.join(' ')}`);
+    return run.stdout;
+  };
   // Four sign-ins in each of two browsers, and the back end alone.
-  assert.match(run.stdout, /\b9 passed\b/);
-  console.log('consumer: the packed oauth-connect/testing signs in through real popups in Chromium and Firefox');
+  assert.match(await playwright(), /\b9 passed\b/);
+  // The command as the first webServer, on a port it picks. The sign-ins that use only the knobs (the
+  // first test reads the request log, which only setUpMockProvider's mock serves), in one browser: the
+  // popups are the same; what differs is how the mock starts and how its URL travels.
+  const cli = await playwright('-c', 'playwright.cli.config.ts', '--project=chromium', '-g', 'denies|signs up|is down');
+  assert.match(cli, /\b3 passed\b/);
+  console.log(
+    'consumer: the packed oauth-connect/testing signs in through real popups in Chromium and Firefox, ' +
+      'with setUpMockProvider and with oauth-connect-mock in webServer',
+  );
 } finally {
   if (!process.env.KEEP_CONSUMER) rmSync(work, { recursive: true, force: true });
 }
