@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,20 @@ import { fileURLToPath } from 'node:url';
  * that one can really die (SIGKILL) in the middle of a request.
  */
 const PROGRAM = fileURLToPath(new URL('./partner-server.mjs', import.meta.url));
-const BUILT = fileURLToPath(new URL('../../dist/lib/server/index.js', import.meta.url));
+const SOURCE = fileURLToPath(new URL('../../src/server/', import.meta.url));
+const BUILT = fileURLToPath(new URL('../../dist/lib/server/', import.meta.url));
+
+/** Why the built server cannot stand for src/server, if it cannot: missing, or older than a source file. */
+const buildProblem = () => {
+  if (!existsSync(`${BUILT}index.js`)) return 'dist/lib/server/ is missing';
+  const stale = readdirSync(SOURCE)
+    .filter((name) => name.endsWith('.ts'))
+    .find((name) => {
+      const built = `${BUILT}${name.replace(/\.ts$/, '.js')}`;
+      return !existsSync(built) || statSync(built).mtimeMs < statSync(`${SOURCE}${name}`).mtimeMs;
+    });
+  return stale && `dist/lib/server/ is older than src/server/${stale}`;
+};
 
 export interface PartnerOptions {
   secret: string;
@@ -43,10 +56,9 @@ const exited = (child: ChildProcess) =>
     : new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
 export const startPartner = async (options: PartnerOptions): Promise<PartnerProcess> => {
-  if (!existsSync(BUILT))
-    throw new Error(
-      'The partner server processes run the built package, and dist/lib/server/ is missing: run npm run build first.',
-    );
+  const problem = buildProblem();
+  if (problem)
+    throw new Error(`The partner server processes run the built package, and ${problem}: run npm run build first.`);
   const child = spawn(process.execPath, [PROGRAM, String(options.port ?? 0)], {
     env: {
       ...process.env,
