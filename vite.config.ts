@@ -16,10 +16,12 @@ export default defineConfig(({ mode }) => ({
   plugins: [minifyTemplates(), mockProviderPlugin()],
   // The framework examples (demo/examples) import the package by name, as partners do.
   resolve: {
-    alias: {
-      'oauth-connect/define': fileURLToPath(new URL('src/define.ts', import.meta.url)),
-      'oauth-connect': fileURLToPath(new URL('src/index.ts', import.meta.url)),
-    },
+    alias: [
+      { find: 'oauth-connect/define', replacement: fileURLToPath(new URL('src/define.ts', import.meta.url)) },
+      { find: /^oauth-connect$/, replacement: fileURLToPath(new URL('src/index.ts', import.meta.url)) },
+      // The Vue example compiles its template in the browser: Vue's full build.
+      { find: /^vue$/, replacement: 'vue/dist/vue.esm-bundler.js' },
+    ],
   },
   build: bundleBuild(mode),
 }));

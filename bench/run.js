@@ -21,14 +21,18 @@ import { chromiumPath } from '../test/browsers.js';
 import { serveStatic } from '../scripts/static-server.js';
 import { gzip9Bytes, sizes } from '../scripts/sizes.js';
 import { bytesIn, rangesBySource, without } from '../scripts/bytes-by-source.js';
+import { defineOnlyApp } from '../scripts/consumer-build.js';
 import { benchFlows, optionsFromEnv } from './flows.js';
 import { benchServer, writeServerResults } from './server.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const root = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 const files = {
-  'dist/oauth-connect.js': { budget: 9100 },
+  'dist/oauth-connect.js': { budget: 10000 },
   'dist/callback.js': { budget: 1200 },
+  // What an npm user pays: a real Vite build of `import 'oauth-connect/define'` from the packed package
+  // (scripts/consumer-build.js), held to dist/oauth-connect.js + 3 % by the size test.
+  "Vite app: `import 'oauth-connect/define'`": { path: 'node_modules/.cache/oauth-connect-bench/vite-app.js' },
   'Lit-only baseline': { path: 'node_modules/.cache/oauth-connect-bench/lit-baseline.js' },
 };
 const pathOf = (name) => files[name].path ?? name;
@@ -36,6 +40,7 @@ const pathOf = (name) => files[name].path ?? name;
 console.log('bench: building…');
 execFileSync('npm', ['run', 'build', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
 await build({ mode: 'baseline', logLevel: 'warn' });
+writeFileSync(pathOf("Vite app: `import 'oauth-connect/define'`"), (await defineOnlyApp()).code);
 
 // Bytes.
 for (const name of Object.keys(files)) files[name].sizes = sizes(pathOf(name));
@@ -142,7 +147,7 @@ const mainTable = table(
     'Eval / baseline',
   ],
   Object.entries(files).map(([name, { sizes: s, budget, eval: time }]) => [
-    name == 'Lit-only baseline' ? name : `\`${name}\``,
+    pathOf(name) == name ? `\`${name}\`` : name,
     n(s.minified),
     n(s.gzip),
     n(s.brotli),

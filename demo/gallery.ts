@@ -32,6 +32,13 @@ registerLocale('ar', {
 
 type Attrs = Record<string, string | boolean | undefined>;
 
+/** A picture for the connected look, made here: the gallery loads nothing from the network. */
+const AVATAR =
+  'data:image/svg+xml,' +
+  encodeURIComponent(
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40"><rect width="40" height="40" fill="#0e7490"/><text x="20" y="27" font-size="18" text-anchor="middle" fill="#fff" font-family="sans-serif">AL</text></svg>',
+  );
+
 const PRESETS: [string, Attrs][] = [
   ['Generic', { 'authorize-url': 'https://auth.example.com/authorize' }],
   ['Ulule', { provider: 'ulule' }],
@@ -133,6 +140,14 @@ for (const theme of THEMES) {
   figure(
     'no-status, custom label',
     button({ provider: 'ultracart', theme, 'no-status': true, label: 'Connect your store' }, 'success'),
+  );
+  // The connected look: an account with a picture (the property), and account-name alone, in French.
+  const connected = button({ provider: 'ulule', theme });
+  connected.account = { name: 'Ada Lovelace', picture: AVATAR };
+  figure(
+    'connected: account (picture), account-name (fr)',
+    connected,
+    el('div', { lang: 'fr' }, button({ provider: 'ultracart', theme, 'account-name': 'Ada' })),
   );
   gallery.append(panel(theme, `${theme == 'light' ? 'Light' : 'Dark'} theme · layout and languages`, extras));
 }

@@ -16,7 +16,8 @@ import {
   startMockProvider,
   type RunningMockProvider,
 } from '../src/mock-provider/index.js';
-import { exchangeCode, TokenError } from '../src/server/index.js';
+import { createAuthHandler, exchangeCode, TokenError } from '../src/server/index.js';
+import { toNodeHandler } from '../src/server/node.js';
 
 /** The provider URL written in the demo pages; replaced when the provider runs elsewhere. */
 const PAGE_PROVIDER_URL = 'http://localhost:5174';
@@ -68,6 +69,8 @@ export const mockProviderPlugin = (options: MockProviderPluginOptions = {}): Plu
       server.middlewares.use(callbackPageHeaders);
       server.middlewares.use(coopRoute);
       server.middlewares.use('/api/exchange', (req, res) => void exchangeRoute(running, req, res));
+      // The server-bound mode: the partner's auth handler, mounted at /auth, as an Express app would.
+      server.middlewares.use('/auth', authRoute(running, demoPort));
       server.middlewares.use('/dist', (req, res, next) => void distRoute(req, res, next));
       const printUrls = server.printUrls.bind(server);
       server.printUrls = () => {
@@ -121,6 +124,8 @@ const send = (res: ServerResponse, status: number, body: unknown) => {
 };
 
 const readJson = async (req: IncomingMessage): Promise<Record<string, unknown> | undefined> => {
+  // As Express's express.json(): a body without Content-Type: application/json is no body at all.
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return undefined;
   let text = '';
   for await (const chunk of req) {
     text += String(chunk);
@@ -167,6 +172,41 @@ const exchangeRoute = async (provider: RunningMockProvider, req: IncomingMessage
       });
     send(res, 500, { error: 'server_error', error_description: String(error) });
   }
+};
+
+/**
+ * `createAuthHandler` for the demo's server-bound page: the mock provider under
+ * the id `mock`, its endpoints named (the mock's plain OAuth 2 mode has no
+ * discovery). The redirect URI follows the Host the browser used (localhost or 127.0.0.1).
+ */
+const authRoute = (provider: RunningMockProvider, port: number) => {
+  const handlers = new Map<string, ReturnType<typeof toNodeHandler>>();
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const host = req.headers.host == `127.0.0.1:${port}` ? `127.0.0.1:${port}` : `localhost:${port}`;
+    let handler = handlers.get(host);
+    if (!handler) {
+      handler = toNodeHandler(
+        createAuthHandler({
+          // A demo's secret; a real one comes from your environment, 32 characters or more.
+          secret: 'oauth-connect-demo-secret-not-for-production',
+          providers: {
+            mock: {
+              authorizeUrl: provider.authorizeUrl,
+              tokenUrl: provider.tokenUrl,
+              userInfoUrl: provider.userInfoUrl,
+              revocationUrl: provider.revocationUrl,
+              clientId: DEMO_CLIENT.clientId,
+              clientSecret: DEMO_CLIENT.clientSecret,
+              redirectUri: `http://${host}/callback.html`,
+              scope: 'profile email',
+            },
+          },
+        }),
+      );
+      handlers.set(host, handler);
+    }
+    handler(req, res);
+  };
 };
 
 /** `/dist/*.js` for the script-tag page: the real built bundles, as a partner would serve them. */

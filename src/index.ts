@@ -4,6 +4,7 @@ export type * from './element/events.js';
 export { connect, startFlow, type PendingFlow } from './flow/connect.js';
 export type { ConnectOptions, ResponseType } from './flow/options.js';
 export type { CodeResult, TokenResult, ConnectResult } from './flow/callback-result.js';
+export type { ConnectAccount, SessionResult } from './flow/server-bound.js';
 export { ConnectError, ConnectCancelled, type ConnectErrorCode, type CancelReason } from './flow/errors.js';
 export { buildAuthorizeUrl } from './flow/authorize-url.js';
 export { parseCallback } from './flow/callback-result.js';

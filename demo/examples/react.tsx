@@ -45,7 +45,11 @@ export function SignIn({ authorizeUrl }: { authorizeUrl: string }) {
         scope="profile email"
         onconnect-success={async ({ detail }) => {
           // Your server exchanges the code (oauth-connect/server) and says who signed in.
-          const response = await fetch('/api/exchange', { method: 'POST', body: JSON.stringify(detail) });
+          const response = await fetch('/api/exchange', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(detail),
+          });
           const { user } = await response.json();
           setMessage(`Signed in as ${user.name}`);
         }}

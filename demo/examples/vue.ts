@@ -5,14 +5,14 @@
  * With single-file components, set `isCustomElement` in @vitejs/plugin-vue's
  * `template.compilerOptions` instead of `app.config.compilerOptions`.
  */
-// The full build compiles the template below in the browser.
-import { createApp, ref } from 'vue/dist/vue.esm-bundler.js';
+// #region readme
+// With a template string, alias `vue` to Vue's full build (vue/dist/vue.esm-bundler.js) in vite.config.
+import { createApp, ref } from 'vue';
+import 'oauth-connect/define';
 import type { ConnectErrorEvent, ConnectSuccessEvent } from 'oauth-connect';
 
+// Your provider's authorization endpoint; this page has it in a <meta name="authorize-url">.
 const authorizeUrl = document.querySelector<HTMLMetaElement>('meta[name=authorize-url]')!.content;
-
-// #region readme
-import 'oauth-connect/define';
 
 const app = createApp({
   template: `
@@ -29,7 +29,11 @@ const app = createApp({
     const message = ref('Not signed in.');
     const onSuccess = async ({ detail }: ConnectSuccessEvent) => {
       // Your server exchanges the code (oauth-connect/server) and says who signed in.
-      const response = await fetch('/api/exchange', { method: 'POST', body: JSON.stringify(detail) });
+      const response = await fetch('/api/exchange', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(detail),
+      });
       const { user } = await response.json();
       message.value = `Signed in as ${user.name}`;
     };

@@ -1,5 +1,6 @@
 import type { ConnectResult } from '../flow/callback-result.js';
 import type { CancelReason, ConnectErrorCode } from '../flow/errors.js';
+import type { ConnectAccount, SessionResult } from '../flow/server-bound.js';
 
 /** `connect-start`: the popup is open at `url`. */
 export interface ConnectStartDetail {
@@ -7,8 +8,14 @@ export interface ConnectStartDetail {
   url: string;
 }
 
-/** `connect-success`: a code to exchange on your server, or a token. */
-export type ConnectSuccessDetail = ConnectResult;
+/** `connect-success`: a code to exchange on your server, or a token; in server-bound mode, the account. */
+export type ConnectSuccessDetail = ConnectResult | SessionResult;
+
+/** `connect-disconnect` (cancelable): the connection is about to end. */
+export interface ConnectDisconnectDetail {
+  account: ConnectAccount;
+  provider?: string;
+}
 
 /** `connect-error`: the provider's OAuth error code, or one of ours. */
 export interface ConnectErrorDetail {
@@ -26,6 +33,7 @@ export type ConnectStartEvent = CustomEvent<ConnectStartDetail>;
 export type ConnectSuccessEvent = CustomEvent<ConnectSuccessDetail>;
 export type ConnectErrorEvent = CustomEvent<ConnectErrorDetail>;
 export type ConnectCancelEvent = CustomEvent<ConnectCancelDetail>;
+export type ConnectDisconnectEvent = CustomEvent<ConnectDisconnectDetail>;
 
 /** Every event `<oauth-connect>` fires; all bubble and are composed. */
 export interface OAuthConnectEventMap {
@@ -33,6 +41,7 @@ export interface OAuthConnectEventMap {
   'connect-success': ConnectSuccessEvent;
   'connect-error': ConnectErrorEvent;
   'connect-cancel': ConnectCancelEvent;
+  'connect-disconnect': ConnectDisconnectEvent;
 }
 
 declare global {

@@ -18,6 +18,10 @@ export interface ConnectStrings {
   cancelled: string;
   /** Status after a setup mistake of the page (`invalid_config`, `callback_failed`): retrying cannot help. */
   unavailable: string;
+  /** Status while an account is connected: "Connected as %" (% is the account's name). */
+  connectedAs: string;
+  /** The button that ends the connection. */
+  disconnect: string;
 }
 
 const keys = [
@@ -30,14 +34,16 @@ const keys = [
   'error',
   'cancelled',
   'unavailable',
+  'connectedAs',
+  'disconnect',
 ] as const;
 
 // One string a language keeps the bundle small; order as in `keys`.
 const builtIn: Partial<Record<string, string>> = {
-  en: 'Sign in|Sign in with %|opens a new window|Waiting for %…|Cancel|Connected|Sign-in failed. Try again.|Sign-in cancelled.|Sign-in is not available on this page.',
-  fr: "Se connecter|Se connecter avec %|ouvre une nouvelle fenêtre|En attente de %…|Annuler|Connecté|La connexion a échoué. Réessayez.|Connexion annulée.|La connexion n'est pas disponible sur cette page.",
-  es: 'Iniciar sesión|Iniciar sesión con %|abre una ventana nueva|Esperando a %…|Cancelar|Conectado|No se pudo iniciar sesión. Inténtalo de nuevo.|Inicio de sesión cancelado.|El inicio de sesión no está disponible en esta página.',
-  de: 'Anmelden|Mit % anmelden|öffnet ein neues Fenster|Warten auf %…|Abbrechen|Verbunden|Anmeldung fehlgeschlagen. Bitte erneut versuchen.|Anmeldung abgebrochen.|Die Anmeldung ist auf dieser Seite nicht verfügbar.',
+  en: 'Sign in|Sign in with %|opens a new window|Waiting for %…|Cancel|Connected|Sign-in failed. Try again.|Sign-in cancelled.|Sign-in is not available on this page.|Connected as %|Disconnect',
+  fr: "Se connecter|Se connecter avec %|ouvre une nouvelle fenêtre|En attente de %…|Annuler|Connecté|La connexion a échoué. Réessayez.|Connexion annulée.|La connexion n'est pas disponible sur cette page.|Connecté en tant que %|Se déconnecter",
+  es: 'Iniciar sesión|Iniciar sesión con %|abre una ventana nueva|Esperando a %…|Cancelar|Conectado|No se pudo iniciar sesión. Inténtalo de nuevo.|Inicio de sesión cancelado.|El inicio de sesión no está disponible en esta página.|Conectado como %|Desconectar',
+  de: 'Anmelden|Mit % anmelden|öffnet ein neues Fenster|Warten auf %…|Abbrechen|Verbunden|Anmeldung fehlgeschlagen. Bitte erneut versuchen.|Anmeldung abgebrochen.|Die Anmeldung ist auf dieser Seite nicht verfügbar.|Verbunden als %|Trennen',
 };
 
 const added: Partial<Record<string, ConnectStrings>> = {};

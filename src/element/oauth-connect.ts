@@ -8,7 +8,18 @@ import type { ConnectResult } from '../flow/callback-result.js';
 import { redirectTarget, startFlow, type PendingFlow } from '../flow/connect.js';
 import { ConnectCancelled, type ConnectError } from '../flow/errors.js';
 import { resolveOptions, type ConnectOptions, type ResponseType } from '../flow/options.js';
+import {
+  callServer,
+  prepareStart,
+  sessionAt,
+  startServerFlow,
+  type ConnectAccount,
+  type PreparedStart,
+  type ServerFlowOptions,
+  type SessionResult,
+} from '../flow/server-bound.js';
 import { providers } from '../flow/providers.js';
+import { discover } from '../flow/issuer.js';
 import { dropExpiredFlows, takeRedirectResult, takeReturnFromUrl } from '../flow/redirect.js';
 import { preparePkce } from '../flow/secrets.js';
 import { parseUrl } from '../flow/urls.js';
@@ -17,7 +28,7 @@ import { fill, stringsFor, type ConnectStrings } from './locales.js';
 import { styles } from './styles.js';
 
 /** Where the button is in its life; mirrored to the `status` attribute and to CSS custom states (`:state(pending)`). */
-export type ConnectStatus = 'idle' | 'pending' | 'success' | 'error';
+export type ConnectStatus = 'idle' | 'pending' | 'success' | 'error' | 'connected';
 
 /** Reactive properties named in camelCase, each with its kebab-case attribute (`clientId`: `client-id`). */
 const attributes = (names: string, declaration?: PropertyDeclaration): PropertyDeclarations =>
@@ -32,8 +43,13 @@ const attributes = (names: string, declaration?: PropertyDeclaration): PropertyD
  * @fires connect-success - The provider sent a code or a token. `detail`: a `ConnectResult`.
  * @fires connect-error - The provider or the flow failed. `detail: { error, errorDescription?, errorUri? }`.
  * @fires connect-cancel - The flow ended without a result. `detail: { reason: 'closed' | 'timeout' | 'aborted' }`.
+ * @fires connect-disconnect - Cancelable: `disconnect()` or the Disconnect button is about to end the connection. `detail: { account, provider? }`.
+ * @attr server - Server-bound mode: where your `createAuthHandler` is mounted on this origin (`/auth`). It keeps the verifier and tokens; `connect-success` then has `{ responseType: 'session', account, state, provider? }`.
+ * @attr account-name - Shows the connected look for this name (HTML-only pages); the `account` property does the same with `{ id?, name, email?, picture? }`.
  * @attr provider - A preset: `ulule`, `ultracart`, or one added with `registerProvider`.
  * @attr authorize-url - The provider's authorization endpoint.
+ * @attr issuer - The provider's issuer identifier (RFC 9207): an answer whose `iss` names another is `invalid_response`.
+ * @attr {boolean} require-iss - Refuses an answer without `iss`.
  * @attr client-id - Your client ID at the provider.
  * @attr redirect-uri - Your callback page, on this page's origin.
  * @attr scope - Space-separated scopes.
@@ -47,7 +63,7 @@ const attributes = (names: string, declaration?: PropertyDeclaration): PropertyD
  * @attr {boolean} disabled
  * @attr label - The button text, when the default slot is empty.
  * @attr {boolean} no-status - Hides the status text (screen readers still hear it).
- * @attr status - Read-only: `idle`, `pending`, `success` or `error`; `reset()` puts it back to `idle`.
+ * @attr status - Read-only: `idle`, `pending`, `success`, `error`, or `connected` while an account is set; `reset()` puts it back to `idle`.
  * @attr size - `small`, `medium` (default) or `large`.
  * @attr variant - `filled` (default) or `outline`.
  * @attr theme - `light` or `dark`; by default the page's own `color-scheme` (light when it sets none).
@@ -58,7 +74,9 @@ const attributes = (names: string, declaration?: PropertyDeclaration): PropertyD
  * @csspart icon - The icon box (monogram, slotted logo or spinner).
  * @csspart label - The button text.
  * @csspart cancel - The cancel button, shown while the popup is open.
- * @csspart status - The status text (a polite live region).
+ * @csspart status - The status text (a polite live region); "Connected as …" while connected.
+ * @csspart picture - The connected account's picture, when it has one.
+ * @csspart disconnect - The Disconnect button, shown while connected.
  * @cssprop --oauth-connect-accent - Button background and border (default: the preset's brand color, else #1f2937, #6b7280 in dark theme).
  * @cssprop --oauth-connect-on-accent - Text on the accent (default #fff).
  * @cssprop --oauth-connect-text - Status text, outline and cancel button text.
@@ -71,11 +89,14 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
   static override shadowRootOptions: ShadowRootInit = { ...ReactiveElement.shadowRootOptions, delegatesFocus: true };
 
   static override properties: PropertyDeclarations = {
-    ...attributes('provider authorizeUrl clientId redirectUri scope responseType mode fallback label'),
+    ...attributes(
+      'provider authorizeUrl issuer clientId redirectUri scope responseType mode fallback label server accountName',
+    ),
     ...attributes('timeout popupWidth popupHeight', { type: Number }),
-    ...attributes('noPkce disabled noStatus', { type: Boolean, reflect: true }),
+    ...attributes('noPkce disabled noStatus requireIss', { type: Boolean, reflect: true }),
     ...attributes('status', { reflect: true }),
     params: { attribute: false },
+    account: { attribute: false },
   };
 
   static override styles = styles;
@@ -84,6 +105,10 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
   declare provider: string | undefined;
   /** The provider's authorization endpoint. */
   declare authorizeUrl: string | undefined;
+  /** The provider's issuer identifier (RFC 9207); a preset may carry one. */
+  declare issuer: string | undefined;
+  /** Refuses an answer without `iss`. */
+  declare requireIss: boolean;
   declare clientId: string;
   /** Your callback page, on this page's origin; absolute or relative. */
   declare redirectUri: string;
@@ -112,8 +137,17 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
   declare params: Record<string, string> | undefined;
   /** Read-only: where the flow is. */
   declare status: ConnectStatus;
+  /** Server-bound mode: the path of your auth handler on this origin (`/auth`). */
+  declare server: string | undefined;
+  /** Who is connected: shows "Connected as {name}" and a Disconnect button. Set by a server-bound sign-in, or by you. */
+  declare account: ConnectAccount | undefined;
+  /** The connected account's name, for pages without script (the `account` property wins). */
+  declare accountName: string | undefined;
 
-  #flow: PendingFlow | undefined;
+  /** A server-bound `start` asked for on intent (pointer, focus, touch), used by the next click. */
+  #prepared: PreparedStart | undefined;
+
+  #flow: PendingFlow<ConnectResult | SessionResult> | undefined;
   /** The status text when it is not the status's own (`cancelled` after Deny, `unavailable` for a setup mistake). */
   #note: keyof ConnectStrings | undefined;
   /** The setup mistakes already logged to the console, so that each is logged once. */
@@ -123,7 +157,7 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
 
   constructor() {
     super();
-    this.noPkce = this.disabled = this.noStatus = false;
+    this.noPkce = this.disabled = this.noStatus = this.requireIss = false;
     this.responseType = 'code';
     this.timeout = 300;
     this.popupWidth = 500;
@@ -136,6 +170,12 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     live.add(this);
     takeReturnFromUrl();
     preparePkce();
+    const { server } = this;
+    if (server)
+      void sessionAt(server).then((accounts) => {
+        const account = accounts[this.provider ?? ''];
+        if (account && !this.#current()) this.account = account;
+      });
     // One observer for the page follows `lang` on <html> and every ancestor; the element's own `lang`
     // is observed too, for an element inside another shadow root.
     if (!langObserver) {
@@ -160,21 +200,54 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
    * brings the popup to the front and returns the same promise. Rejects with
    * `ConnectError` or `ConnectCancelled`; the matching event fires either way.
    */
-  connect(): Promise<ConnectResult> {
+  connect(): Promise<ConnectResult | SessionResult> {
     let flow = this.#flow;
     if (flow && !flow.settled) {
       flow.focus();
       return flow.result;
     }
+    const onStart = (detail: { state: string; url: string }) => this.#emit('connect-start', detail);
+    // The start asked for on intent serves one click: each flow has its own state.
+    const prepared = this.#prepared;
+    this.#prepared = undefined;
     // The element is its own options bag: its properties have the option names.
-    flow = this.#flow = startFlow(this, (detail) => this.#emit('connect-start', detail));
+    flow = this.#flow = this.server
+      ? startServerFlow(this as ServerFlowOptions, prepared ?? prepareStart(this as ServerFlowOptions), onStart)
+      : startFlow(this, onStart);
     this.#note = undefined;
     this.status = 'pending';
     flow.result.then(
-      (result) => this.#end(flow, 'success', 'connect-success', result),
+      (result) => {
+        if (result.responseType == 'session') this.account = result.account;
+        this.#end(flow, result.responseType == 'session' ? 'connected' : 'success', 'connect-success', result);
+      },
       (error: Error) => this.#fail(error, flow),
     );
     return flow.result;
+  }
+
+  /**
+   * Ends the connection: fires the cancelable `connect-disconnect`; unless it
+   * was cancelled, in server-bound mode posts `logout` (the server revokes the
+   * tokens), then goes back to idle. A failed logout is a `connect-error` and
+   * leaves the account shown.
+   */
+  async disconnect(): Promise<void> {
+    const account = this.#current();
+    const { server, provider } = this;
+    if (!account || !this.#emit('connect-disconnect', { account, ...(provider && { provider }) }, true)) return;
+    try {
+      if (server) await callServer(server, '/logout', { provider });
+      this.reset();
+    } catch (error) {
+      this.#fail(error as Error);
+      this.status = 'connected';
+    }
+  }
+
+  /** The account shown: the property, else the `account-name` attribute's. */
+  #current(): ConnectAccount | undefined {
+    return this.account ?? (this.accountName ? { name: this.accountName } : undefined);
   }
 
   /** Ends a pending flow with `connect-cancel` `aborted` and closes its popup. */
@@ -184,11 +257,13 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
 
   /**
    * Back to `idle` with no status text: after your server's code exchange
-   * failed, or the user signed out on your site. Ends a pending flow as `abort()` does.
+   * failed, or the user signed out on your site. Ends a pending flow as `abort()` does,
+   * and clears `account` (locally: it fires nothing and tells no server).
    */
   reset(): void {
     this.abort();
     this.#note = undefined;
+    this.account = this.accountName = undefined;
     this.status = 'idle';
     this.requestUpdate();
   }
@@ -203,10 +278,11 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     // Parsed once for all elements (a page may hold a hundred buttons); each clones it.
     tree ??= Object.assign(document.createElement('template'), {
       innerHTML:
-        '<button part=button type=button><span part=icon aria-hidden=true></span><span part=label><slot></slot></span></button><button part=cancel type=button></button><span part=status role=status></span><span class=spin></span><slot name=icon></slot>',
+        '<button part=button type=button><span part=icon aria-hidden=true></span><span part=label><slot></slot></span></button><button part=cancel type=button></button><span part=status role=status></span><span class=spin></span><slot name=icon></slot><img part=picture alt=""><button part=disconnect type=button></button>',
     });
     const nodes = document.importNode(tree.content, true);
-    const [button, cancel, status, spinner, monogram] = nodes.children as HTMLCollectionOf<HTMLElement>;
+    const [button, cancel, status, spinner, monogram, picture, disconnect] =
+      nodes.children as HTMLCollectionOf<HTMLElement>;
     const [
       icon,
       {
@@ -225,17 +301,33 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
       // Before the Cancel button leaves the tree, or focus would fall to <body>.
       button.focus();
     });
+    // Intent: ask the server for the next flow now, so that the click can open the popup at the provider.
+    for (const type of ['pointerenter', 'focus', 'touchstart'])
+      button.addEventListener(type, () => {
+        if (this.server && !this.#prepared) this.#prepared = prepareStart(this as ServerFlowOptions);
+      });
+    disconnect.addEventListener('click', () => void this.disconnect().then(() => this.focus()));
     // The accessible name is built from the label's text (see update()).
     label.addEventListener('slotchange', () => this.requestUpdate());
-    this.#parts = { button, icon, label, cancel, status, spinner, monogram };
+    this.#parts = { button, icon, label, cancel, status, spinner, monogram, picture, disconnect };
     return root;
+  }
+
+  override willUpdate(changed: PropertyValues): void {
+    // Connected whenever an account is set, in any mode; idle again once it is cleared.
+    if (changed.has('account') || changed.has('accountName'))
+      this.status = this.#current() ? 'connected' : this.status == 'connected' ? 'idle' : this.status;
   }
 
   override update(changed: PropertyValues): void {
     super.update(changed);
     const { status, provider } = this;
-    const { button, icon, label, cancel, status: statusText, spinner, monogram } = this.#parts;
+    const { button, icon, label, cancel, status: statusText, spinner, monogram, picture, disconnect } = this.#parts;
+    const account = status == 'connected' ? this.#current() : undefined;
     const preset = provider ? providers[provider] : undefined;
+    // Discovery ahead of the click (once per page per issuer), so that the popup need not wait for it.
+    const issuer = this.issuer || preset?.issuer;
+    if (issuer && !(this.authorizeUrl || preset?.authorizeUrl)) void discover(issuer);
     const lang = this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
     const text = stringsFor(lang);
     const pending = status == 'pending';
@@ -259,18 +351,32 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     setText(cancel, text.cancel);
     if (pending) button.after(cancel);
     else cancel.remove();
-    const note = this.#note ?? (status == 'idle' || status == 'pending' ? undefined : status);
+    setText(disconnect, text.disconnect);
+    (picture as HTMLImageElement).src = account?.picture ?? '';
+    picture.hidden = !account?.picture;
+    // The connected look takes the sign-in button's place: [picture] Connected as Ada [Disconnect].
+    const shown = account ? [picture, statusText, disconnect] : [button, statusText];
+    if (shown.some((node, i) => this.renderRoot.children[i] != node) && !pending)
+      this.renderRoot.replaceChildren(...shown);
+    const note = this.#note ?? (status == 'idle' || status == 'pending' || status == 'connected' ? undefined : status);
     setText(
       statusText,
-      pending ? fill(text.waiting, preset?.name ?? host(this.authorizeUrl), lang) : note ? text[note] : '',
+      pending
+        ? fill(text.waiting, preset?.name ?? host(this.authorizeUrl), lang)
+        : account
+          ? fill(text.connectedAs, account.name, lang)
+          : note
+            ? text[note]
+            : '',
     );
     // CSS custom states, for `oauth-connect:state(pending)`.
     const { states } = this.#internals;
     states.clear();
     states.add(status);
     // A setup mistake is logged as soon as the element can tell, not only on a click.
+    // (In server-bound mode the server holds the options.)
     try {
-      resolveOptions(this);
+      if (!this.server) resolveOptions(this);
     } catch (error) {
       this.#log(error as ConnectError);
     }
@@ -304,7 +410,7 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     }
   }
 
-  #fail(error: Error, flow?: PendingFlow): void {
+  #fail(error: Error, flow?: PendingFlow<ConnectResult | SessionResult>): void {
     if (error instanceof ConnectCancelled) this.#end(flow, 'idle', 'connect-cancel', { reason: error.reason });
     else {
       const { error: code, errorDescription, errorUri } = error as ConnectError;
@@ -328,7 +434,7 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
 
   /** A flow ended: unless a newer one has started since, the button shows how; the event fires either way. */
   #end<K extends keyof OAuthConnectEventMap>(
-    flow: PendingFlow | undefined,
+    flow: PendingFlow<ConnectResult | SessionResult> | undefined,
     status: ConnectStatus,
     type: K,
     detail: OAuthConnectEventMap[K]['detail'],
@@ -343,8 +449,13 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     this.#emit(type, detail);
   }
 
-  #emit<K extends keyof OAuthConnectEventMap>(type: K, detail: OAuthConnectEventMap[K]['detail']): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  /** Returns false when a listener cancelled a cancelable event. */
+  #emit<K extends keyof OAuthConnectEventMap>(
+    type: K,
+    detail: OAuthConnectEventMap[K]['detail'],
+    cancelable?: boolean,
+  ): boolean {
+    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
   }
 }
 
@@ -381,6 +492,8 @@ interface Parts {
   spinner: Element;
   /** The icon slot; without a slotted logo, its ::before is the monogram. */
   monogram: HTMLElement;
+  picture: HTMLElement;
+  disconnect: HTMLElement;
 }
 
 /** Sets a node's text only when it changes, so that the live region announces changes only. */

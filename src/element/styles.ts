@@ -68,12 +68,19 @@ export const styles = css`
     cursor: pointer;
   }
   :host([variant='outline']) [part='button'],
-  [part='cancel'] {
+  [part='cancel'],
+  [part='disconnect'] {
     background: var(--_s);
     color: var(--_t);
   }
-  [part='cancel'] {
+  [part='cancel'],
+  [part='disconnect'] {
     border-color: currentColor;
+  }
+  [part='picture'] {
+    width: var(--_h);
+    height: var(--_h);
+    border-radius: 50%;
   }
   button:hover {
     filter: brightness(1.15);

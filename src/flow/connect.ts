@@ -3,12 +3,13 @@ import { parseCallback, type ConnectResult, type ExpectedCallback } from './call
 import { ConnectCancelled, ConnectError, type CancelReason } from './errors.js';
 import { acceptCallbackMessage, CHANNEL_PREFIX, type FlowIdentity } from './message.js';
 import { resolveOptions, type ConnectOptions, type ResolvedOptions } from './options.js';
+import { discover } from './issuer.js';
 import { openCenteredPopup } from './popup.js';
 import { REDIRECT_STATE_MARK, saveRedirectFlow } from './redirect.js';
 import { createPkcePair, randomToken, takePkce, type PkcePair } from './secrets.js';
 
 /** A flow whose popup is open (or failed to open), until it settles. */
-export interface PendingFlow {
+export interface PendingFlow<R = ConnectResult> {
   readonly state: string;
   /** True once the flow has a result, an error or a cancel (or the page left for a redirect flow). */
   readonly settled: boolean;
@@ -17,7 +18,7 @@ export interface PendingFlow {
    * A redirect flow never settles here: the page leaves, and the result comes
    * back on its next load (see `redirect.ts`).
    */
-  readonly result: Promise<ConnectResult>;
+  readonly result: Promise<R>;
   /** Brings the popup back to the front. */
   focus(): void;
   /** Ends the flow with `ConnectCancelled('aborted')` and closes the popup. */
@@ -48,9 +49,10 @@ const CALLBACK_GRACE_MS = 3000;
  * elements apart, so that one for the same provider with other scopes is never taken for it.
  */
 export const redirectTarget = (
-  { noPkce, mode, fallback, popupWidth, popupHeight }: ConnectOptions,
-  resolved: ResolvedOptions,
-): string => JSON.stringify([resolved, noPkce, mode, fallback, popupWidth, popupHeight]);
+  { provider, authorizeUrl: given, noPkce, mode, fallback, popupWidth, popupHeight }: ConnectOptions,
+  // Not what discovery adds: the page the flow returns to may not have the issuer's metadata yet.
+  { authorizeUrl: _discovered, requireIss: _fromMetadata, ...resolved }: ResolvedOptions,
+): string => JSON.stringify([resolved, provider, given, noPkce, mode, fallback, popupWidth, popupHeight]);
 
 /**
  * Starts a flow. Everything up to `window.open` runs synchronously, so calling
@@ -90,30 +92,46 @@ export const startFlow = (options: ConnectOptions, onStart?: OnStart): PendingFl
   };
 
   try {
-    const resolved = resolveOptions(options);
+    let resolved = resolveOptions(options);
     const usePkce = resolved.responseType == 'code' && !options.noPkce;
     const ready = usePkce ? takePkce() : undefined;
+    // OpenID Connect Core §3.1.2.1: a nonce binds the ID token to this flow. Random bytes are synchronous: nothing awaits.
+    const nonce =
+      resolved.responseType == 'code' && resolved.scope?.split(' ').includes('openid') ? randomToken() : undefined;
     const expected: ExpectedCallback = {
       responseType: resolved.responseType,
       state,
       redirectUri: resolved.redirectUri,
+      issuer: resolved.issuer,
+      nonce,
+      provider: options.provider,
     };
     /** Records the PKCE pair (if any) and returns the authorize URL to open. */
     const begin = (pair: PkcePair | undefined) => {
       expected.codeVerifier = pair?.codeVerifier;
-      const url = buildAuthorizeUrl(resolved, state, pair?.codeChallenge);
+      expected.requireIss = resolved.requireIss;
+      const url = buildAuthorizeUrl(resolved, state, pair?.codeChallenge, nonce);
       onStart?.({ state, url });
       return url;
     };
     // Without a pair prepared ahead (the first click within milliseconds of
     // loading, two flows at once), one is made now, after the popup opened.
-    const pkce = (): Promise<PkcePair | undefined> => Promise.resolve(usePkce && !ready ? createPkcePair() : ready);
-    const failed = () =>
+    // An issuer without authorize-url whose metadata has not arrived: the popup waits for it too.
+    const discovering = !resolved.authorizeUrl;
+    const pkce = (): Promise<PkcePair | undefined> =>
+      Promise.all([
+        usePkce && !ready ? createPkcePair() : ready,
+        // Resolved again with the metadata; throws (invalid_config) when discovery failed.
+        discovering && discover(resolved.issuer as string).then(() => (resolved = resolveOptions(options))),
+      ]).then(([pair]) => pair);
+    const failed = (error: unknown) =>
       settle(
-        new ConnectError(
-          'invalid_config',
-          'oauth-connect: PKCE needs https; a redirect flow needs sessionStorage too.',
-        ),
+        (error as ConnectError).error
+          ? (error as ConnectError)
+          : new ConnectError(
+              'invalid_config',
+              'oauth-connect: PKCE needs https; a redirect flow needs sessionStorage too.',
+            ),
       );
     const redirect = () =>
       pkce()
@@ -139,7 +157,7 @@ export const startFlow = (options: ConnectOptions, onStart?: OnStart): PendingFl
       redirect();
       return flow;
     }
-    const url = usePkce && !ready ? 'about:blank' : begin(ready);
+    const url = (usePkce && !ready) || discovering ? 'about:blank' : begin(ready);
     const width = options.popupWidth || 500;
     const height = options.popupHeight || 650;
     const opened = (popup = openCenteredPopup(url, width, height));
@@ -166,7 +184,12 @@ export const startFlow = (options: ConnectOptions, onStart?: OnStart): PendingFl
           settle(error as Error);
         }
     };
-    listen(window, 'message', receive);
+    // Anything the popup posts, even a message the flow refuses, means its callback page runs.
+    let heard = false;
+    listen(window, 'message', (event: MessageEvent) => {
+      heard ||= event.source === opened;
+      receive(event);
+    });
     const channel = new BroadcastChannel(CHANNEL_PREFIX + state);
     channel.onmessage = receive;
     onSettle(() => channel.close());
@@ -187,13 +210,16 @@ export const startFlow = (options: ConnectOptions, onStart?: OnStart): PendingFl
       const userIsBack = opened.closed && document.visibilityState == 'visible' && document.hasFocus();
       backSince = userIsBack ? backSince || Date.now() : 0;
       if (backSince && Date.now() - backSince >= CLOSED_GRACE_MS) cancel('closed')();
-      // The popup is on the redirect URI (readable: same origin), loaded, and has sent nothing:
+      // The popup is open on the redirect URI (readable: same origin), loaded, and has sent nothing:
       // its page does not run callback.js, or it failed. Cross-origin, reading throws.
       let silent = false;
       try {
         const at = opened.location;
         silent =
-          at.origin + at.pathname == callback.origin + callback.pathname && opened.document.readyState == 'complete';
+          !heard &&
+          !opened.closed &&
+          at.origin + at.pathname == callback.origin + callback.pathname &&
+          opened.document.readyState == 'complete';
       } catch {
         // the provider's page, on its own origin
       }

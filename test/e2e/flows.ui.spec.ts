@@ -102,7 +102,9 @@ test('Deny ends the flow with connect-error access_denied', async ({ page }) => 
     detail: { error: 'access_denied', errorDescription: 'The user denied the request.' },
   });
   await expect(page.locator('#account')).toHaveText('You declined the request in the popup.');
-  await expect(page.locator('#code-flow')).toHaveAttribute('status', 'error');
+  // Declining is not a failure: the button is idle again, with a neutral word.
+  await expect(page.locator('#code-flow')).toHaveAttribute('status', 'idle');
+  await expect(page.locator('#code-flow').locator('[part=status]')).toHaveText('Sign-in cancelled.');
 });
 
 test('token flow: the access token arrives in the page and works at /v1/me', async ({ page }) => {

@@ -20,7 +20,9 @@ try {
   renameSync(join(modules, 'package'), join(modules, 'oauth-connect'));
   // Lit and its types resolve from the project's own node_modules, one level up the tree.
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', consumer], { stdio: 'inherit' });
-  console.log('types: a consumer type-checks against the packed .d.ts files');
+  const readme = join(consumer, 'tsconfig.readme.json');
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', readme], { stdio: 'inherit' });
+  console.log("types: a consumer type-checks against the packed .d.ts files, and so do the README's snippets");
 } catch (error) {
   if (error.status) process.exitCode = 1;
   else throw error;

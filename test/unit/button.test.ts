@@ -10,8 +10,12 @@ const shadow = (el: OAuthConnectElement, selector: string) => el.shadowRoot!.que
 const text = (el: OAuthConnectElement, part: string) => shadow(el, `[part=${part}]`).textContent!.trim();
 /** The accessible name: the button's explicit aria-label. */
 const accessibleName = (el: OAuthConnectElement) => shadow(el, '[part=button]').getAttribute('aria-label');
-/** The monogram, which CSS draws from the icon slot's data-m. */
-const monogram = (el: OAuthConnectElement) => getComputedStyle(shadow(el, 'slot[name=icon]'), '::before').content;
+/** The monogram, which CSS draws from the icon slot's data-m (Firefox serializes the computed content unresolved). */
+const monogram = (el: OAuthConnectElement) => {
+  const slot = shadow(el, 'slot[name=icon]');
+  expect(getComputedStyle(slot, '::before').content).to.be.oneOf([`"${slot.dataset.m}"`, 'attr(data-m)']);
+  return slot.dataset.m;
+};
 
 describe('<oauth-connect> presets', () => {
   let harness: ReturnType<typeof popupHarness>;
@@ -24,7 +28,7 @@ describe('<oauth-connect> presets', () => {
     );
     expect(text(el, 'label')).to.equal('Sign in with Ulule');
     expect(accessibleName(el)).to.equal('Sign in with Ulule, opens a new window');
-    expect(monogram(el)).to.equal('"U"');
+    expect(monogram(el)).to.equal('U');
     const start = oneEvent(el, 'connect-start');
     el.connect().catch(() => {});
     const url = new URL((await start).detail.url);
@@ -112,7 +116,7 @@ describe('<oauth-connect> presets', () => {
     );
     const slot = shadow(el, 'slot[name=icon]') as HTMLSlotElement;
     expect(slot.assignedElements()).to.have.length(1);
-    expect(monogram(el)).to.be.oneOf(['none', 'normal', '""']);
+    expect(monogram(el)).to.equal('');
   });
 });
 

@@ -1,0 +1,171 @@
+/**
+ * The server-bound flow (RFC 10017's backend for frontend): the partner's
+ * auth handler (`createAuthHandler` of `oauth-connect/server`, mounted at
+ * `server`) chooses the authorize URL, keeps the PKCE verifier and every
+ * token, and binds the flow to this browser by an HttpOnly cookie. The page
+ * only carries the callback's parameters from the popup to `complete` once:
+ * the code in them is useless without the verifier the server keeps.
+ */
+import type { PendingFlow } from './connect.js';
+import { ConnectCancelled, ConnectError, type CancelReason } from './errors.js';
+import { acceptCallbackMessage, CHANNEL_PREFIX, type FlowIdentity } from './message.js';
+import { openCenteredPopup } from './popup.js';
+
+/** Who signed in, as the server tells the page (never a token). */
+export interface ConnectAccount {
+  id?: string;
+  name: string;
+  email?: string;
+  picture?: string;
+}
+
+/** The result of a server-bound flow: the server holds the tokens, the page learns who signed in. */
+export interface SessionResult {
+  responseType: 'session';
+  /** Never set; declared so that event-mode code reading `detail.code` / `detail.accessToken` still type-checks. */
+  code?: undefined;
+  accessToken?: undefined;
+  account: ConnectAccount;
+  state: string;
+  provider?: string;
+  issuer?: string;
+}
+
+/** What `POST {server}/start` answers. */
+export interface ServerStart {
+  url: string;
+  state: string;
+  redirectUri: string;
+}
+
+export interface ServerFlowOptions {
+  server: string;
+  provider?: string | undefined;
+  popupWidth?: number | undefined;
+  popupHeight?: number | undefined;
+}
+
+/**
+ * A call to the auth handler: JSON both ways, the `OAuth-Connect: 1` header its
+ * CSRF check asks for, the session cookie (same origin only). Rejects with the
+ * server's own `error` code, or `server_error` when it cannot be reached.
+ */
+export const callServer = <T>(server: string, route: string, body?: object): Promise<T> =>
+  // fetch's default credentials, same-origin, carry the session cookie.
+  fetch(server + route, {
+    ...(body && {
+      method: 'POST',
+      headers: { 'OAuth-Connect': '1', 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  })
+    .then(async (response) => [response.ok, await response.json()] as const)
+    .catch(() => [false, {}] as const)
+    .then(([ok, answer]) => {
+      if (ok) return answer as T;
+      throw new ConnectError(answer.error || 'server_error', answer.error_description);
+    });
+
+const sessions: Record<string, Promise<Record<string, ConnectAccount>>> = {};
+
+/** This browser's accounts at `server`, by provider: one `GET {server}/session` a page, shared by its elements. */
+export const sessionAt = (server: string): Promise<Record<string, ConnectAccount>> =>
+  (sessions[server] ??= callServer<{ accounts?: Record<string, ConnectAccount> }>(server, '/session').then(
+    ({ accounts }) => accounts ?? {},
+    () => ({}),
+  ));
+
+/**
+ * A `start` asked for ahead of the click (on intent), with its answer once it
+ * has one. Used by one click only: each flow has its own state.
+ */
+export interface PreparedStart {
+  promise: Promise<ServerStart>;
+  value?: ServerStart;
+}
+
+export const prepareStart = ({ server, provider }: ServerFlowOptions): PreparedStart => {
+  const prepared: PreparedStart = {
+    promise: callServer<ServerStart>(server, '/start', { provider }).then((value) => (prepared.value = value)),
+  };
+  // A failed prefetch is reported by the click that uses it, not as an unhandled rejection.
+  prepared.promise.catch(() => {});
+  return prepared;
+};
+
+/**
+ * Opens the popup at once (synchronously, inside the click's user activation):
+ * at the authorize URL when `start` has already answered, else at about:blank,
+ * sent on when the URL arrives. `result` resolves with the account, or rejects
+ * with `ConnectError` or `ConnectCancelled`.
+ */
+export const startServerFlow = (
+  options: ServerFlowOptions,
+  prepared: PreparedStart,
+  onStart: (detail: { state: string; url: string }) => void,
+): PendingFlow<SessionResult> => {
+  const { server, provider } = options;
+  const early = prepared.value;
+  const popup = openCenteredPopup(early?.url ?? 'about:blank', options.popupWidth || 500, options.popupHeight || 650);
+  const done = new AbortController();
+  const { signal } = done;
+  const onEnd = (callback: () => void) => signal.addEventListener('abort', callback);
+  let end!: (outcome: SessionResult | Error) => void;
+  const result = new Promise<SessionResult>((resolve, reject) => {
+    end = (outcome) => {
+      if (signal.aborted) return;
+      done.abort();
+      popup?.close();
+      (outcome instanceof Error ? reject : resolve)(outcome as SessionResult & Error);
+    };
+  });
+  const cancel = (reason: CancelReason) => () => end(new ConnectCancelled(reason));
+  const flow = {
+    state: '',
+    result,
+    get settled() {
+      return signal.aborted;
+    },
+    focus: () => popup?.focus(),
+    abort: cancel('aborted'),
+  };
+  if (!popup) {
+    end(new ConnectError('popup_blocked', 'The browser blocked the sign-in window.'));
+    return flow;
+  }
+  /** The callback's answer is on its way to the server: the popup closing now is not a cancel. */
+  let sent = false;
+  prepared.promise.then(({ url, state, redirectUri }) => {
+    if (signal.aborted) return;
+    if (!early) popup.location.href = url;
+    flow.state = state;
+    onStart({ state, url });
+    // The same one check as the event mode (flow/message.ts): this popup, this redirect URI, this state.
+    const identity: FlowIdentity = { state, popup, redirectUri: new URL(redirectUri, location.href).href };
+    const receive = (event: MessageEvent) => {
+      const params = acceptCallbackMessage(event, identity);
+      // Once: the opener and the channel may both deliver, and the code is single-use.
+      if (!params || sent) return;
+      sent = true;
+      callServer<{ account: ConnectAccount; issuer?: string }>(server, '/complete', {
+        provider,
+        params: Object.fromEntries(params),
+      }).then(({ account, issuer }) => end({ responseType: 'session', account, state, provider, issuer }), end);
+    };
+    addEventListener('message', receive, { signal });
+    // Behind a Cross-Origin-Opener-Policy the callback page has no opener and broadcasts instead.
+    const channel = new BroadcastChannel(CHANNEL_PREFIX + state);
+    channel.onmessage = receive;
+    onEnd(() => channel.close());
+  }, end);
+  // Closed by the user: the same grace as the event mode (see connect.ts), for a message still in flight.
+  // No timeout and no abort on pagehide, unlike the event mode: the flow holds nothing here but a
+  // state the server forgets in ten minutes, and every byte of this mode counts against the budget.
+  let since = 0;
+  const poll = setInterval(() => {
+    since = popup.closed && !sent && document.hasFocus() ? since || Date.now() : 0;
+    if (since && Date.now() - since >= 500) cancel('closed')();
+  }, 250);
+  onEnd(() => clearInterval(poll));
+  return flow;
+};

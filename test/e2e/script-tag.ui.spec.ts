@@ -1,0 +1,126 @@
+import { expect, test, type Page } from '@playwright/test';
+import { execSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { PAGE_BLOCKS, readmeBlock } from './readme-blocks.js';
+
+/**
+ * The README's script-tag set-up, run as written: the self-hosted files with
+ * their integrity hash (computed with the README's own command), the CDN form,
+ * the reserved space before the upgrade and whenDefined for a classic script.
+ */
+const block = (name: keyof typeof PAGE_BLOCKS) => {
+  const [language, text] = PAGE_BLOCKS[name];
+  return readmeBlock(language, text);
+};
+const dist = (file: string) => new URL(`../../dist/${file}`, import.meta.url);
+
+/** The README's command, run on the built file: `sha384-…`. */
+const integrity = (file: string) => {
+  const line = block('integrity')
+    .split('\n')
+    .find((command) => command.includes(file))!;
+  return execSync(line, { cwd: new URL('../..', import.meta.url), encoding: 'utf8', shell: '/bin/sh' }).trim();
+};
+
+/** Serves `html` at /readme-page.html and the built files at /assets/ (as a partner's server would). */
+const servePage = async (page: Page, html: string, hold?: Promise<void>) => {
+  await page.route('**/readme-page.html', (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  await page.route('**/assets/*.js', async (route) => {
+    await hold;
+    const file = new URL(route.request().url()).pathname.split('/').pop()!;
+    await route.fulfill({ contentType: 'text/javascript', body: readFileSync(dist(file)) });
+  });
+  // Not until `load`: that waits for a held module script.
+  await page.goto('/readme-page.html', { waitUntil: 'commit' });
+  await page.waitForSelector('oauth-connect, script', { state: 'attached' });
+};
+
+test('the integrity command gives the sha384 of the exact file', () => {
+  for (const file of ['oauth-connect.js', 'callback.js'])
+    expect(integrity(file)).toBe(
+      `sha384-${createHash('sha384')
+        .update(readFileSync(dist(file)))
+        .digest('base64')}`,
+    );
+});
+
+for (const [hash, loads] of [
+  ['right', true],
+  ['wrong', false],
+] as const)
+  test(`a page with the ${hash} integrity hash ${loads ? 'loads' : 'refuses'} dist/oauth-connect.js`, async ({
+    page,
+  }) => {
+    const right = integrity('oauth-connect.js');
+    const value = loads ? right : `sha384-${createHash('sha384').update('another file').digest('base64')}`;
+    const html = `<!doctype html>${block('selfHosted').replace('sha384-…', value)}\n${block('element')}`;
+    expect(html).toContain(value);
+    await servePage(page, html);
+    if (loads) await page.waitForFunction(() => customElements.get('oauth-connect'));
+    else await page.waitForLoadState('load');
+    expect(await page.evaluate(() => !!customElements.get('oauth-connect'))).toBe(loads);
+    expect(await page.locator('oauth-connect').locator('[part=button]').count()).toBe(loads ? 2 : 0);
+  });
+
+test('the CDN form pins an exact version, with integrity and crossorigin', () => {
+  const cdn = block('cdn');
+  expect(cdn).toMatch(/oauth-connect@\d+\.\d+\.\d+\/dist\/oauth-connect\.js/);
+  expect(cdn).toContain('integrity="sha384-');
+  expect(cdn).toContain('crossorigin="anonymous"');
+});
+
+test('the callback page as the README writes it runs callback.js under its integrity hash', async ({ page }) => {
+  const html = block('callbackPage').replace('sha384-…', integrity('callback.js'));
+  const errors: string[] = [];
+  page.on('console', (message) => message.type() == 'error' && errors.push(message.text()));
+  // callback.js closes its window when done (Firefox lets it close this one); the test reads the page afterwards.
+  await page.addInitScript(() => (window.close = () => {}));
+  await servePage(page, html);
+  // With no result in the URL the script still runs: it says the window is no longer needed.
+  await expect(page.locator('body')).toHaveText('This window is no longer needed. You can close it.');
+  expect(errors).toEqual([]);
+});
+
+for (const size of ['small', 'medium', 'large'] as const)
+  test(`the :not(:defined) style reserves the upgraded height (${size}): nothing moves on upgrade`, async ({
+    page,
+  }) => {
+    let release!: () => void;
+    const hold = new Promise<void>((resolve) => (release = resolve));
+    const height = { small: '32px', medium: '44px', large: '52px' }[size];
+    const css = block('reserve').replace('44px', height);
+    const html = `<!doctype html><html lang="en"><meta charset="utf-8" /><style>${css}</style>
+      <script type="module" src="/assets/oauth-connect.js"></script>
+      <p>Before</p>
+      <div><oauth-connect size="${size}" provider="ulule" client-id="c" redirect-uri="/callback.html"></oauth-connect></div>
+      <p id="after">After</p>`;
+    await servePage(page, html, hold);
+    await page.waitForSelector('#after', { state: 'attached' });
+    const measure = () =>
+      page.evaluate(() => ({
+        element: document.querySelector('oauth-connect')!.getBoundingClientRect().height,
+        after: document.querySelector('#after')!.getBoundingClientRect().top,
+      }));
+    const before = await measure();
+    expect(await page.evaluate(() => !!customElements.get('oauth-connect'))).toBe(false);
+    release();
+    await page.waitForFunction(() => customElements.get('oauth-connect'));
+    await page.locator('oauth-connect').evaluate((el: HTMLElementTagNameMap['oauth-connect']) => el.updateComplete);
+    expect(await measure()).toEqual(before);
+  });
+
+test('a classic script that waits with whenDefined can use the element’s methods', async ({ page }) => {
+  let release!: () => void;
+  const hold = new Promise<void>((resolve) => (release = resolve));
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const html = `<!doctype html><script type="module" src="/assets/oauth-connect.js"></script>
+    ${block('element')}
+    ${block('whenDefined').replace('() => button.reset());', '() => button.reset());\n    window.ready = typeof button.reset;')}`;
+  await servePage(page, html, hold);
+  release();
+  await page.waitForFunction(() => (window as unknown as { ready?: string }).ready);
+  expect(await page.evaluate(() => (window as unknown as { ready?: string }).ready)).toBe('function');
+  expect(errors).toEqual([]);
+});
