@@ -1,12 +1,11 @@
 import { buildAuthorizeUrl } from './authorize-url.js';
 import { parseCallback, type ConnectResult, type ExpectedCallback } from './callback-result.js';
-import { ConnectCancelled, ConnectError, type CancelReason } from './errors.js';
-import { acceptCallbackMessage, CHANNEL_PREFIX, type FlowIdentity } from './message.js';
+import { ConnectError } from './errors.js';
 import { resolveOptions, type ConnectOptions, type ResolvedOptions } from './options.js';
 import { discover } from './issuer.js';
-import { openCenteredPopup } from './popup.js';
 import { REDIRECT_STATE_MARK, saveRedirectFlow } from './redirect.js';
 import { createPkcePair, randomToken, takePkce, type PkcePair } from './secrets.js';
+import { popupSession } from './session.js';
 
 /** A flow whose popup is open (or failed to open), until it settles. */
 export interface PendingFlow<R = ConnectResult> {
@@ -28,15 +27,6 @@ export interface PendingFlow<R = ConnectResult> {
 /** Called once the popup is open, or just before the page leaves for a redirect flow. */
 export type OnStart = (detail: { state: string; url: string }) => void;
 
-/** How often the popup is checked for being closed by the user. */
-const CLOSED_POLL_MS = 250;
-/**
- * Once the popup reads as closed, how long the user must have been back on
- * this page before `closed` is reported: a result already posted may still be
- * in flight, and behind a Cross-Origin-Opener-Policy a live popup reads as
- * closed while the user is still in it (README, "When is a flow cancelled?").
- */
-const CLOSED_GRACE_MS = 500;
 /**
  * How long the popup may sit on the loaded redirect URI page without a result
  * before the flow ends with `callback_failed`. callback.js posts while the page
@@ -63,33 +53,11 @@ export const startFlow = (options: ConnectOptions, onStart?: OnStart): PendingFl
   // Marked when the flow may go through sessionStorage (redirect.ts), so that a plain popup flow's callback page need not look.
   const mayRedirect = options.mode == 'redirect' || options.fallback == 'redirect';
   const state = (mayRedirect ? REDIRECT_STATE_MARK : '') + randomToken();
-  // One controller owns every listener and timer of the flow: cleanup is one abort().
-  const cleanup = new AbortController();
-  const { signal } = cleanup;
-  // Not `{ signal }` here: a listener added that way to the signal itself is removed before the abort event.
-  const onSettle = (callback: () => void) => signal.addEventListener('abort', callback);
+  // One controller owns every listener and timer of the flow: cleanup is one abort() (session.ts).
+  const session = popupSession<ConnectResult>(state, options);
+  const { flow, signal, onSettle, settle, cancel } = session;
   const listen = (target: EventTarget, type: string, listener: (event: never) => void) =>
     target.addEventListener(type, listener as EventListener, { signal });
-  let popup: Window | null = null;
-  let settle!: (outcome: ConnectResult | Error) => void;
-  const result = new Promise<ConnectResult>((resolve, reject) => {
-    settle = (outcome) => {
-      if (signal.aborted) return; // a flow settles once
-      cleanup.abort();
-      popup?.close();
-      (outcome instanceof Error ? reject : resolve)(outcome as ConnectResult & Error);
-    };
-  });
-  const cancel = (reason: CancelReason) => () => settle(new ConnectCancelled(reason));
-  const flow: PendingFlow = {
-    state,
-    result,
-    get settled() {
-      return signal.aborted;
-    },
-    focus: () => popup?.focus(),
-    abort: cancel('aborted'),
-  };
 
   try {
     let resolved = resolveOptions(options);
@@ -148,7 +116,7 @@ export const startFlow = (options: ConnectOptions, onStart?: OnStart): PendingFl
             id: (options as { id?: string }).id,
             expected,
           });
-          cleanup.abort(); // the page leaves; the result arrives on its next load
+          session.leave(); // the page leaves; the result arrives on its next load
           location.assign(url);
         })
         .catch(failed);
@@ -158,9 +126,29 @@ export const startFlow = (options: ConnectOptions, onStart?: OnStart): PendingFl
       return flow;
     }
     const url = (usePkce && !ready) || discovering ? 'about:blank' : begin(ready);
-    const width = options.popupWidth || 500;
-    const height = options.popupHeight || 650;
-    const opened = (popup = openCenteredPopup(url, width, height));
+    const callback = new URL(resolved.redirectUri);
+    let silentSince = 0;
+    const opened = session.open(url, (popup) => {
+      // The popup is open on the redirect URI (readable: same origin), loaded, and has sent nothing:
+      // its page does not run callback.js, or it failed. Cross-origin, reading throws.
+      let silent = false;
+      try {
+        const at = popup.location;
+        silent =
+          !session.heard &&
+          !popup.closed &&
+          at.origin + at.pathname == callback.origin + callback.pathname &&
+          popup.document.readyState == 'complete';
+      } catch {
+        // the provider's page, on its own origin
+      }
+      silentSince = silent ? silentSince || Date.now() : 0;
+      if (silentSince && Date.now() - silentSince >= CALLBACK_GRACE_MS) {
+        const why = `oauth-connect: the callback page ${callback.origin + callback.pathname} sent nothing: does it load callback.js?`;
+        console.error(why);
+        settle(new ConnectError('callback_failed', why));
+      }
+    });
     if (!opened) {
       if (options.fallback == 'redirect') redirect();
       else settle(new ConnectError('popup_blocked', 'The browser blocked the sign-in window.'));
@@ -171,28 +159,13 @@ export const startFlow = (options: ConnectOptions, onStart?: OnStart): PendingFl
         if (!signal.aborted) opened.location.href = begin(pair);
       }, failed);
 
-    // The result comes from the callback page in the popup by postMessage, or,
-    // when a Cross-Origin-Opener-Policy cut the popup off from this page, over
-    // a BroadcastChannel named for the flow (same-origin by nature, no source).
-    const identity: FlowIdentity = { state, popup: opened, redirectUri: resolved.redirectUri };
-    const receive = (event: MessageEvent) => {
-      const params = acceptCallbackMessage(event, identity);
-      if (params)
-        try {
-          settle(parseCallback(params, expected));
-        } catch (error) {
-          settle(error as Error);
-        }
-    };
-    // Anything the popup posts, even a message the flow refuses, means its callback page runs.
-    let heard = false;
-    listen(window, 'message', (event: MessageEvent) => {
-      heard ||= event.source === opened;
-      receive(event);
+    session.receive({ state, popup: opened, redirectUri: resolved.redirectUri }, (params) => {
+      try {
+        settle(parseCallback(params, expected));
+      } catch (error) {
+        settle(error as Error);
+      }
     });
-    const channel = new BroadcastChannel(CHANNEL_PREFIX + state);
-    channel.onmessage = receive;
-    onSettle(() => channel.close());
     // Leaving the page ends the flow; an orphaned popup would deliver to nobody.
     listen(window, 'pagehide', flow.abort);
     if (options.signal) {
@@ -203,34 +176,6 @@ export const startFlow = (options: ConnectOptions, onStart?: OnStart): PendingFl
       const timer = setTimeout(cancel('timeout'), resolved.timeout * 1000);
       onSettle(() => clearTimeout(timer));
     }
-    const callback = new URL(resolved.redirectUri);
-    let backSince = 0;
-    let silentSince = 0;
-    const poll = setInterval(() => {
-      const userIsBack = opened.closed && document.visibilityState == 'visible' && document.hasFocus();
-      backSince = userIsBack ? backSince || Date.now() : 0;
-      if (backSince && Date.now() - backSince >= CLOSED_GRACE_MS) cancel('closed')();
-      // The popup is open on the redirect URI (readable: same origin), loaded, and has sent nothing:
-      // its page does not run callback.js, or it failed. Cross-origin, reading throws.
-      let silent = false;
-      try {
-        const at = opened.location;
-        silent =
-          !heard &&
-          !opened.closed &&
-          at.origin + at.pathname == callback.origin + callback.pathname &&
-          opened.document.readyState == 'complete';
-      } catch {
-        // the provider's page, on its own origin
-      }
-      silentSince = silent ? silentSince || Date.now() : 0;
-      if (silentSince && Date.now() - silentSince >= CALLBACK_GRACE_MS) {
-        const why = `oauth-connect: the callback page ${callback.origin + callback.pathname} sent nothing: does it load callback.js?`;
-        console.error(why);
-        settle(new ConnectError('callback_failed', why));
-      }
-    }, CLOSED_POLL_MS);
-    onSettle(() => clearInterval(poll));
   } catch (error) {
     settle(error as Error);
   }

@@ -7,9 +7,8 @@
  * the code in them is useless without the verifier the server keeps.
  */
 import type { PendingFlow } from './connect.js';
-import { ConnectCancelled, ConnectError, type CancelReason } from './errors.js';
-import { acceptCallbackMessage, CHANNEL_PREFIX, type FlowIdentity } from './message.js';
-import { openCenteredPopup } from './popup.js';
+import { ConnectError } from './errors.js';
+import { popupSession } from './session.js';
 
 /** Who signed in, as the server tells the page (never a token). */
 export interface ConnectAccount {
@@ -106,66 +105,29 @@ export const startServerFlow = (
 ): PendingFlow<SessionResult> => {
   const { server, provider } = options;
   const early = prepared.value;
-  const popup = openCenteredPopup(early?.url ?? 'about:blank', options.popupWidth || 500, options.popupHeight || 650);
-  const done = new AbortController();
-  const { signal } = done;
-  const onEnd = (callback: () => void) => signal.addEventListener('abort', callback);
-  let end!: (outcome: SessionResult | Error) => void;
-  const result = new Promise<SessionResult>((resolve, reject) => {
-    end = (outcome) => {
-      if (signal.aborted) return;
-      done.abort();
-      popup?.close();
-      (outcome instanceof Error ? reject : resolve)(outcome as SessionResult & Error);
-    };
-  });
-  const cancel = (reason: CancelReason) => () => end(new ConnectCancelled(reason));
-  const flow = {
-    state: '',
-    result,
-    get settled() {
-      return signal.aborted;
-    },
-    focus: () => popup?.focus(),
-    abort: cancel('aborted'),
-  };
+  // The popup, the callback's message and the closed-popup check, as in the event mode (session.ts).
+  // No timeout and no abort on pagehide, unlike the event mode: the flow holds nothing here but a
+  // state the server forgets in ten minutes, and every byte of this mode counts against the budget.
+  const session = popupSession<SessionResult>('', options);
+  const { flow, signal, settle } = session;
+  const popup = session.open(early?.url ?? 'about:blank');
   if (!popup) {
-    end(new ConnectError('popup_blocked', 'The browser blocked the sign-in window.'));
+    settle(new ConnectError('popup_blocked', 'The browser blocked the sign-in window.'));
     return flow;
   }
-  /** The callback's answer is on its way to the server: the popup closing now is not a cancel. */
-  let sent = false;
   prepared.promise.then(({ url, state, redirectUri }) => {
     if (signal.aborted) return;
     if (!early) popup.location.href = url;
     flow.state = state;
     onStart({ state, url });
     // The same checks as the event mode (message.ts): this popup, this redirect URI's page, this state.
-    const identity: FlowIdentity = { state, popup, redirectUri: new URL(redirectUri, location.href).href };
-    const receive = (event: MessageEvent) => {
-      const params = acceptCallbackMessage(event, identity);
-      // Once: the opener and the channel may both deliver, and the code is single-use.
-      if (!params || sent) return;
-      sent = true;
+    // Once accepted, the answer is on its way to the server: the popup closing now is not a cancel.
+    session.receive({ state, popup, redirectUri: new URL(redirectUri, location.href).href }, (params) =>
       callServer<{ account: ConnectAccount; issuer?: string }>(server, '/complete', {
         provider,
         params: Object.fromEntries(params),
-      }).then(({ account, issuer }) => end({ responseType: 'session', account, state, provider, issuer }), end);
-    };
-    addEventListener('message', receive, { signal });
-    // Behind a Cross-Origin-Opener-Policy the callback page has no opener and broadcasts instead.
-    const channel = new BroadcastChannel(CHANNEL_PREFIX + state);
-    channel.onmessage = receive;
-    onEnd(() => channel.close());
-  }, end);
-  // Closed by the user: the same grace as the event mode (see connect.ts), for a message still in flight.
-  // No timeout and no abort on pagehide, unlike the event mode: the flow holds nothing here but a
-  // state the server forgets in ten minutes, and every byte of this mode counts against the budget.
-  let since = 0;
-  const poll = setInterval(() => {
-    since = popup.closed && !sent && document.hasFocus() ? since || Date.now() : 0;
-    if (since && Date.now() - since >= 500) cancel('closed')();
-  }, 250);
-  onEnd(() => clearInterval(poll));
+      }).then(({ account, issuer }) => settle({ responseType: 'session', account, state, provider, issuer }), settle),
+    );
+  }, settle);
   return flow;
 };

@@ -1,0 +1,112 @@
+/**
+ * What both popup flows share (the event mode, connect.ts, and the server-bound mode,
+ * server-bound.ts): the popup, the callback's parameters coming back through message.ts, the
+ * user closing the popup, and settling once. Each mode decides only what the parameters become:
+ * the event mode parses them, the server-bound mode posts them to its server's `complete`.
+ */
+import type { PendingFlow } from './connect.js';
+import { ConnectCancelled, type CancelReason } from './errors.js';
+import type { CallbackParams } from './callback-result.js';
+import { acceptCallbackMessage, CHANNEL_PREFIX, type FlowIdentity } from './message.js';
+import { openCenteredPopup } from './popup.js';
+
+/** How often the popup is checked for being closed by the user. */
+const CLOSED_POLL_MS = 250;
+/**
+ * Once the popup reads as closed, how long the user must have been back on
+ * this page before `closed` is reported: a result already posted may still be
+ * in flight, and behind a Cross-Origin-Opener-Policy a live popup reads as
+ * closed while the user is still in it (README, "When is a flow cancelled?").
+ */
+const CLOSED_GRACE_MS = 500;
+
+export interface PopupSession<R> {
+  /** The flow handed to the caller; `state` may be set later (the server-bound mode learns it from its server). */
+  flow: PendingFlow<R> & { state: string };
+  /** Aborted when the flow settles: every listener and timer of the flow hangs on it. */
+  signal: AbortSignal;
+  /** Runs `callback` once the flow settles (not `{ signal }`: such a listener on the signal itself goes first). */
+  onSettle(callback: () => void): void;
+  /** Settles the flow once (later calls do nothing) and closes the popup. */
+  settle(outcome: R | Error): void;
+  cancel(reason: CancelReason): () => void;
+  /** Ends every listener and timer without settling: a redirect flow's page leaves, its result comes on the next load. */
+  leave(): void;
+  /** Opens the popup (null when blocked) and watches for the user closing it; `tick` runs at each check. */
+  open(url: string, tick?: (popup: Window) => void): Window | null;
+  /**
+   * Hands `onParams` the first callback message `identity` accepts, from the popup (postMessage) or, when a
+   * Cross-Origin-Opener-Policy cut it off from this page, over a BroadcastChannel named for the flow.
+   * After that the popup closing is no cancel.
+   */
+  receive(identity: FlowIdentity, onParams: (params: CallbackParams) => void): void;
+  /** True once the popup posted anything, even a message the flow refuses: its callback page runs. */
+  heard: boolean;
+}
+
+export const popupSession = <R>(
+  state: string,
+  { popupWidth, popupHeight }: { popupWidth?: number | undefined; popupHeight?: number | undefined },
+): PopupSession<R> => {
+  const cleanup = new AbortController();
+  const { signal } = cleanup;
+  const onSettle = (callback: () => void) => signal.addEventListener('abort', callback);
+  let popup: Window | null = null;
+  let accepted = false;
+  let settle!: (outcome: R | Error) => void;
+  const result = new Promise<R>((resolve, reject) => {
+    settle = (outcome) => {
+      if (signal.aborted) return; // a flow settles once
+      cleanup.abort();
+      popup?.close();
+      (outcome instanceof Error ? reject : resolve)(outcome as R & Error);
+    };
+  });
+  const cancel = (reason: CancelReason) => () => settle(new ConnectCancelled(reason));
+  const session: PopupSession<R> = {
+    flow: {
+      state,
+      result,
+      get settled() {
+        return signal.aborted;
+      },
+      focus: () => popup?.focus(),
+      abort: cancel('aborted'),
+    },
+    signal,
+    onSettle,
+    settle: (outcome) => settle(outcome),
+    cancel,
+    leave: () => cleanup.abort(),
+    heard: false,
+    open: (url, tick) => {
+      const opened = (popup = openCenteredPopup(url, popupWidth || 500, popupHeight || 650));
+      if (!opened) return opened;
+      let backSince = 0;
+      const poll = setInterval(() => {
+        const userIsBack = opened.closed && !accepted && document.visibilityState == 'visible' && document.hasFocus();
+        backSince = userIsBack ? backSince || Date.now() : 0;
+        if (backSince && Date.now() - backSince >= CLOSED_GRACE_MS) cancel('closed')();
+        tick?.(opened);
+      }, CLOSED_POLL_MS);
+      onSettle(() => clearInterval(poll));
+      return opened;
+    },
+    receive: (identity, onParams) => {
+      const receive = (event: MessageEvent) => {
+        session.heard ||= event.source === identity.popup;
+        const params = acceptCallbackMessage(event, identity);
+        // Once: the opener and the channel may both deliver, and a code is single-use.
+        if (params && !accepted && !signal.aborted) {
+          accepted = true;
+          onParams(params);
+        }
+      };
+      addEventListener('message', receive, { signal });
+      const channel = new BroadcastChannel(CHANNEL_PREFIX + identity.state);
+      channel.onmessage = receive;
+      onSettle(() => channel.close());
+    },
+  };
+  return session;
+};
