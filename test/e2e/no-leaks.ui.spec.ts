@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { startMockProvider, type RunningMockProvider } from '../../src/mock-provider/index.js';
 
 /**
- * Issue 8: a page that stays open all day must not keep anything per flow. 50 flows through the
+ * A page that stays open all day must not keep anything per flow. 50 flows through the
  * element, mixing success, error, cancel-by-close and abort, against two mock providers of its own
  * on another origin (one approves at once, one waits on its sign-in page); then the listeners on
  * `window` and on the elements (with their shadow trees), the open BroadcastChannels and the
