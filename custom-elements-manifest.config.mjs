@@ -56,7 +56,8 @@ export default {
               if (!field) continue;
               attribute.fieldName = field.name;
               field.attribute = attribute.name;
-              if (['disabled', 'noStatus', 'status', 'noPkce'].includes(field.name)) field.reflects = true;
+              if (['disabled', 'noStatus', 'status', 'noPkce', 'requireIss'].includes(field.name))
+                field.reflects = true;
             }
       },
     },

@@ -18,7 +18,17 @@ export default tseslint.config(
   },
   {
     // Node-side code: the mock provider, the server helper, configs and scripts.
-    files: ['src/server/**', 'src/mock-provider/**', '*.{js,ts}', 'scripts/**', 'bench/**', 'test/e2e/**', 'test/*.js'],
+    files: [
+      'src/server/**',
+      'src/mock-provider/**',
+      'src/testing/**',
+      '*.{js,ts}',
+      'scripts/**',
+      'bench/**',
+      'test/e2e/**',
+      'test/testing/**',
+      'test/*.js',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
   {

@@ -8,9 +8,35 @@ const { browsers, blockerBrowsers, concurrency } = await wtrBrowsers();
 /** Tests that start every flow with a real click, so they also pass with the browser's popup blocker on. */
 const clickDriven = ['test/unit/cross-origin.test.ts'];
 
+/**
+ * Authorization servers' metadata for the discovery tests (test/unit/discovery.test.ts), each
+ * issuer under /issuers/<name> of the test server: `oidc` at OpenID Connect's well-known address,
+ * `rfc8414` only at RFC 8414's, `liar` naming another issuer, `plain-http` with an http endpoint,
+ * `slow` answering after a second, `missing` at neither address. Every answer is counted in /issuers/fetches.
+ */
+let metadataFetches = 0;
+const issuerMetadata = (context, next) => {
+  const oidc = /^\/issuers\/([\w-]+)\/\.well-known\/openid-configuration$/.exec(context.path);
+  const rfc8414 = /^\/\.well-known\/oauth-authorization-server\/issuers\/([\w-]+)$/.exec(context.path);
+  const name = oidc?.[1] ?? rfc8414?.[1];
+  if (context.path == '/issuers/fetches') return void (context.body = { metadataFetches });
+  if (!name || name == 'missing' || (name == 'rfc8414') == !!oidc) return next();
+  metadataFetches++;
+  const issuer = `${context.origin}/issuers/${name}`;
+  const body = {
+    issuer: name == 'liar' ? 'https://issuer.example' : issuer,
+    authorization_endpoint:
+      name == 'plain-http' ? 'http://provider.example/authorize' : `${context.origin}/test/fixtures/authorize.html`,
+    authorization_response_iss_parameter_supported: true,
+  };
+  if (name != 'slow') return void (context.body = body);
+  return new Promise((resolve) => setTimeout(resolve, 1000)).then(() => void (context.body = body));
+};
+
 export default {
   files: ['test/unit/**/*.test.ts'],
   nodeResolve: true,
+  middleware: [issuerMetadata],
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
   browsers,
   groups: blockerBrowsers.length

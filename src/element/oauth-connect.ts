@@ -19,6 +19,7 @@ import {
   type SessionResult,
 } from '../flow/server-bound.js';
 import { providers } from '../flow/providers.js';
+import { discover } from '../flow/issuer.js';
 import { dropExpiredFlows, takeRedirectResult, takeReturnFromUrl } from '../flow/redirect.js';
 import { preparePkce } from '../flow/secrets.js';
 import { parseUrl } from '../flow/urls.js';
@@ -47,6 +48,8 @@ const attributes = (names: string, declaration?: PropertyDeclaration): PropertyD
  * @attr account-name - Shows the connected look for this name (HTML-only pages); the `account` property does the same with `{ id?, name, email?, picture? }`.
  * @attr provider - A preset: `ulule`, `ultracart`, or one added with `registerProvider`.
  * @attr authorize-url - The provider's authorization endpoint.
+ * @attr issuer - The provider's issuer identifier (RFC 9207): an answer whose `iss` names another is `invalid_response`.
+ * @attr {boolean} require-iss - Refuses an answer without `iss`.
  * @attr client-id - Your client ID at the provider.
  * @attr redirect-uri - Your callback page, on this page's origin.
  * @attr scope - Space-separated scopes.
@@ -87,10 +90,10 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
 
   static override properties: PropertyDeclarations = {
     ...attributes(
-      'provider authorizeUrl clientId redirectUri scope responseType mode fallback label server accountName',
+      'provider authorizeUrl issuer clientId redirectUri scope responseType mode fallback label server accountName',
     ),
     ...attributes('timeout popupWidth popupHeight', { type: Number }),
-    ...attributes('noPkce disabled noStatus', { type: Boolean, reflect: true }),
+    ...attributes('noPkce disabled noStatus requireIss', { type: Boolean, reflect: true }),
     ...attributes('status', { reflect: true }),
     params: { attribute: false },
     account: { attribute: false },
@@ -102,6 +105,10 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
   declare provider: string | undefined;
   /** The provider's authorization endpoint. */
   declare authorizeUrl: string | undefined;
+  /** The provider's issuer identifier (RFC 9207); a preset may carry one. */
+  declare issuer: string | undefined;
+  /** Refuses an answer without `iss`. */
+  declare requireIss: boolean;
   declare clientId: string;
   /** Your callback page, on this page's origin; absolute or relative. */
   declare redirectUri: string;
@@ -150,7 +157,7 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
 
   constructor() {
     super();
-    this.noPkce = this.disabled = this.noStatus = false;
+    this.noPkce = this.disabled = this.noStatus = this.requireIss = false;
     this.responseType = 'code';
     this.timeout = 300;
     this.popupWidth = 500;
@@ -318,6 +325,9 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     const { button, icon, label, cancel, status: statusText, spinner, monogram, picture, disconnect } = this.#parts;
     const account = status == 'connected' ? this.#current() : undefined;
     const preset = provider ? providers[provider] : undefined;
+    // Discovery ahead of the click (once per page per issuer), so that the popup need not wait for it.
+    const issuer = this.issuer || preset?.issuer;
+    if (issuer && !(this.authorizeUrl || preset?.authorizeUrl)) void discover(issuer);
     const lang = this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
     const text = stringsFor(lang);
     const pending = status == 'pending';

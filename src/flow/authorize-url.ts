@@ -5,8 +5,14 @@ import type { ResolvedOptions } from './options.js';
  * Query parameters already in the endpoint and `options.params` are kept; the
  * protocol parameters are set last so neither can override them.
  * @param codeChallenge the PKCE S256 challenge, for `code` flows.
+ * @param nonce OpenID Connect's `nonce`, for code flows with the `openid` scope.
  */
-export const buildAuthorizeUrl = (options: ResolvedOptions, state: string, codeChallenge?: string): string => {
+export const buildAuthorizeUrl = (
+  options: ResolvedOptions,
+  state: string,
+  codeChallenge?: string,
+  nonce?: string,
+): string => {
   const url = new URL(options.authorizeUrl);
   const query = url.searchParams;
   const set = (params: Record<string, string | undefined>) => {
@@ -21,6 +27,7 @@ export const buildAuthorizeUrl = (options: ResolvedOptions, state: string, codeC
     scope: options.scope,
     code_challenge: codeChallenge,
     code_challenge_method: codeChallenge && 'S256',
+    nonce,
   });
   return url.href;
 };

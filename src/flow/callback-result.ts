@@ -2,8 +2,16 @@ import { ConnectError } from './errors.js';
 import type { ResponseType } from './options.js';
 import { isHttpsOrLoopback, parseUrl } from './urls.js';
 
+/** Where a result came from: for a server with several providers to know where the code goes. */
+interface ResultOrigin {
+  /** The issuer (RFC 9207): the one checked, or else the `iss` received, unchecked. Routing only: your server checks it against its own configuration. */
+  issuer?: string;
+  /** The preset's id, when the flow used one. */
+  provider?: string;
+}
+
 /** The result of a `code` flow: exchange `code` on your server (see `oauth-connect/server`). */
-export interface CodeResult {
+export interface CodeResult extends ResultOrigin {
   responseType: 'code';
   code: string;
   state: string;
@@ -11,10 +19,12 @@ export interface CodeResult {
   redirectUri: string;
   /** The PKCE verifier to send with the code (RFC 7636 §4.5). Absent with `no-pkce`. */
   codeVerifier?: string;
+  /** The OpenID Connect `nonce` sent (scope with `openid`): the ID token must carry it. */
+  nonce?: string;
 }
 
 /** The result of a `token` (implicit) flow, from the redirect URI's fragment (RFC 6749 §4.2.2). */
-export interface TokenResult {
+export interface TokenResult extends ResultOrigin {
   responseType: 'token';
   /** Never set; declared so that `detail.code` reads as `string | undefined` on either result. */
   code?: undefined;
@@ -40,6 +50,12 @@ export interface ExpectedCallback {
   state: string;
   redirectUri: string;
   codeVerifier?: string | undefined;
+  /** The issuer the answer must come from (RFC 9207), when the flow knows it. */
+  issuer?: string | undefined;
+  /** Refuse an answer without `iss`. */
+  requireIss?: boolean | undefined;
+  nonce?: string | undefined;
+  provider?: string | undefined;
 }
 
 /**
@@ -69,9 +85,16 @@ export const parseCallback = (params: CallbackParams, expected: ExpectedCallback
     values.set(name, value);
   }
   const get = (name: string) => values.get(name) || undefined;
-  const { responseType, state, redirectUri, codeVerifier } = expected;
+  const { responseType, state, redirectUri, codeVerifier, nonce, provider } = expected;
   // `expected.state` is never empty, so a missing state fails here too.
   if (get('state') !== state) invalid('The state does not match this flow.');
+  // RFC 9207 §2.4: checked before anything else in the answer, errors included.
+  const iss = get('iss');
+  if (expected.issuer && iss && iss !== expected.issuer)
+    invalid(`The answer came from another issuer, ${iss}, not ${expected.issuer}.`);
+  if (expected.requireIss && !iss) invalid('The answer has no iss, and its issuer always sends one.');
+  const issuer = expected.issuer ?? iss;
+  const from = { ...(issuer && { issuer }), ...(provider && { provider }) };
   const error = get('error');
   const code = get('code');
   const accessToken = get('access_token');
@@ -81,7 +104,15 @@ export const parseCallback = (params: CallbackParams, expected: ExpectedCallback
   }
   if (responseType == 'code') {
     if (!code || accessToken) invalid('Expected a code.');
-    return { responseType, code, state, redirectUri, ...(codeVerifier && { codeVerifier }) };
+    return {
+      responseType,
+      code,
+      state,
+      redirectUri,
+      ...(codeVerifier && { codeVerifier }),
+      ...(nonce && { nonce }),
+      ...from,
+    };
   }
   if (!accessToken || code) return invalid('Expected an access_token.');
   const expiresIn = get('expires_in');
@@ -97,5 +128,6 @@ export const parseCallback = (params: CallbackParams, expected: ExpectedCallback
     ...(scope && { scope }),
     ...(refreshToken && { refreshToken }),
     state,
+    ...from,
   };
 };

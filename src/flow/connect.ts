@@ -3,6 +3,7 @@ import { parseCallback, type ConnectResult, type ExpectedCallback } from './call
 import { ConnectCancelled, ConnectError, type CancelReason } from './errors.js';
 import { acceptCallbackMessage, CHANNEL_PREFIX, type FlowIdentity } from './message.js';
 import { resolveOptions, type ConnectOptions, type ResolvedOptions } from './options.js';
+import { discover } from './issuer.js';
 import { openCenteredPopup } from './popup.js';
 import { REDIRECT_STATE_MARK, saveRedirectFlow } from './redirect.js';
 import { createPkcePair, randomToken, takePkce, type PkcePair } from './secrets.js';
@@ -48,9 +49,10 @@ const CALLBACK_GRACE_MS = 3000;
  * elements apart, so that one for the same provider with other scopes is never taken for it.
  */
 export const redirectTarget = (
-  { noPkce, mode, fallback, popupWidth, popupHeight }: ConnectOptions,
-  resolved: ResolvedOptions,
-): string => JSON.stringify([resolved, noPkce, mode, fallback, popupWidth, popupHeight]);
+  { provider, authorizeUrl: given, noPkce, mode, fallback, popupWidth, popupHeight }: ConnectOptions,
+  // Not what discovery adds: the page the flow returns to may not have the issuer's metadata yet.
+  { authorizeUrl: _discovered, requireIss: _fromMetadata, ...resolved }: ResolvedOptions,
+): string => JSON.stringify([resolved, provider, given, noPkce, mode, fallback, popupWidth, popupHeight]);
 
 /**
  * Starts a flow. Everything up to `window.open` runs synchronously, so calling
@@ -90,30 +92,46 @@ export const startFlow = (options: ConnectOptions, onStart?: OnStart): PendingFl
   };
 
   try {
-    const resolved = resolveOptions(options);
+    let resolved = resolveOptions(options);
     const usePkce = resolved.responseType == 'code' && !options.noPkce;
     const ready = usePkce ? takePkce() : undefined;
+    // OpenID Connect Core §3.1.2.1: a nonce binds the ID token to this flow. Random bytes are synchronous: nothing awaits.
+    const nonce =
+      resolved.responseType == 'code' && resolved.scope?.split(' ').includes('openid') ? randomToken() : undefined;
     const expected: ExpectedCallback = {
       responseType: resolved.responseType,
       state,
       redirectUri: resolved.redirectUri,
+      issuer: resolved.issuer,
+      nonce,
+      provider: options.provider,
     };
     /** Records the PKCE pair (if any) and returns the authorize URL to open. */
     const begin = (pair: PkcePair | undefined) => {
       expected.codeVerifier = pair?.codeVerifier;
-      const url = buildAuthorizeUrl(resolved, state, pair?.codeChallenge);
+      expected.requireIss = resolved.requireIss;
+      const url = buildAuthorizeUrl(resolved, state, pair?.codeChallenge, nonce);
       onStart?.({ state, url });
       return url;
     };
     // Without a pair prepared ahead (the first click within milliseconds of
     // loading, two flows at once), one is made now, after the popup opened.
-    const pkce = (): Promise<PkcePair | undefined> => Promise.resolve(usePkce && !ready ? createPkcePair() : ready);
-    const failed = () =>
+    // An issuer without authorize-url whose metadata has not arrived: the popup waits for it too.
+    const discovering = !resolved.authorizeUrl;
+    const pkce = (): Promise<PkcePair | undefined> =>
+      Promise.all([
+        usePkce && !ready ? createPkcePair() : ready,
+        // Resolved again with the metadata; throws (invalid_config) when discovery failed.
+        discovering && discover(resolved.issuer as string).then(() => (resolved = resolveOptions(options))),
+      ]).then(([pair]) => pair);
+    const failed = (error: unknown) =>
       settle(
-        new ConnectError(
-          'invalid_config',
-          'oauth-connect: PKCE needs https; a redirect flow needs sessionStorage too.',
-        ),
+        (error as ConnectError).error
+          ? (error as ConnectError)
+          : new ConnectError(
+              'invalid_config',
+              'oauth-connect: PKCE needs https; a redirect flow needs sessionStorage too.',
+            ),
       );
     const redirect = () =>
       pkce()
@@ -139,7 +157,7 @@ export const startFlow = (options: ConnectOptions, onStart?: OnStart): PendingFl
       redirect();
       return flow;
     }
-    const url = usePkce && !ready ? 'about:blank' : begin(ready);
+    const url = (usePkce && !ready) || discovering ? 'about:blank' : begin(ready);
     const width = options.popupWidth || 500;
     const height = options.popupHeight || 650;
     const opened = (popup = openCenteredPopup(url, width, height));

@@ -1,5 +1,6 @@
 import { ConnectError } from './errors.js';
 import { providers } from './providers.js';
+import { knownMetadata } from './issuer.js';
 import { isHttpsOrLoopback, parseUrl } from './urls.js';
 
 export type ResponseType = 'code' | 'token';
@@ -15,7 +16,11 @@ export interface ConnectOptions {
   redirectUri?: string | undefined;
   /** `code` (default) or `token` (the implicit grant; see SECURITY.md for why `code` is preferred). */
   responseType?: ResponseType | undefined;
-  /** Space-separated scopes. */
+  /** The provider's issuer identifier (RFC 9207): an answer whose `iss` names another is refused. */
+  issuer?: string | undefined;
+  /** Refuses an answer without `iss` from the issuer. */
+  requireIss?: boolean | undefined;
+  /** Space-separated scopes. With `openid` in a code flow, a `nonce` is sent. */
   scope?: string | undefined;
   /** Extra authorization request parameters. They cannot override the protocol ones (`state`, `client_id`…). */
   params?: Record<string, string> | undefined;
@@ -37,10 +42,13 @@ export interface ConnectOptions {
 
 /** The options a flow runs with, checked and completed. */
 export interface ResolvedOptions {
+  /** Empty while the issuer's metadata is on its way. */
   authorizeUrl: string;
+  requireIss?: boolean | undefined;
   clientId: string;
   redirectUri: string;
   responseType: ResponseType;
+  issuer?: string | undefined;
   scope?: string | undefined;
   params?: Record<string, string> | undefined;
   /** Seconds; 0 = never. */
@@ -68,11 +76,22 @@ export const resolveOptions = (options: ConnectOptions, page: string = location.
   if (provider && !preset) invalid(`unknown provider "${provider}"; add it with registerProvider().`);
   const supported = preset?.responseTypes ?? ['code', 'token'];
   if (!clientId) invalid('client-id is required: the client ID the provider gave you.');
-  const authorize = url('authorize-url', options.authorizeUrl || preset?.authorizeUrl, page);
+  const issuer = options.issuer || preset?.issuer;
+  const issuerUrl = parseUrl(issuer);
+  // RFC 8414 §2: an https URL without query or fragment.
+  if (issuer && !(issuerUrl && !issuerUrl.search && !issuerUrl.hash && isHttpsOrLoopback(issuerUrl)))
+    invalid('issuer must be an https URL without query or fragment.');
+  // An issuer without authorize-url: the endpoint comes from its metadata (issuer.ts).
+  const explicit = options.authorizeUrl || preset?.authorizeUrl;
+  const metadata = !explicit && issuer ? knownMetadata(issuer) : undefined;
+  if (metadata instanceof Error) throw metadata;
+  const endpoint = explicit || metadata?.authorization_endpoint;
+  // Still on its way: the flow waits for it (connect.ts) and resolves again.
+  const authorize = endpoint || !issuer ? url('authorize-url', endpoint, page) : undefined;
   // No user name or password: the popup would send them, and `http://localhost:x@evil.example` reads as loopback.
-  if (authorize.username || authorize.password || !isHttpsOrLoopback(authorize))
+  if (authorize && (authorize.username || authorize.password || !isHttpsOrLoopback(authorize)))
     invalid(
-      `authorize-url "${authorize.href}" must use https (http on localhost only), without a user name or password.`,
+      `${explicit ? 'authorize-url' : "the issuer's authorization_endpoint"} "${authorize.href}" must use https (http on localhost only), without a user name or password.`,
     );
   const redirect = url('redirect-uri', options.redirectUri, page);
   const { origin } = new URL(page);
@@ -85,10 +104,13 @@ export const resolveOptions = (options: ConnectOptions, page: string = location.
     );
   if (!(timeout >= 0)) invalid(`timeout "${timeout}" must be a number of seconds (0 = never).`);
   return {
-    authorizeUrl: authorize.href,
+    authorizeUrl: authorize?.href ?? '',
     clientId,
     redirectUri: redirect.href,
     responseType,
+    issuer,
+    // RFC 9207 §3: a server that says it always sends iss must not be trusted without it.
+    requireIss: options.requireIss || metadata?.authorization_response_iss_parameter_supported,
     scope: options.scope?.trim(),
     params: options.params,
     timeout,

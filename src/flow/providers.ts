@@ -5,6 +5,8 @@ export interface ProviderPreset {
   /** Shown to the user: "Sign in with {name}". */
   name: string;
   authorizeUrl: string;
+  /** The issuer identifier (RFC 9207), for a provider that has one: answers from another are refused. */
+  issuer?: string;
   /** For your server's code exchange (`oauth-connect/server`); the element does not use it. */
   tokenUrl?: string;
   /** The response types the provider supports; the first is the default. */

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { safeEqual, type Context } from './context.js';
-import { parseForm, readBody, redirect, sendHtml, toParams } from './http.js';
+import { DEFAULT_SCOPES } from './defaults.js';
+import { parseForm, readBody, redirect, sendHtml, toParams, type FormPairs } from './http.js';
+import { PAGE_TEXT, pickLocale, type PageText } from './page-text.js';
 import { consentPage, errorPage, signInPage, signUpPage } from './pages.js';
 import { redirectBack, validateAuthorization, type AuthorizationRequest } from './authorize-request.js';
 import type { Issuer } from './metadata.js';
@@ -10,7 +12,7 @@ import type { MockUser } from './types.js';
 const EMAIL_SYNTAX = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The same authorization request with `prompt` changed: links between sign-in and sign-up keep the request. */
-const withPrompt = (pairs: Array<[string, string]>, prompt: string | undefined): string => {
+const withPrompt = (pairs: FormPairs, prompt: string | undefined): string => {
   const query = new URLSearchParams(pairs.filter(([name]) => name != 'prompt'));
   if (prompt) query.set('prompt', prompt);
   return `?${query}`;
@@ -52,8 +54,9 @@ export const createAuthorizeEndpoint = (context: Context) => {
     return redirectBack(request, { code });
   };
 
-  const signIn = (request: AuthorizationRequest, pairs: Array<[string, string]>, email?: string, error?: string) =>
+  const signIn = (t: PageText, request: AuthorizationRequest, pairs: FormPairs, email?: string, error?: string) =>
     signInPage({
+      t,
       clientName: request.client.name,
       signUpHref: withPrompt(pairs, 'create'),
       testCredentials: accounts.testCredentials(),
@@ -61,25 +64,25 @@ export const createAuthorizeEndpoint = (context: Context) => {
       ...(error && { error }),
     });
   const signUp = (
+    t: PageText,
     request: AuthorizationRequest,
-    pairs: Array<[string, string]>,
+    pairs: FormPairs,
     values: { name?: string; email?: string } = {},
-    error?: string,
+    problem?: { error: string; errorField: 'name' | 'email' | 'password' },
   ) =>
-    signUpPage({
-      clientName: request.client.name,
-      signInHref: withPrompt(pairs, undefined),
-      ...values,
-      ...(error && { error }),
-    });
-  const consent = (request: AuthorizationRequest, user: Required<MockUser>, session: Session) =>
+    signUpPage({ t, clientName: request.client.name, signInHref: withPrompt(pairs, undefined), ...values, ...problem });
+  /** The default scopes in the page's language; a partner's own scopes as the partner wrote them. */
+  const describe = (t: PageText, name: string) =>
+    (scopes[name] === undefined || scopes[name] === DEFAULT_SCOPES[name] ? t.scopes[name] : undefined) ??
+    scopes[name] ??
+    name;
+  const consent = (t: PageText, request: AuthorizationRequest, user: Required<MockUser>, session: Session) =>
     consentPage({
+      t,
       clientName: request.client.name,
       user,
       csrf: session.csrf,
-      scopes: request.scope
-        .split(' ')
-        .map((name) => ({ name, description: scopes[name] ?? (name == 'openid' ? 'Know who you are' : name) })),
+      scopes: request.scope.split(' ').map((name) => ({ name, description: describe(t, name) })),
     });
 
   return async (req: IncomingMessage, res: ServerResponse, url: URL, issuer: Issuer) => {
@@ -88,11 +91,12 @@ export const createAuthorizeEndpoint = (context: Context) => {
       return;
     }
     const pairs = parseForm(url.search.slice(1));
-    if (!pairs) return sendHtml(res, 400, errorPage('invalid_request', 'The request URL is malformed.'));
+    const t = PAGE_TEXT[pickLocale(pairs && toParams(pairs).get('ui_locales'), req.headers['accept-language'])];
+    if (!pairs) return sendHtml(res, 400, errorPage('invalid_request', 'The request URL is malformed.', t));
     const validated = validateAuthorization(context, toParams(pairs), knobs.issParameterFor(issuer.id));
     if ('error' in validated) {
       log(`authorize rejected: ${validated.error} (${validated.description})`);
-      if (!validated.redirect) return sendHtml(res, 400, errorPage(validated.error, validated.description));
+      if (!validated.redirect) return sendHtml(res, 400, errorPage(validated.error, validated.description, t));
       return redirect(
         res,
         req.method == 'POST' ? 303 : 302,
@@ -117,20 +121,20 @@ export const createAuthorizeEndpoint = (context: Context) => {
         if (email && accounts.users.has(email.toLowerCase()))
           return redirect(res, 302, approve(request, issuer, email.toLowerCase(), session?.[1]));
       }
-      if (user && session) return sendHtml(res, 200, consent(request, user, session[1]));
-      if (request.prompt == 'create') return sendHtml(res, 200, signUp(request, pairs));
-      return sendHtml(res, 200, signIn(request, pairs));
+      if (user && session) return sendHtml(res, 200, consent(t, request, user, session[1]));
+      if (request.prompt == 'create') return sendHtml(res, 200, signUp(t, request, pairs));
+      return sendHtml(res, 200, signIn(t, request, pairs));
     }
 
     // POST: a form of one of the pages. Browsers send Origin with form posts;
     // one from elsewhere is a cross-site request forgery attempt.
     const origin = req.headers.origin;
     if (origin !== undefined && !context.hosts.ownOrigin(req, origin))
-      return sendHtml(res, 403, errorPage('access_denied', 'This form was sent from another site.'));
+      return sendHtml(res, 403, errorPage('access_denied', 'This form was sent from another site.', t));
     const body = await readBody(req, context.maxBody);
-    if (!body.ok) return sendHtml(res, 413, errorPage('invalid_request', 'The form is too large.'));
+    if (!body.ok) return sendHtml(res, 413, errorPage('invalid_request', 'The form is too large.', t));
     const formPairs = parseForm(body.text);
-    if (!formPairs) return sendHtml(res, 400, errorPage('invalid_request', 'The form is malformed.'));
+    if (!formPairs) return sendHtml(res, 400, errorPage('invalid_request', 'The form is malformed.', t));
     const form = toParams(formPairs);
     const action = form.get('action');
     const back = withPrompt(pairs, request.prompt);
@@ -140,7 +144,7 @@ export const createAuthorizeEndpoint = (context: Context) => {
       const found = accounts.users.get(email);
       if (!found || !safeEqual(found.password, form.get('password') ?? '')) {
         log(`sign-in failed for ${email}`);
-        return sendHtml(res, 200, signIn(request, pairs, email, 'The email or password is incorrect.'));
+        return sendHtml(res, 200, signIn(t, request, pairs, email, t.wrongPassword));
       }
       log(`signed in ${email}`);
       return redirect(res, 303, withPrompt(pairs, undefined), { 'Set-Cookie': accounts.startSession(email) });
@@ -150,15 +154,15 @@ export const createAuthorizeEndpoint = (context: Context) => {
       const email = (form.get('email') ?? '').trim().toLowerCase();
       const password = form.get('password') ?? '';
       const problem = !name
-        ? 'Enter your name.'
+        ? { error: t.enterName, errorField: 'name' as const }
         : !EMAIL_SYNTAX.test(email)
-          ? 'Enter a valid email address.'
+          ? { error: t.enterEmail, errorField: 'email' as const }
           : password.length < 8
-            ? 'Choose a password of at least 8 characters.'
+            ? { error: t.shortPassword, errorField: 'password' as const }
             : accounts.users.has(email)
-              ? 'An account with this email already exists. Sign in instead.'
+              ? { error: t.accountExists, errorField: 'email' as const }
               : undefined;
-      if (problem) return sendHtml(res, 200, signUp(request, pairs, { name, email }, problem));
+      if (problem) return sendHtml(res, 200, signUp(t, request, pairs, { name, email }, problem));
       accounts.addUser({ name, email, password });
       log(`signed up ${email}`);
       return redirect(res, 303, withPrompt(pairs, undefined), { 'Set-Cookie': accounts.startSession(email) });

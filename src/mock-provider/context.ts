@@ -6,6 +6,7 @@ import type { HostCheck } from './hosts.js';
 import type { Keys } from './keys.js';
 import type { Knobs } from './knobs.js';
 import type { Issuers } from './metadata.js';
+import type { RequestLog } from './request-log.js';
 import type { MockProviderOptions } from './types.js';
 
 /**
@@ -32,9 +33,13 @@ export interface Context {
   hosts: HostCheck;
   issuers: Issuers;
   keys: Keys;
+  requests: RequestLog;
 }
 
-export type Settings = Omit<Context, 'accounts' | 'grants' | 'knobs' | 'hosts' | 'issuers' | 'keys' | 'now'>;
+export type Settings = Omit<
+  Context,
+  'accounts' | 'grants' | 'knobs' | 'hosts' | 'issuers' | 'keys' | 'requests' | 'now'
+>;
 
 export const settingsOf = (options: MockProviderOptions): Settings => {
   const scopes = options.scopes ?? DEFAULT_SCOPES;

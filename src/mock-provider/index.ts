@@ -9,6 +9,9 @@ import type { MockProviderOptions } from './types.js';
 
 export { createMockProvider, type MockProvider, type MockProviderHandler } from './provider.js';
 export type { ForcedError, MockClient, MockEndpoint, MockProviderOptions, MockUser } from './types.js';
+export type { MockRequest } from './request-log.js';
+export type { IssueCodeOptions, IssueTokenOptions } from './issue.js';
+export type { TokenSet } from './grants.js';
 export { DEFAULT_SCOPE, DEFAULT_SCOPES, DEMO_CLIENT, DEMO_PUBLIC_CLIENT, DEMO_USER } from './defaults.js';
 
 export interface StartMockProviderOptions extends MockProviderOptions {
@@ -57,14 +60,18 @@ export const startMockProvider = async (options: StartMockProviderOptions = {}):
   // A wildcard address is not something a browser can open; localhost reaches it.
   const urlHost = host == '0.0.0.0' || host == '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
   const url = `http://${urlHost}:${actualPort}`;
+  const issuer = providerOptions.issuer?.replace(/\/+$/, '') ?? url;
   return {
     ...provider,
+    // Without a request to learn it from, the provider takes its issuer from here.
+    issueCode: (request) => provider.issueCode({ issuer, ...request }),
+    issueToken: (request) => provider.issueToken({ issuer, ...request }),
     url,
     port: actualPort,
     authorizeUrl: `${url}/oauth2/authorize/`,
     tokenUrl: `${url}/oauth2/token/`,
     userInfoUrl: `${url}/v1/me`,
-    issuer: providerOptions.issuer?.replace(/\/+$/, '') ?? url,
+    issuer,
     revocationUrl: `${url}/oauth2/revoke/`,
     oidcUserInfoUrl: `${url}/oauth2/userinfo`,
     jwksUrl: `${url}/.well-known/jwks.json`,

@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createAuthorizeEndpoint } from './authorize.js';
 import { settingsOf, sleep, type Context } from './context.js';
-import { createGrants } from './grants.js';
+import { createGrants, type TokenSet } from './grants.js';
 import { createHostCheck } from './hosts.js';
+import { createIssuing, type IssueCodeOptions, type IssueTokenOptions } from './issue.js';
 import { sendHtml, sendJson } from './http.js';
 import { createKnobs, KNOB_PATH } from './knobs.js';
 import { createKeys } from './keys.js';
@@ -16,11 +17,12 @@ import {
   type Issuer,
 } from './metadata.js';
 import { indexPage } from './pages.js';
+import { createRequestLog, maskParams, type MockRequest } from './request-log.js';
 import { createResourceEndpoints } from './resources.js';
 import { createRevocationEndpoint } from './revocation.js';
 import { createAccounts } from './sessions.js';
 import { createTokenEndpoint } from './token.js';
-import type { ForcedError, MockClient, MockProviderOptions, MockUser } from './types.js';
+import type { ForcedError, MockClient, MockEndpoint, MockProviderOptions, MockUser } from './types.js';
 
 /** Connect/Express/Vite middleware signature; `next` is called for paths the provider does not serve. */
 export type MockProviderHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
@@ -47,6 +49,22 @@ export interface MockProvider {
   addUser(user: MockUser): Required<MockUser>;
   /** A copy of the accounts. */
   users(): Array<Required<MockUser>>;
+  /**
+   * Every protocol request received since start or `reset()` (the last
+   * `maxEntries`), oldest first: endpoint, parameters, client authentication;
+   * secrets, codes and tokens masked. To assert what a client sent.
+   */
+  requests(): MockRequest[];
+  /** The last authorization request, as `requests()` shows it. */
+  lastAuthorization(): MockRequest | undefined;
+  /**
+   * An authorization code as the authorize endpoint would give it after the
+   * user's Allow, to test a back end's code exchange without a browser. Throws
+   * `Error('<oauth error>: <description>')` for a request the endpoint would refuse.
+   */
+  issueCode(options: IssueCodeOptions): string;
+  /** A token response (access, refresh and, for `openid`, ID token) for a new grant, without a browser. */
+  issueToken(options: IssueTokenOptions): Promise<TokenSet>;
 }
 
 /** CORS for the endpoints a browser app may call directly (a public client's token request, the user API). */
@@ -78,6 +96,7 @@ const cors = (req: IncomingMessage, res: ServerResponse): boolean => {
 export const createMockProvider = (options: MockProviderOptions = {}): MockProvider => {
   const settings = settingsOf(options);
   const reset = () => {
+    requests.reset();
     accounts.reset();
     grants.reset();
     knobs.reset();
@@ -89,7 +108,8 @@ export const createMockProvider = (options: MockProviderOptions = {}): MockProvi
   const hosts = createHostCheck(options);
   const issuers = createIssuers(options);
   const keys = createKeys();
-  const context: Context = { ...settings, now, accounts, grants, knobs, hosts, issuers, keys };
+  const requests = createRequestLog(settings.maxEntries);
+  const context: Context = { ...settings, now, accounts, grants, knobs, hosts, issuers, keys, requests };
   reset();
 
   const authorize = createAuthorizeEndpoint(context);
@@ -103,12 +123,12 @@ export const createMockProvider = (options: MockProviderOptions = {}): MockProvi
 
   /** Endpoints below an issuer's path; those that a browser app may call directly answer CORS. */
   type Endpoint = (req: IncomingMessage, res: ServerResponse, issuer: Issuer, url: URL) => unknown;
-  const endpoints: Record<string, { run: Endpoint; cors?: boolean; protocol?: boolean }> = {
-    '/oauth2/authorize': { run: (req, res, issuer, url) => authorize(req, res, url, issuer), protocol: true },
-    '/oauth2/token': { run: token, cors: true, protocol: true },
-    '/oauth2/revoke': { run: revoke, cors: true, protocol: true },
-    '/oauth2/userinfo': { run: resources.userinfo, cors: true, protocol: true },
-    '/v1/me': { run: resources.me, cors: true, protocol: true },
+  const endpoints: Record<string, { run: Endpoint; cors?: boolean; protocol?: MockEndpoint }> = {
+    '/oauth2/authorize': { run: (req, res, issuer, url) => authorize(req, res, url, issuer), protocol: 'authorize' },
+    '/oauth2/token': { run: token, cors: true, protocol: 'token' },
+    '/oauth2/revoke': { run: revoke, cors: true, protocol: 'revocation' },
+    '/oauth2/userinfo': { run: resources.userinfo, cors: true, protocol: 'userinfo' },
+    '/v1/me': { run: resources.me, cors: true, protocol: 'userinfo' },
     [OIDC_PATH]: { run: wellKnown.openidConfiguration, cors: true },
     [RFC8414_PATH]: { run: wellKnown.metadata, cors: true },
     [JWKS_PATH]: { run: wellKnown.jwks, cors: true },
@@ -127,7 +147,16 @@ export const createMockProvider = (options: MockProviderOptions = {}): MockProvi
     const endpoint = endpoints[rest.replace(/(.)\/$/, '$1')];
     if (endpoint) {
       if (endpoint.cors && cors(req, res)) return;
-      if (endpoint.protocol && knobs.delayMs) await sleep(knobs.delayMs);
+      if (endpoint.protocol) {
+        context.requests.record(req, {
+          endpoint: endpoint.protocol,
+          method: req.method ?? 'GET',
+          issuerPath,
+          params: maskParams(url.searchParams),
+          ...(endpoint.protocol == 'userinfo' && req.headers.authorization && { clientAuthentication: 'bearer' }),
+        });
+        if (knobs.delayMs) await sleep(knobs.delayMs);
+      }
       await endpoint.run(req, res, issuers.at(req, issuerPath), url);
       return;
     }
@@ -188,5 +217,8 @@ export const createMockProvider = (options: MockProviderOptions = {}): MockProvi
     addClient: accounts.addClient,
     addUser: (user) => ({ ...accounts.addUser(user) }),
     users: () => [...accounts.users.values()].map((user) => ({ ...user })),
+    ...createIssuing(context),
+    requests: requests.all,
+    lastAuthorization: requests.lastAuthorization,
   };
 };

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { safeEqual, sha256, type Context } from './context.js';
 import { parseBasicAuth, parseForm, readBody, sendJson, toParams, type Params } from './http.js';
 import { PKCE_SYNTAX } from './authorize-request.js';
+import { maskParams } from './request-log.js';
 import type { AuthorizationCode } from './grants.js';
 import type { Issuer } from './metadata.js';
 import type { MockClient, MockUser } from './types.js';
@@ -80,6 +81,11 @@ export const readClientRequest = async (
   const client = context.accounts.clients.get(clientId);
   if (!client) return fail('invalid_client', 'Unknown client.');
   const secret = basic?.clientSecret ?? bodySecret;
+  const entry = context.requests.entryOf(req);
+  if (entry) {
+    entry.params = { ...entry.params, ...maskParams(pairs) };
+    entry.clientAuthentication = basic ? 'client_secret_basic' : bodySecret ? 'client_secret_post' : 'none';
+  }
   if (client.clientSecret) {
     if (secret === undefined) return fail('invalid_client', 'This client must authenticate.');
     if (!safeEqual(client.clientSecret, secret)) return fail('invalid_client', 'Wrong client secret.');
@@ -89,9 +95,33 @@ export const readClientRequest = async (
   return { client, params };
 };
 
+/**
+ * OpenID Connect Core §2: who signed in, signed with the issuer's key. Times
+ * are real time, not the provider's clock: the client checks them with its own.
+ */
+export const signIdToken = (
+  context: Context,
+  code: Pick<AuthorizationCode, 'issuerPath' | 'issuer' | 'clientId' | 'scope' | 'authTime' | 'nonce'>,
+  user: Required<MockUser>,
+) => {
+  const granted = code.scope.split(' ');
+  const issuedAt = Math.floor(Date.now() / 1000);
+  return context.keys.sign(code.issuerPath, {
+    iss: code.issuer,
+    sub: user.id,
+    aud: code.clientId,
+    iat: issuedAt,
+    exp: issuedAt + context.tokenTtl,
+    auth_time: code.authTime,
+    ...(code.nonce !== undefined && { nonce: code.nonce }),
+    ...(granted.includes('profile') && { name: user.name }),
+    ...(granted.includes('email') && { email: user.email, email_verified: true }),
+  });
+};
+
 /** The token endpoint (RFC 6749 §3.2): the code grant and the refresh grant. */
 export const createTokenEndpoint = (context: Context) => {
-  const { accounts, grants, keys, log, now, tokenTtl } = context;
+  const { accounts, grants, log, now } = context;
   const error = (res: ServerResponse, code: string, description: string) => tokenError(context, res, code, description);
 
   /** RFC 6749 §4.1.3 and RFC 7636 §4.6. */
@@ -131,28 +161,8 @@ export const createTokenEndpoint = (context: Context) => {
     const to = { issuerPath: issuer.path, clientId: client.clientId, email: issued.email, scope: issued.scope };
     const tokens = grants.issueTokenSet(to, issued.grantId);
     const user = accounts.users.get(issued.email);
-    if (issued.oidc && user) tokens.id_token = await idToken(issued, user);
+    if (issued.oidc && user) tokens.id_token = await signIdToken(context, issued, user);
     sendJson(res, 200, tokens);
-  };
-
-  /**
-   * OpenID Connect Core §2: who signed in, signed with the issuer's key. Times
-   * are real time, not the provider's clock: the client checks them with its own.
-   */
-  const idToken = (code: AuthorizationCode, user: Required<MockUser>) => {
-    const granted = code.scope.split(' ');
-    const issuedAt = Math.floor(Date.now() / 1000);
-    return keys.sign(code.issuerPath, {
-      iss: code.issuer,
-      sub: user.id,
-      aud: code.clientId,
-      iat: issuedAt,
-      exp: issuedAt + tokenTtl,
-      auth_time: code.authTime,
-      ...(code.nonce !== undefined && { nonce: code.nonce }),
-      ...(granted.includes('profile') && { name: user.name }),
-      ...(granted.includes('email') && { email: user.email, email_verified: true }),
-    });
   };
 
   /** RFC 6749 §6, with rotation (RFC 9700 §4.14.2). */

@@ -5,11 +5,12 @@ import type { RunningMockProvider } from '../../src/mock-provider/index.js';
 import { createAuthHandler, exchangeCode, TokenError } from '../../src/server/index.js';
 import { toNodeHandler } from '../../src/server/node.js';
 import { CLIENT, getMe, REDIRECT_URI, startProvider } from './api-helpers.js';
+import { startPartner, stopPartners } from './partner-processes.js';
 
 /**
  * The handler and the helper against the mock's OpenID Connect mode, by issuer
- * alone: logout revokes at the provider, two handler processes with one secret
- * share a session, and an answer from another issuer is refused on the server.
+ * alone: logout revokes at the provider, two handler processes (real ones) with
+ * one secret share a session, and an answer from another issuer is refused on the server.
  */
 const SECRET = 'a-test-secret-of-at-least-32-characters!';
 let provider: RunningMockProvider;
@@ -18,6 +19,7 @@ test.beforeEach(async () => {
   provider = await startProvider({ oidc: true, issuers: ['/a', '/b'] });
 });
 test.afterEach(async () => {
+  await stopPartners();
   for (const server of servers.splice(0)) {
     server.closeAllConnections();
     server.close();
@@ -25,7 +27,7 @@ test.afterEach(async () => {
   await provider.close();
 });
 
-/** A partner server process of its own: its own handler instance, its own port. */
+/** A partner server of its own, in this process: its own handler instance, its own port. */
 const partnerServer = async (issuer = provider.issuer) => {
   const handler = createAuthHandler({
     secret: SECRET,
@@ -108,11 +110,25 @@ test('logout revokes: the access token the session held is refused at the provid
 });
 
 test('two handler processes with the same secret share a session (stateless)', async () => {
-  const first = await partnerServer();
-  const second = await partnerServer();
-  const { cookie, account } = await signIn(first);
-  const session = await fetch(`${second}/auth/session`, { headers: { Cookie: cookie } });
+  // Two real processes (test/e2e/partner-server.mjs), no store: all they share is the secret.
+  const options = {
+    secret: SECRET,
+    provider: {
+      issuer: provider.issuer,
+      clientId: CLIENT.id,
+      clientSecret: CLIENT.secret,
+      redirectUri: REDIRECT_URI,
+      scope: 'openid profile email',
+    },
+  };
+  const [first, second] = await Promise.all([startPartner(options), startPartner(options)]);
+  const { cookie, account } = await signIn(first.origin);
+  const session = await fetch(`${second.origin}/auth/session`, { headers: { Cookie: cookie } });
   expect(await session.json()).toEqual({ accounts: { mock: account } });
+  // The sealed cookie carries the tokens too: the second process's API gets the access token from it.
+  const api = await fetch(`${second.origin}/api/token`, { headers: { Cookie: cookie } });
+  expect(api.status).toBe(200);
+  expect((await getMe(provider, ((await api.json()) as { accessToken: string }).accessToken)).status).toBe(200);
 });
 
 test("mix-up: issuer /a's answer taken to a client configured for /b is refused, never exchanged", async () => {

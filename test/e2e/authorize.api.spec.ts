@@ -59,7 +59,8 @@ test('an unknown client or an unregistered redirect URI gets an error page, neve
       expect(response.headers.get('location')).toBeNull();
       expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
       const html = await response.text();
-      expect(html).toContain("This sign-in request can't continue");
+      // The page's text, as HTML writes the apostrophe.
+      expect(html).toContain('This sign-in request can&#39;t continue');
       expect(html).toContain(text);
     });
   }

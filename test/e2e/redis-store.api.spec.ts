@@ -1,18 +1,15 @@
 import { expect, test } from '@playwright/test';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createClient } from 'redis';
 import type { RunningMockProvider } from '../../src/mock-provider/index.js';
-import { createAuthHandler } from '../../src/server/index.js';
-import { toNodeHandler, toWebRequest } from '../../src/server/node.js';
-import { redisStore, type RedisSessionStore } from '../../src/server/redis.js';
+import { redisStore } from '../../src/server/redis.js';
 import { CLIENT, REDIRECT_URI, startProvider } from './api-helpers.js';
+import { startPartner, startTokenGate, stopPartners, type PartnerProcess } from './partner-processes.js';
 import { startRedis, type RunningRedis } from '../../scripts/redis-server.js';
 
 /**
- * Sessions in Debian's redis-server, shared by three partner server instances
- * (each its own handler, Redis client and port), against the mock provider
- * with refresh-token rotation.
+ * Sessions in Debian's redis-server, shared by three partner server processes
+ * (test/e2e/partner-server.mjs: each its own process, Redis client and port),
+ * against the mock provider with refresh-token rotation.
  */
 test.describe.configure({ mode: 'serial' });
 const SECRET = 'a-test-secret-of-at-least-32-characters!';
@@ -22,65 +19,30 @@ const untilStale = () => new Promise((resolve) => setTimeout(resolve, (TOKEN_TTL
 let redis: RunningRedis;
 let provider: RunningMockProvider;
 let providerLog: string[];
-interface Instance {
-  origin: string;
-  server: Server;
-  store: RedisSessionStore;
-  close(): Promise<void>;
-}
-let instances: Instance[];
+let gate: Awaited<ReturnType<typeof startTokenGate>>;
+let partners: PartnerProcess[];
 
-const startInstance = async (): Promise<Instance> => {
-  const client = createClient({ url: redis.url, disableOfflineQueue: true });
-  client.on('error', () => {}); // reconnects by itself; the requests report the failure
-  await client.connect();
-  const store = redisStore(client);
-  const handler = createAuthHandler({
+const startInstance = (port?: number) =>
+  startPartner({
     secret: SECRET,
-    store,
-    providers: {
-      mock: {
-        authorizeUrl: provider.authorizeUrl,
-        tokenUrl: provider.tokenUrl,
-        userInfoUrl: provider.userInfoUrl,
-        clientId: CLIENT.id,
-        clientSecret: CLIENT.secret,
-        redirectUri: REDIRECT_URI,
-      },
+    redisUrl: redis.url,
+    ...(port !== undefined && { port }),
+    provider: {
+      authorizeUrl: provider.authorizeUrl,
+      // Through the gate, so that a test can hold a refresh on its way to the provider.
+      tokenUrl: gate.url,
+      userInfoUrl: provider.userInfoUrl,
+      clientId: CLIENT.id,
+      clientSecret: CLIENT.secret,
+      redirectUri: REDIRECT_URI,
     },
   });
-  const auth = toNodeHandler(handler);
-  const server = createServer((req, res) => {
-    if (req.url == '/api/token')
-      return void handler.getAccessToken(toWebRequest(req), 'mock').then(
-        ({ accessToken }) => {
-          res.writeHead(200, { 'Content-Type': 'application/json' });
-          res.end(JSON.stringify({ accessToken }));
-        },
-        (error: { status?: number; error?: string }) => {
-          res.writeHead(error.status ?? 500, { 'Content-Type': 'application/json' });
-          res.end(JSON.stringify({ error: error.error }));
-        },
-      );
-    void auth(req, res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
-  return {
-    origin: `http://localhost:${(server.address() as AddressInfo).port}`,
-    server,
-    store,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-      client.destroy();
-    },
-  };
-};
 
 test.beforeAll(async () => {
   redis = await startRedis();
 });
 test.afterAll(async () => {
+  await stopPartners();
   await redis.stop();
 });
 test.beforeEach(async () => {
@@ -91,13 +53,16 @@ test.beforeEach(async () => {
   raw.destroy();
   providerLog = [];
   provider = await startProvider({ tokenTtlSeconds: TOKEN_TTL, log: (line) => providerLog.push(line) });
-  instances = await Promise.all([startInstance(), startInstance(), startInstance()]);
+  gate = await startTokenGate(provider.tokenUrl);
+  partners = await Promise.all([startInstance(), startInstance(), startInstance()]);
 });
 test.afterEach(async () => {
   redis.resume();
-  await Promise.all(instances.map((instance) => instance.close()));
+  await stopPartners();
+  await gate.close();
   await provider.close();
 });
+const refreshes = () => providerLog.filter((line) => line.startsWith('POST /oauth2/token')).length;
 
 const post = (origin: string, path: string, body: unknown, cookie = '') =>
   fetch(`${origin}${path}`, {
@@ -132,8 +97,10 @@ const signIn = async (origin: string) => {
   return { cookie, account };
 };
 
+const tokenOf = async (response: Response) => ((await response.json()) as { accessToken?: string }).accessToken;
+
 test('sign in through one process: the others see the session; logout on a third is seen by the first at once', async () => {
-  const [one, two, three] = instances as [Instance, Instance, Instance];
+  const [one, two, three] = partners as [PartnerProcess, PartnerProcess, PartnerProcess];
   const { cookie } = await signIn(one.origin);
   // The cookie holds only a sealed session id.
   expect(cookie.length).toBeLessThan(300);
@@ -144,87 +111,118 @@ test('sign in through one process: the others see the session; logout on a third
 });
 
 test('20 concurrent calls over three processes after expiry: one refresh at the provider, all succeed with the new token', async () => {
-  const { cookie } = await signIn(instances[0]!.origin);
+  const { cookie } = await signIn(partners[0]!.origin);
+  const old = await tokenOf(await apiToken(partners[1]!.origin, cookie));
+  expect(old).toEqual(expect.any(String));
   await untilStale();
-  const before = providerLog.filter((line) => line.startsWith('POST /oauth2/token')).length;
+  const before = refreshes();
   const calls = await Promise.all(
-    Array.from({ length: 20 }, (_, index) => apiToken(instances[index % 3]!.origin, cookie)),
+    Array.from({ length: 20 }, (_, index) => apiToken(partners[index % 3]!.origin, cookie)),
   );
-  const bodies = (await Promise.all(calls.map((response) => response.json()))) as { accessToken?: string }[];
   expect(calls.map((response) => response.status)).toEqual(Array(20).fill(200));
-  expect(new Set(bodies.map((body) => body.accessToken)).size).toBe(1);
-  expect(providerLog.filter((line) => line.startsWith('POST /oauth2/token')).length - before).toBe(1);
+  const tokens = new Set(await Promise.all(calls.map(tokenOf)));
+  expect(tokens.size).toBe(1);
+  expect(tokens.has(old)).toBe(false);
+  expect(refreshes() - before).toBe(1);
 });
 
-test("a process that died holding the refresh lock blocks no one past the lock's timeout; a restarted process keeps its sessions", async () => {
-  const { cookie } = await signIn(instances[0]!.origin);
+test("a process killed while it holds the refresh lock blocks no one past the lock's timeout; a restarted process keeps its sessions", async () => {
+  // The handler's refresh lock times out after 15 s, and this test waits for it.
+  test.setTimeout(60_000);
+  const [one, two] = partners as [PartnerProcess, PartnerProcess];
+  const { cookie } = await signIn(one.origin);
   await untilStale();
-  // What a process leaves behind when it dies mid-refresh: the lock, held by no one, with its timeout.
+  const before = refreshes();
+  gate.hold();
+  const arrived = gate.next();
+  const dying = apiToken(one.origin, cookie).then(
+    (response) => response.status,
+    (error: Error) => error,
+  );
+  // Its refresh is at the provider's door: the process is inside the locked refresh.
+  const held = await arrived;
   const raw = createClient({ url: redis.url });
   await raw.connect();
-  const sessionKeys = await raw.keys('oauth-connect:session:*');
-  expect(sessionKeys).toHaveLength(1);
-  const id = sessionKeys[0]!.slice('oauth-connect:session:'.length);
-  await raw.set(`oauth-connect:lock:${id}`, 'dead-process', { PX: 2000 });
+  const [lock, ...others] = await raw.keys('oauth-connect:lock:*');
+  expect(others).toEqual([]);
+  const lockLeft = await raw.pTTL(lock!);
   raw.destroy();
-  const started = Date.now();
-  const call = await apiToken(instances[1]!.origin, cookie);
-  expect(call.status).toBe(200);
-  // It waited for the dead lock to time out, and not much longer.
-  expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
-  expect(Date.now() - started).toBeLessThan(6000);
+  expect(lockLeft).toBeGreaterThan(0);
+  const lockFrees = Date.now() + lockLeft;
+  await one.kill();
+  await held.closed;
+  expect(await dying).toBeInstanceOf(Error);
+  gate.release();
 
-  // A restart: the old instance goes, a new one (new client, new port) reads the same sessions.
-  await instances[0]!.close();
-  instances[0] = await startInstance();
-  expect(Object.keys((await session(instances[0].origin, cookie)).accounts)).toEqual(['mock']);
+  const call = await apiToken(two.origin, cookie);
+  expect(call.status).toBe(200);
+  const refreshed = await tokenOf(call);
+  // It waited for the dead process's lock to time out, and not much longer.
+  expect(Date.now()).toBeGreaterThanOrEqual(lockFrees - 100);
+  expect(Date.now()).toBeLessThan(lockFrees + 3000);
+  // The dead process's refresh never reached the provider; the one that did is the only one.
+  expect(refreshes() - before).toBe(1);
+
+  // The killed process comes back on its port with a new Redis client: the session is intact.
+  partners[0] = await startInstance(one.port);
+  expect(Object.keys((await session(partners[0].origin, cookie)).accounts)).toEqual(['mock']);
+  // And its tokens: the refresh token the provider rotated to is the one stored (the access token is
+  // stale again by now, so this refreshes once more, with it).
+  const afterRestart = await apiToken(partners[0].origin, cookie);
+  expect(afterRestart.status).toBe(200);
+  expect(await tokenOf(afterRestart)).not.toBe(refreshed);
 });
 
 test('a Redis that hangs: calls fail fast with server_error; when it answers again, they succeed', async () => {
-  const { cookie } = await signIn(instances[0]!.origin);
+  const { cookie } = await signIn(partners[0]!.origin);
   redis.pause();
   const started = Date.now();
-  const response = await fetch(`${instances[1]!.origin}/auth/session`, { headers: { Cookie: cookie } });
+  const response = await fetch(`${partners[1]!.origin}/auth/session`, { headers: { Cookie: cookie } });
   expect(response.status).toBe(503);
   expect(await response.json()).toEqual({ error: 'server_error', error_description: 'The session store failed.' });
   expect(Date.now() - started).toBeLessThan(3000);
   redis.resume();
   await expect
-    .poll(async () => Object.keys((await session(instances[1]!.origin, cookie)).accounts), { timeout: 10_000 })
+    .poll(async () => Object.keys((await session(partners[1]!.origin, cookie)).accounts), { timeout: 10_000 })
     .toEqual(['mock']);
 });
 
 test('a Redis that is down: calls fail fast with server_error, never an unknown session accepted; back up, they succeed', async () => {
-  const { cookie } = await signIn(instances[0]!.origin);
+  const { cookie } = await signIn(partners[0]!.origin);
   await redis.stop();
   const started = Date.now();
-  const down = await fetch(`${instances[1]!.origin}/auth/session`, { headers: { Cookie: cookie } });
+  const down = await fetch(`${partners[1]!.origin}/auth/session`, { headers: { Cookie: cookie } });
   expect(down.status).toBe(503);
   expect(((await down.json()) as { error: string }).error).toBe('server_error');
-  expect((await apiToken(instances[2]!.origin, cookie)).status).toBe(503);
+  const api = await apiToken(partners[2]!.origin, cookie);
+  expect(api.status).toBe(503);
+  expect(((await api.json()) as { error: string }).error).toBe('server_error');
   expect(Date.now() - started).toBeLessThan(3000);
   // Back on the same port, empty (no persistence): the clients reconnect, the old session is unknown.
   redis = await startRedis({ port: redis.port });
-  // Each instance has its own client, reconnecting on its own schedule.
+  // Each process has its own client, reconnecting on its own schedule.
   await expect
     .poll(
       async () =>
         Promise.all(
-          instances.map(
+          partners.map(
             async ({ origin }) => (await fetch(`${origin}/auth/session`, { headers: { Cookie: cookie } })).status,
           ),
         ),
       { timeout: 15_000 },
     )
     .toEqual([200, 200, 200]);
-  expect((await session(instances[1]!.origin, cookie)).accounts).toEqual({});
-  const again = await signIn(instances[2]!.origin);
-  expect(Object.keys((await session(instances[0]!.origin, again.cookie)).accounts)).toEqual(['mock']);
+  expect((await session(partners[1]!.origin, cookie)).accounts).toEqual({});
+  const again = await signIn(partners[2]!.origin);
+  expect(Object.keys((await session(partners[0]!.origin, again.cookie)).accounts)).toEqual(['mock']);
 });
 
-test('deleteUserSessions ends every session of one account, seen by every process', async () => {
-  const first = await signIn(instances[0]!.origin);
-  const second = await signIn(instances[1]!.origin);
-  expect(await instances[2]!.store.deleteUserSessions(first.account.id)).toBe(2);
-  for (const { cookie } of [first, second]) expect((await session(instances[2]!.origin, cookie)).accounts).toEqual({});
+test("deleteUserSessions, from an operator's script, ends every session of one account in every process", async () => {
+  const first = await signIn(partners[0]!.origin);
+  const second = await signIn(partners[1]!.origin);
+  const client = createClient({ url: redis.url });
+  await client.connect();
+  expect(await redisStore(client).deleteUserSessions(first.account.id)).toBe(2);
+  client.destroy();
+  for (const { cookie } of [first, second]) expect((await session(partners[2]!.origin, cookie)).accounts).toEqual({});
 });

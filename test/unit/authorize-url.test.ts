@@ -88,6 +88,21 @@ describe('resolveOptions', () => {
   });
 });
 
+describe('issuer', () => {
+  it('is an https (or loopback) URL without query or fragment', () => {
+    expect(resolveOptions({ ...base, issuer: 'https://issuer.example/tenant' }, page).issuer).to.equal(
+      'https://issuer.example/tenant',
+    );
+    for (const issuer of [
+      'http://issuer.example',
+      'https://issuer.example/?a=1',
+      'https://issuer.example/#x',
+      'not a url',
+    ])
+      expect(configError({ issuer }).message, issuer).to.contain('issuer');
+  });
+});
+
 describe('buildAuthorizeUrl', () => {
   const build = (options: Partial<ConnectOptions>, codeChallenge?: string) =>
     new URL(buildAuthorizeUrl(resolveOptions({ ...base, ...options }, page), 'st&te=', codeChallenge));
@@ -128,5 +143,11 @@ describe('buildAuthorizeUrl', () => {
     expect(url.searchParams.has('scope')).to.equal(false);
     expect(url.searchParams.has('code_challenge')).to.equal(false);
     expect(url.searchParams.has('code_challenge_method')).to.equal(false);
+  });
+
+  it('sends the nonce it is given', () => {
+    expect(
+      new URL(buildAuthorizeUrl(resolveOptions(base, page), 'S', undefined, 'N')).searchParams.get('nonce'),
+    ).to.equal('N');
   });
 });

@@ -109,6 +109,50 @@ describe('parseCallback', () => {
     );
   });
 
+  describe('issuer (RFC 9207)', () => {
+    const issuer = 'https://issuer.example';
+    const withIssuer: ExpectedCallback = { ...codeFlow, issuer, provider: 'acme' };
+    it('accepts the issuer’s own iss and says which issuer and provider answered', () => {
+      expect(parseUrl(`https://partner.example/cb?code=C&state=S&iss=${issuer}`, withIssuer)).to.deep.equal({
+        responseType: 'code',
+        code: 'C',
+        state: 'S',
+        redirectUri: codeFlow.redirectUri,
+        codeVerifier: 'V',
+        issuer,
+        provider: 'acme',
+      });
+    });
+    it('refuses an answer from another issuer, results and errors alike', () => {
+      for (const query of ['code=C', 'error=access_denied']) {
+        const error = errorOf(`https://partner.example/cb?${query}&state=S&iss=https://other.example`, withIssuer);
+        expect(error.error).to.equal('invalid_response');
+        expect(error.errorDescription).to.contain('another issuer').and.contain('https://other.example');
+      }
+      // Exactly: not a prefix, not another form of the same URL.
+      expect(errorOf(`https://partner.example/cb?code=C&state=S&iss=${issuer}/`, withIssuer).error).to.equal(
+        'invalid_response',
+      );
+    });
+    it('refuses a missing iss only when it is required', () => {
+      expect(parseUrl('https://partner.example/cb?code=C&state=S', withIssuer)).to.include({ issuer });
+      const error = errorOf('https://partner.example/cb?code=C&state=S', { ...withIssuer, requireIss: true });
+      expect(error.error).to.equal('invalid_response');
+      expect(error.errorDescription).to.contain('no iss');
+    });
+    it('passes the received iss on when the flow does not know its issuer', () => {
+      expect(parseUrl('https://partner.example/cb?code=C&state=S&iss=https://any.example')).to.include({
+        issuer: 'https://any.example',
+      });
+      expect(parseUrl('https://partner.example/cb?code=C&state=S')).to.not.have.property('issuer');
+    });
+    it('carries the nonce of an OpenID Connect code flow', () => {
+      expect(parseUrl('https://partner.example/cb?code=C&state=S', { ...codeFlow, nonce: 'N' })).to.include({
+        nonce: 'N',
+      });
+    });
+  });
+
   const malformed: Record<string, [string, ExpectedCallback?]> = {
     'no state': ['https://partner.example/cb?code=C1'],
     'another state': ['https://partner.example/cb?code=C1&state=X'],

@@ -2,6 +2,7 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import '../../src/define.js';
 import type { OAuthConnectElement } from '../../src/element/oauth-connect.js';
 import { ConnectCancelled, ConnectError } from '../../src/flow/errors.js';
+import { registerProvider } from '../../src/flow/providers.js';
 import { pkceChallenge } from '../../src/flow/secrets.js';
 import { popupHarness } from './popup-harness.js';
 
@@ -150,6 +151,50 @@ describe('<oauth-connect>', () => {
       expect(harness.popup.name).to.not.contain(state.slice(0, 8));
       expect(harness.popup.name).to.equal('');
       el.abort();
+    });
+
+    it('sends a nonce with the openid scope, and returns it with the code', async () => {
+      const el = await make('code', { scope: 'openid profile' });
+      const start = oneEvent(el, 'connect-start');
+      const success = oneEvent(el, 'connect-success');
+      button(el).click();
+      const nonce = new URL((await start).detail.url).searchParams.get('nonce');
+      expect(nonce).to.match(/^[\w-]{43}$/);
+      expect((await success).detail).to.include({ nonce });
+      // Without openid, none.
+      const plain = await make('code');
+      const plainStart = oneEvent(plain, 'connect-start');
+      button(plain).click();
+      expect(new URL((await plainStart).detail.url).searchParams.has('nonce')).to.equal(false);
+      await oneEvent(plain, 'connect-success');
+    });
+
+    it('with an issuer: refuses an answer from another issuer, says where it came from otherwise', async () => {
+      const el = await make('code', { issuer: 'https://issuer.example' });
+      el.params = { 'test-respond': 'code', 'test-iss': 'https://other.example' };
+      const error = oneEvent(el, 'connect-error');
+      button(el).click();
+      const { detail } = await error;
+      expect(detail.error).to.equal('invalid_response');
+      expect(detail.errorDescription).to.contain('another issuer');
+      el.params = { 'test-respond': 'code', 'test-iss': 'https://issuer.example' };
+      const success = oneEvent(el, 'connect-success');
+      button(el).click();
+      expect((await success).detail).to.include({ issuer: 'https://issuer.example', code: 'test-code' });
+      // require-iss: an answer without iss is refused.
+      el.requireIss = true;
+      el.params = { 'test-respond': 'code' };
+      const missing = oneEvent(el, 'connect-error');
+      button(el).click();
+      expect((await missing).detail.errorDescription).to.contain('no iss');
+    });
+
+    it('says which preset the result came from', async () => {
+      registerProvider('test-preset', { name: 'Test', authorizeUrl, responseTypes: ['code'] });
+      const el = await make('code', { provider: 'test-preset' });
+      const success = oneEvent(el, 'connect-success');
+      button(el).click();
+      expect((await success).detail).to.include({ provider: 'test-preset' });
     });
 
     it('sends no PKCE and returns no verifier with no-pkce', async () => {
