@@ -150,7 +150,10 @@ export const startServerFlow = (
       callServer<{ account: ConnectAccount; issuer?: string }>(server, '/complete', {
         provider,
         params: Object.fromEntries(params),
-      }).then(({ account, issuer }) => end({ responseType: 'session', account, state, provider, issuer }), end);
+      }).then(
+        ({ account, issuer }) => end({ responseType: 'session', account, state, provider, ...(issuer && { issuer }) }),
+        end,
+      );
     };
     addEventListener('message', receive, { signal });
     // Behind a Cross-Origin-Opener-Policy the callback page has no opener and broadcasts instead.
