@@ -87,7 +87,7 @@ test(`${FLOWS} mixed flows leave no listener, channel or timer behind`, async ({
   test.skip(browserName != 'chromium', 'Chromium: the DevTools protocol sees the listeners too');
   test.setTimeout(120_000);
   await page.addInitScript({ path: PROBES });
-  await page.goto('/');
+  await page.goto('/events.html');
   await page.evaluate(
     async ({ count, authorizeUrl, redirectUri }) => {
       await customElements.whenDefined('oauth-connect');
