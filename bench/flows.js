@@ -1,4 +1,4 @@
-// The time-and-memory part of `npm run bench` (issue 8), on the built files (dist/), in headless
+// The time-and-memory part of `npm run bench` , on the built files (dist/), in headless
 // Chromium, against two mock providers on another origin (localhost vs the pages' 127.0.0.1): one
 // in auto-approve mode, one whose sign-in page waits (for cancel-by-close and abort).
 //   1. click → window.open: real Playwright clicks with the popup blocker on; asserts that every

@@ -1,4 +1,4 @@
-// `npm run bench` (issue 5): builds, then measures the two shipped files beside
+// `npm run bench`: builds, then measures the two shipped files beside
 // a Lit-only baseline built in the same run with the same tool and settings
 // (`vite build --mode baseline`, bench/lit-baseline.ts):
 //   - bytes: minified, gzip -9 (GNU gzip) and brotli (quality 11);
@@ -7,7 +7,7 @@
 //   - what the bundle is made of: each module's minified and gzip bytes;
 //   - the minifiers compared on the same unminified bundle.
 // Prints the tables, writes bench/RESULTS.md and the README's "Size" figures.
-// Then bench/flows.js (issue 8): click to popup, callback to event, 500 flows without growth,
+// Then bench/flows.js: click to popup, callback to event, 500 flows without growth,
 // 100 buttons; its table goes to bench/RESULTS.md and the README too.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -194,7 +194,7 @@ writeFileSync(
   replaceSection(
     results,
     'bytes',
-    `## Bytes and evaluation time (issue 5)
+    `## Bytes and evaluation time
 
 ${conditions}
 
@@ -237,7 +237,7 @@ if (readme.includes('<!-- bench:bytes:start -->')) {
 }
 console.log('bench: wrote bench/RESULTS.md and the README figures');
 
-// Time and memory (issue 8): bench/flows.js. One table, in bench/RESULTS.md and the README.
+// Time and memory: bench/flows.js. One table, in bench/RESULTS.md and the README.
 console.log('bench: click to popup, callback to event, 500 flows, 100 buttons…');
 const flowOptions = optionsFromEnv();
 const loadBefore = loadavg()[0].toFixed(1);
@@ -249,7 +249,7 @@ writeFileSync(
   replaceSection(
     readFileSync('bench/RESULTS.md', 'utf8'),
     'flows',
-    `## Time and memory (issue 8)
+    `## Time and memory
 
 ${flowConditions}
 
@@ -324,7 +324,7 @@ if (readmeNow.includes('<!-- bench:flows:start -->')) {
   const updated = replaceSection(
     readmeNow,
     'flows',
-    `${flows.table}\n\n${flowConditions} How each is measured: [bench/RESULTS.md](bench/RESULTS.md#time-and-memory-issue-8).`,
+    `${flows.table}\n\n${flowConditions} How each is measured: [bench/RESULTS.md](bench/RESULTS.md#time-and-memory).`,
   );
   const options = { ...(await prettier.resolveConfig('README.md')), filepath: 'README.md' };
   writeFileSync('README.md', await prettier.format(updated, options));

@@ -1,4 +1,4 @@
-// Byte sizes as the budget (issue 5) defines them, shared by the budget check
+// Byte sizes as the byte budget defines them, shared by the budget check
 // (test/package/size-budget.js) and the benchmark (bench/run.js).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';

@@ -126,7 +126,11 @@ export const startServerFlow = (
       callServer<{ account: ConnectAccount; issuer?: string }>(server, '/complete', {
         provider,
         params: Object.fromEntries(params),
-      }).then(({ account, issuer }) => settle({ responseType: 'session', account, state, provider, issuer }), settle),
+      }).then(
+        ({ account, issuer }) =>
+          settle({ responseType: 'session', account, state, provider, ...(issuer && { issuer }) }),
+        settle,
+      ),
     );
   }, settle);
   return flow;

@@ -2,7 +2,7 @@ import type { MockClient, MockUser } from './types.js';
 
 /**
  * The demo's confidential client: its secret stays on the partner's server,
- * which exchanges codes with HTTP Basic authentication (as in the seed's Python example).
+ * which exchanges codes with HTTP Basic authentication (as in Ulule's documented Python example).
  */
 export const DEMO_CLIENT: MockClient = {
   clientId: 'demo-client',

@@ -87,7 +87,7 @@ export type BasicCredentials = { clientId: string; clientSecret: string };
 /**
  * Parses `Authorization: Basic …` client credentials (RFC 6749 §2.3.1: the id
  * and secret are form-encoded, joined by a colon, then base64-encoded; the
- * seed's Python example skips the form-encoding, which is the same for plain ids).
+ * Ulule's documented Python example skips the form-encoding, which is the same for plain ids).
  * Returns 'malformed' for anything that is not well-formed Basic credentials,
  * undefined when there is no Authorization header.
  */

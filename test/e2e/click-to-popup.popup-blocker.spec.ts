@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { openDemo, openPopup } from './helpers.js';
 
 /**
- * Issue 8, click → popup: runs in the `chromium-popup-blocker` project (the popup blocker on).
+ * Click → popup: runs in the `chromium-popup-blocker` project (the popup blocker on).
  * bench/probes.js calls every click listener through a wrapper that sets a flag and queues a
  * microtask to clear it, and records each window.open call with whether the flag was still set:
  * set means window.open ran inside the click listener itself, in the same task, with no microtask

@@ -51,7 +51,7 @@ test('host page with COOP: the popup reads as closed, yet the token flow complet
   page,
 }) => {
   const watched = watch(page);
-  await openDemo(page, '/coop/');
+  await openDemo(page, '/coop/events.html');
   await realFocus(page);
   await autoButton(page, 'coop-token', { 'response-type': 'token', 'redirect-uri': '/coop/callback.html' });
   const popup = await clickForPopup(page, 'coop-token');
@@ -65,7 +65,7 @@ test('host page with COOP: the popup reads as closed, yet the token flow complet
 
 test('host page with COOP: the code flow completes through the BroadcastChannel', async ({ page }) => {
   const watched = watch(page);
-  await openDemo(page, '/coop/');
+  await openDemo(page, '/coop/events.html');
   await realFocus(page);
   await autoButton(page, 'coop-code', { 'redirect-uri': '/coop/callback.html' });
   await clickForPopup(page, 'coop-code');
@@ -79,7 +79,7 @@ test('host page with COOP: the code flow completes through the BroadcastChannel'
 });
 
 test('host page with COOP: a user signs in through the UI, slowly, and no cancel fires', async ({ page }) => {
-  await openDemo(page, '/coop/');
+  await openDemo(page, '/coop/events.html');
   await realFocus(page);
   await page.evaluate(() => {
     document.querySelector('#code-flow')!.setAttribute('redirect-uri', '/coop/callback.html');

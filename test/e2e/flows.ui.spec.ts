@@ -13,7 +13,7 @@ import {
 } from './helpers.js';
 
 /**
- * The whole workflow of the seed documents, through the real UI: the demo page
+ * The whole workflow of the providers' documentation, through the real UI: the demo page
  * on one origin, the mock provider's pages in a real popup on another.
  */
 test.beforeEach(async ({ page }) => {
@@ -23,7 +23,7 @@ test.beforeEach(async ({ page }) => {
 test('sign up a new user, then the code flow ends with the user shown', async ({ page }) => {
   const email = uniqueEmail();
   const popup = await openPopup(page, 'code-flow');
-  // Seed step 5: no account yet, the interface offers to create one.
+  // As the providers document it: no account yet, the interface offers to create one.
   await popup.getByRole('link', { name: 'Create an account' }).click();
   await expect(popup.getByRole('heading', { name: /Create your account/ })).toBeVisible();
   await popup.getByLabel('Full name').fill('Grace Hopper');

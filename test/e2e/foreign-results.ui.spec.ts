@@ -74,7 +74,7 @@ test('another tab of this origin that knows the state cannot complete the flow o
   const { state } = (await events(page))[0]!.detail as { state: string };
   // A tab of the partner's origin (any page of it an attacker can run script on, or open).
   const other = await page.context().newPage();
-  await other.goto('/');
+  await other.goto('/events.html');
   await other.evaluate(
     ({ state, version }) => {
       const channel = new BroadcastChannel('oauth-connect:' + state);

@@ -15,10 +15,10 @@ export interface RecordedEvent {
 export const uniqueEmail = () => `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
 
 /**
- * Opens the demo with a listener that records every event the elements fire.
+ * Opens the event-mode demo with a listener that records every event the elements fire.
  * It only observes: window.open, postMessage and the element are untouched.
  */
-export const openDemo = async (page: Page, path = '/') => {
+export const openDemo = async (page: Page, path = '/events.html') => {
   await page.addInitScript((types) => {
     const recorded: unknown[] = [];
     Object.assign(window, { __events: recorded });

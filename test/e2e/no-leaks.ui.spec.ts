@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { startMockProvider, type RunningMockProvider } from '../../src/mock-provider/index.js';
 
 /**
- * Issue 8: a page that stays open all day must not keep anything per flow. 50 flows through the
+ * A page that stays open all day must not keep anything per flow. 50 flows through the
  * element, mixing success, error, cancel-by-close and abort, against two mock providers of its own
  * on another origin (one approves at once, one waits on its sign-in page); then the listeners on
  * `window` and on the elements (with their shadow trees), the open BroadcastChannels and the
@@ -87,7 +87,7 @@ test(`${FLOWS} mixed flows leave no listener, channel or timer behind`, async ({
   test.skip(browserName != 'chromium', 'Chromium: the DevTools protocol sees the listeners too');
   test.setTimeout(120_000);
   await page.addInitScript({ path: PROBES });
-  await page.goto('/');
+  await page.goto('/events.html');
   await page.evaluate(
     async ({ count, authorizeUrl, redirectUri }) => {
       await customElements.whenDefined('oauth-connect');

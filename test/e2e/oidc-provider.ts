@@ -12,7 +12,8 @@ export interface RunningOidcProvider {
   close(): Promise<void>;
 }
 
-export const startOidcProvider = async (): Promise<RunningOidcProvider> => {
+/** `redirectUris`: the client's registered ones (a browser test's own callback page). */
+export const startOidcProvider = async (redirectUris = [OIDC_REDIRECT_URI]): Promise<RunningOidcProvider> => {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -21,7 +22,7 @@ export const startOidcProvider = async (): Promise<RunningOidcProvider> => {
       {
         client_id: OIDC_CLIENT.id,
         client_secret: OIDC_CLIENT.secret,
-        redirect_uris: [OIDC_REDIRECT_URI],
+        redirect_uris: redirectUris,
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
       },

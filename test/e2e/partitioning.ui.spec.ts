@@ -51,7 +51,7 @@ test('a callback page framed by another site does not reach the partner page; fr
   const topLevel = `top-${tag}`;
 
   // The partner's own page (localhost) listens on both flows' channels.
-  await page.goto('/');
+  await page.goto('/events.html');
   await page.evaluate(
     ([prefix, names]) => {
       const received: string[] = [];

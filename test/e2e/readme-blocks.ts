@@ -14,12 +14,15 @@ export const readmeBlock = (language: string, text: string): string => {
 };
 
 /**
- * The README blocks that test/e2e/script-tag.ui.spec.ts runs in a page, each
+ * The README blocks that run in a page (test/e2e/script-tag.ui.spec.ts and
+ * readme-server-bound.ui.spec.ts), each
  * found by a text it contains (readme-snippets.api.spec.ts checks every other
  * block is a tested file's region).
  */
 export const PAGE_BLOCKS = {
-  element: ['html', '<oauth-connect provider="ulule"'],
+  element: ['html', '<oauth-connect provider="ulule" client-id='],
+  // Run by readme-server-bound.ui.spec.ts against the README's Express server.
+  serverBound: ['html', '<oauth-connect provider="ulule" server="/auth">'],
   selfHosted: ['html', 'src="/assets/oauth-connect.js"'],
   callbackPage: ['html', 'src="/assets/callback.js"'],
   cdn: ['html', 'cdn.jsdelivr.net'],

@@ -28,7 +28,7 @@ const roundTrip = async (
   page: Page,
   id: string,
   attributes: Record<string, string>,
-  { path = '/', mount = () => autoButton(page, id, attributes) } = {},
+  { path = '/events.html', mount = () => autoButton(page, id, attributes) } = {},
 ) => {
   const writes = await recordStorageWrites(page);
   const watched = watch(page);
@@ -96,20 +96,20 @@ test('without fallback, a blocked popup is connect-error popup_blocked and the p
   const settled = await outcome(page, 'no-fallback');
   expect(settled.map((e) => e.type)).toEqual(['connect-start', 'connect-error']);
   expect(settled[1]!.detail).toMatchObject({ error: 'popup_blocked' });
-  expect(new URL(page.url()).pathname).toBe('/');
+  expect(new URL(page.url()).pathname).toBe('/events.html');
   expect(await storedFlows(page)).toEqual([]);
 });
 
 test('fallback="redirect" from a hash-router address: the round trip works, and the page’s own fragment comes back', async ({
   page,
 }) => {
-  const path = '/#/settings?tab=security';
+  const path = '/events.html#/settings?tab=security';
   const { settled, addresses } = await roundTrip(page, 'hash-route', { fallback: 'redirect' }, { path });
   expect(settled.at(-1)).toMatchObject({ type: 'connect-success', detail: { responseType: 'code' } });
   // The callback page put the result first and the route after it; the bundle took the result out.
   const returned = addresses.find((url) => url.includes('#oauth-connect='))!;
-  expect(returned).toMatch(/^[^#]*\/#oauth-connect=[^#]+#\/settings\?tab=security$/);
-  expect(page.url()).toMatch(/\/#\/settings\?tab=security$/);
+  expect(returned).toMatch(/^[^#]*\/events\.html#oauth-connect=[^#]+#\/settings\?tab=security$/);
+  expect(page.url()).toMatch(/\/events\.html#\/settings\?tab=security$/);
 });
 
 test('a returned result is out of the address bar at once, and waits for its element to be mounted', async ({

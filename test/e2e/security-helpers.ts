@@ -2,7 +2,7 @@ import { expect, type Page } from '@playwright/test';
 import { events, openDemo, type RecordedEvent } from './helpers.js';
 
 /**
- * Helpers of the issue-6 suites (COOP, redirect fallback, hostile input).
+ * Helpers of the security suites (COOP, redirect fallback, hostile input).
  * They reuse the demo page and its event recorder (helpers.ts).
  */
 

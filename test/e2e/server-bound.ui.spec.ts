@@ -31,7 +31,7 @@ const openServerBound = async (page: Page) => {
       return response;
     };
   });
-  await page.goto('/server-bound.html');
+  await page.goto('/');
 };
 
 /** Everything the page could read, as one string. */
@@ -125,7 +125,7 @@ test('a code and state replayed from another browser context are refused', async
 test('a cross-site form POST to the auth handler is refused', async ({ page, baseURL }) => {
   // 127.0.0.1 is another site than localhost: the form posts across sites.
   const crossSite = baseURL!.replace('localhost', '127.0.0.1');
-  await page.goto(`${crossSite}/server-bound.html`);
+  await page.goto(`${crossSite}/`);
   await page.evaluate((target) => {
     const form = Object.assign(document.createElement('form'), { method: 'post', action: `${target}/auth/start` });
     form.innerHTML = '<input name=provider value=mock>';

@@ -94,3 +94,18 @@ test('a popup that closes at once resolves with no pages; deny then rejects, as 
     await provider.close();
   }
 });
+
+test('drives a server-bound sign-in: the element ends connected, the session at the server', async ({ page }) => {
+  // The demo's home page: server="/auth", the demo's own createAuthHandler, the same mock provider.
+  await page.goto('/');
+  const element = page.locator('#server-bound');
+  await expect(element.locator('[part="button"]')).toBeVisible();
+  const popup = page.waitForEvent('popup');
+  const result = await signInWithPopup(page, element.locator('[part="button"]'), ADA);
+  expect(result).toEqual({ pages: ['sign-in', 'consent'] });
+  expect((await popup).isClosed()).toBe(true);
+  await expect(element).toHaveAttribute('status', 'connected');
+  await expect(element.locator('[part="status"]')).toHaveText(`Connected as ${ADA.name}`);
+  const session = await page.evaluate(() => fetch('/auth/session').then((response) => response.json()));
+  expect(session).toMatchObject({ accounts: { mock: { name: ADA.name } } });
+});

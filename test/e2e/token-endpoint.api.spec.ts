@@ -43,7 +43,7 @@ const expectWorkingExchange = async () => {
   return (await response.json()) as { access_token: string; refresh_token: string };
 };
 
-test('a correct exchange with HTTP Basic (the seed example) returns tokens, uncached', async () => {
+test('a correct exchange with HTTP Basic (as the Ulule documentation shows) returns tokens, uncached', async () => {
   const response = await postToken(provider, exchangeForm(await getCode(provider, { scope: 'profile email' })));
   expect(response.status).toBe(200);
   expect(response.headers.get('cache-control')).toBe('no-store');

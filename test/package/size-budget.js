@@ -1,4 +1,4 @@
-// The byte budget (issue 5): sizes are deterministic, so npm test enforces
+// The byte budget: sizes are deterministic, so npm test enforces
 // them. When a feature breaks the budget, make the code smaller; the numbers
 // below do not move. Needs a build (npm run build).
 import { existsSync } from 'node:fs';

@@ -1,7 +1,7 @@
 // Type-checked by test/types/run.js against the packed package: each line
 // compiles for a consumer, and each @ts-expect-error line must fail to.
 import 'oauth-connect/define';
-import { OAuthConnectElement, type ConnectResult } from 'oauth-connect';
+import { OAuthConnectElement, type ConnectResult, type SessionResult } from 'oauth-connect';
 import { handleCallback } from 'oauth-connect/callback';
 
 // The line from the issue: the tag name map types the element, the event map types the event.
@@ -15,9 +15,10 @@ el.addEventListener('connect-error', (e) => e.detail.error.toUpperCase());
 el.addEventListener('connect-cancel', (e) => e.detail.reason satisfies 'closed' | 'timeout' | 'aborted');
 el.addEventListener('connect-success', (e) => {
   if (e.detail.responseType == 'token') e.detail.accessToken.toUpperCase();
-  else e.detail.code.toUpperCase();
+  else if (e.detail.responseType == 'code') e.detail.code.toUpperCase();
+  else e.detail.account.name.toUpperCase(); // server-bound: the session's account
 });
-const result: Promise<ConnectResult> = typed.connect();
+const result: Promise<ConnectResult | SessionResult> = typed.connect();
 void result;
 void handleCallback;
 

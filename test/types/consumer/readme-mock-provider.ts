@@ -30,4 +30,26 @@ await fetch(`${provider.url}/fail-next-request`, {
 });
 // #endregion readme
 
+declare const codeChallenge: string;
+// #region readme
+// A code as the authorize endpoint gives it after the user's Allow (same checks: client,
+// redirect URI, scope, PKCE); your back end exchanges it as it would a real one.
+const code = provider.issueCode({
+  clientId: 'my-app',
+  redirectUri: 'http://localhost:3000/callback.html',
+  codeChallenge, // S256 of the verifier your test sends
+  nonce: 'n-1', // OpenID Connect
+  scope: 'openid email',
+  user: 'test@example.com', // default: the first account
+});
+// Or the token response itself (access, refresh and, for openid, ID token), for a new grant.
+const tokens = await provider.issueToken({ clientId: 'my-app', scope: 'profile email' });
+
+// Every protocol request since start or reset(): endpoint, parameters, client authentication
+// (client_secret_basic, client_secret_post, none; bearer at userinfo); secrets, codes and tokens read "[masked]".
+const scope = provider.lastAuthorization()?.params.scope; // 'openid email'
+const auth = provider.requests().find((r) => r.endpoint == 'token')?.clientAuthentication;
+// #endregion readme
+void [code, tokens, scope, auth];
+
 export {};
