@@ -91,7 +91,7 @@ export const resolveOptions = (options: ConnectOptions, page: string = location.
   // No user name or password: the popup would send them, and `http://localhost:x@evil.example` reads as loopback.
   if (authorize && (authorize.username || authorize.password || !isHttpsOrLoopback(authorize)))
     invalid(
-      `${explicit ? 'authorize-url' : "the issuer's authorization_endpoint"} "${authorize.href}" must use https (http on localhost only), without a user name or password.`,
+      `${explicit ? 'authorize-url' : "the issuer's authorization_endpoint"} must use https (http on localhost only), without a user name or password: "${authorize.href}".`,
     );
   const redirect = url('redirect-uri', options.redirectUri, page);
   const { origin } = new URL(page);
