@@ -271,7 +271,7 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
   /**
    * The shadow tree is static, built once here; `update()` only sets its text
    * and attributes and picks the icon. (Lit's templates would add lit-html,
-   * 2.7 KB gzip, to every partner page: more than this whole element. Issue 5.)
+   * 2.7 KB gzip, to every partner page: more than this whole element: see README, "Size".)
    */
   override createRenderRoot(): HTMLElement | DocumentFragment {
     const root = super.createRenderRoot();

@@ -11,7 +11,7 @@ import { css } from '@lit/reactive-element';
  * `color-scheme: light dark` follows the OS. `theme="light|dark"` pins one. Private
  * properties are short (`--_t` text, `--_s` surface, `--_o` on-accent,
  * `--_a` accent, `--_h` height) because every byte here ships to every
- * visitor of every partner page (issue 5).
+ * visitor of every partner page (README, "Size").
  */
 export const styles = css`
   :host {

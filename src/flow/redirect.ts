@@ -15,7 +15,7 @@ export const STORAGE_PREFIX = 'oauth-connect:';
  * First character of the state of a flow that may go through sessionStorage: a redirect flow, or a
  * popup flow that may fall back to one (base64url never has it). The callback page reads
  * sessionStorage only for such a state: in a new popup that first read is a synchronous round trip
- * to the browser process, a few milliseconds added to every popup flow (issue 8).
+ * to the browser process, a few milliseconds added to every popup flow (bench/RESULTS.md, "Time and memory").
  */
 export const REDIRECT_STATE_MARK = '.';
 /** Fragment marker of a result handed back to the page that started the flow. */
