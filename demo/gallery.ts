@@ -11,7 +11,6 @@ import '@fontsource-variable/noto-sans-arabic';
 import '@fontsource-variable/noto-sans-mono';
 import '../src/define.js';
 import { registerLocale, registerProvider } from '../src/index.js';
-import { loadLocale } from '../src/element/locales.js';
 
 // A partner's own preset, as the README shows it.
 registerProvider('acme', {
@@ -176,9 +175,7 @@ for (const theme of THEMES) {
 }
 
 // Ready once every element has rendered and every font its text needs has loaded: a
-// web font is only fetched when laid-out text asks for it, so lay out first. French, Spanish and
-// German load on demand: their files first, then the elements' renders with them.
-await Promise.all(['fr', 'es', 'de'].map(loadLocale));
+// web font is only fetched when laid-out text asks for it, so lay out first.
 await Promise.all([...gallery.querySelectorAll('oauth-connect')].map((node) => node.updateComplete));
 document.body.getBoundingClientRect();
 await document.fonts.ready;

@@ -52,22 +52,20 @@ const loaders: Partial<Record<string, () => Promise<{ default: string }>>> = {
   de: () => import('./locales/de.js'),
 };
 
-const loading: Partial<Record<string, Promise<void>>> = {};
-
 /**
- * Loads the built-in strings of `lang`'s language once. While they are on their way, returns the
- * promise of their arrival (the same one to every caller); undefined once they are there, for
- * English and for a language without built-in strings. Until then `stringsFor` gives English; a file
- * that fails to load leaves English for the page's life (no retry loop).
+ * Loads the built-in strings of `lang`'s language once; resolves when they are there (at once for
+ * English, a language without built-in strings or one loaded already). Until then `stringsFor` gives
+ * English. A file that fails to load leaves English (tried again on the next call).
  */
 export const loadLocale = (lang: string): Promise<void> | undefined => {
   const base = lang.toLowerCase().replace(/-.*/, '');
   const load = loaders[base];
-  if (!load || builtIn[base]) return;
-  return (loading[base] ??= load().then(
+  if (!load) return;
+  loaders[base] = undefined;
+  return load().then(
     (strings) => void (builtIn[base] = strings.default),
-    () => void (loaders[base] = undefined),
-  ));
+    () => void (loaders[base] = load),
+  );
 };
 
 const added: Partial<Record<string, Partial<ConnectStrings>>> = {};
