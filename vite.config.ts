@@ -55,8 +55,6 @@ function bundleBuild(mode: string): BuildEnvironmentOptions {
         // than esbuild's and terser's here: `npm run bench` compares them).
         minify: true,
         comments: false,
-        // The languages other than English (src/element/locales/), loaded on demand from beside the bundle.
-        chunkFileNames: 'locales/[name].js',
       },
     },
   };

@@ -38,54 +38,29 @@ const keys = [
   'disconnect',
 ] as const;
 
-// One string a language keeps the bundle small; order as in `keys`. English is built in; the other
-// languages load on demand (`loadLocale`), each from its own small file beside the bundle, so that a
-// page pays only for its own language.
+// One string a language keeps the bundle small; order as in `keys`.
 const builtIn: Partial<Record<string, string>> = {
   en: 'Sign in|Sign in with %|opens a new window|Waiting for %…|Cancel|Connected|Sign-in failed. Try again.|Sign-in cancelled.|Sign-in is not available on this page.|Connected as %|Disconnect',
+  fr: "Se connecter|Se connecter avec %|ouvre une nouvelle fenêtre|En attente de %…|Annuler|Connecté|La connexion a échoué. Réessayez.|Connexion annulée.|La connexion n'est pas disponible sur cette page.|Connecté en tant que %|Se déconnecter",
+  es: 'Iniciar sesión|Iniciar sesión con %|abre una ventana nueva|Esperando a %…|Cancelar|Conectado|No se pudo iniciar sesión. Inténtalo de nuevo.|Inicio de sesión cancelado.|El inicio de sesión no está disponible en esta página.|Conectado como %|Desconectar',
+  de: 'Anmelden|Mit % anmelden|öffnet ein neues Fenster|Warten auf %…|Abbrechen|Verbunden|Anmeldung fehlgeschlagen. Bitte erneut versuchen.|Anmeldung abgebrochen.|Die Anmeldung ist auf dieser Seite nicht verfügbar.|Verbunden als %|Trennen',
 };
 
-// Literal imports, so that the bundle build and a partner's bundler both emit each file beside the module.
-const loaders: Partial<Record<string, () => Promise<{ default: string }>>> = {
-  fr: () => import('./locales/fr.js'),
-  es: () => import('./locales/es.js'),
-  de: () => import('./locales/de.js'),
-};
-
-/**
- * Loads the built-in strings of `lang`'s language once; resolves when they are there (at once for
- * English, a language without built-in strings or one loaded already). Until then `stringsFor` gives
- * English. A file that fails to load leaves English (tried again on the next call).
- */
-export const loadLocale = (lang: string): Promise<void> | undefined => {
-  const base = lang.toLowerCase().replace(/-.*/, '');
-  const load = loaders[base];
-  if (!load) return;
-  loaders[base] = undefined;
-  return load().then(
-    (strings) => void (builtIn[base] = strings.default),
-    () => void (loaders[base] = load),
-  );
-};
-
-const added: Partial<Record<string, Partial<ConnectStrings>>> = {};
+const added: Partial<Record<string, ConnectStrings>> = {};
 
 /** Adds a language, or replaces some of a built-in one's strings. `lang` is a BCP 47 tag such as `it` or `pt-BR`. */
 export const registerLocale = (lang: string, strings: Partial<ConnectStrings>): void => {
-  const tag = lang.toLowerCase();
-  added[tag] = { ...added[tag], ...strings };
+  added[lang.toLowerCase()] = { ...stringsFor(lang), ...strings };
 };
 
 /** The strings for `lang` (`fr-CA` falls back to `fr`, anything unknown to English). */
 export const stringsFor = (lang: string): ConnectStrings => {
   const tag = lang.toLowerCase();
   const base = tag.replace(/-.*/, '');
-  const words = (builtIn[tag] ?? builtIn[base] ?? (builtIn.en as string)).split('|');
-  return {
-    ...Object.fromEntries(keys.map((key, i) => [key, words[i]])),
-    ...added[base],
-    ...added[tag],
-  } as ConnectStrings;
+  const found = added[tag] ?? (builtIn[tag] || added[base]) ?? builtIn[base] ?? (builtIn.en as string);
+  if (typeof found != 'string') return found;
+  const words = found.split('|');
+  return Object.fromEntries(keys.map((key, i) => [key, words[i]])) as unknown as ConnectStrings;
 };
 
 /**

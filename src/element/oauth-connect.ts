@@ -24,7 +24,7 @@ import { dropExpiredFlows, takeRedirectResult, takeReturnFromUrl } from '../flow
 import { preparePkce } from '../flow/secrets.js';
 import { parseUrl } from '../flow/urls.js';
 import type { OAuthConnectEventMap } from './events.js';
-import { fill, loadLocale, stringsFor, type ConnectStrings } from './locales.js';
+import { fill, stringsFor, type ConnectStrings } from './locales.js';
 import { styles } from './styles.js';
 
 /** Where the button is in its life; mirrored to the `status` attribute and to CSS custom states (`:state(pending)`). */
@@ -329,9 +329,6 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     const issuer = this.issuer || preset?.issuer;
     if (issuer && !(this.authorizeUrl || preset?.authorizeUrl)) void discover(issuer);
     const lang = this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
-    // A language other than English loads on first use (here, as the element connects or its lang
-    // changes, never on the click); English until then, then every element renders again.
-    void loadLocale(lang)?.then(() => live.forEach((el) => el.requestUpdate()));
     const text = stringsFor(lang);
     const pending = status == 'pending';
     button.toggleAttribute('disabled', this.disabled);

@@ -1,7 +1,7 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { OAuthConnectElement } from '../../src/element/oauth-connect.js';
-import { loadLocale, registerLocale } from '../../src/element/locales.js';
+import { registerLocale } from '../../src/element/locales.js';
 import { registerProvider } from '../../src/flow/providers.js';
 import { popupHarness } from './popup-harness.js';
 
@@ -16,9 +16,6 @@ const monogram = (el: OAuthConnectElement) => {
   expect(getComputedStyle(slot, '::before').content).to.be.oneOf([`"${slot.dataset.m}"`, 'attr(data-m)']);
   return slot.dataset.m;
 };
-
-// French, Spanish and German load on demand (test/unit/locale-loading.test.ts covers that); here they are there first.
-before(() => Promise.all(['fr', 'es', 'de'].map(loadLocale)));
 
 describe('<oauth-connect> presets', () => {
   let harness: ReturnType<typeof popupHarness>;

@@ -1,7 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { OAuthConnectElement } from '../../src/element/oauth-connect.js';
-import { loadLocale } from '../../src/element/locales.js';
 
 /**
  * The connected look, in any mode: `account` or `account-name` shows "Connected
@@ -15,9 +14,6 @@ const make = (account?: OAuthConnectElement['account']) =>
   fixture<OAuthConnectElement>(
     html`<oauth-connect provider="ulule" client-id="c" redirect-uri="/cb" .account=${account}></oauth-connect>`,
   );
-
-// French, Spanish and German load on demand (test/unit/locale-loading.test.ts covers that); here they are there first.
-before(() => Promise.all(['fr', 'es', 'de'].map(loadLocale)));
 
 describe('the connected look', () => {
   it('shows who is connected, with the picture, in place of the sign-in button', async () => {

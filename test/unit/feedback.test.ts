@@ -1,7 +1,6 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { OAuthConnectElement } from '../../src/element/oauth-connect.js';
-import { loadLocale } from '../../src/element/locales.js';
 import { popupHarness } from './popup-harness.js';
 
 /**
@@ -22,9 +21,6 @@ const consoleErrors = () => {
   };
   return { logged, restore: () => (console.error = real) };
 };
-
-// French, Spanish and German load on demand (test/unit/locale-loading.test.ts covers that); here they are there first.
-before(() => Promise.all(['fr', 'es', 'de'].map(loadLocale)));
 
 describe('<oauth-connect> setup mistakes', () => {
   let harness: ReturnType<typeof popupHarness>;
