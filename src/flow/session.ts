@@ -104,8 +104,15 @@ export const popupSession = <R>(
       };
       addEventListener('message', receive, { signal });
       const channel = new BroadcastChannel(CHANNEL_PREFIX + identity.state);
-      channel.onmessage = receive;
-      onSettle(() => channel.close());
+      // A result broadcast while the popup handle still read open (the callback page's COOP cuts the
+      // handle off as that page loads, a race) is offered once more when the handle reads closed.
+      let early: MessageEvent | undefined;
+      channel.onmessage = (event) => {
+        early = identity.popup.closed ? undefined : event;
+        receive(event);
+      };
+      const retry = setInterval(() => early && identity.popup.closed && receive(early), CLOSED_POLL_MS);
+      onSettle(() => (channel.close(), clearInterval(retry)));
     },
   };
   return session;
