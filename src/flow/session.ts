@@ -63,6 +63,8 @@ export const popupSession = <R>(
     };
   });
   const cancel = (reason: CancelReason) => () => settle(new ConnectCancelled(reason));
+  /** Offers a result broadcast too early once more; the closed-poll calls it (see `receive`). */
+  let offerEarly: (() => void) | undefined;
   const session: PopupSession<R> = {
     flow: {
       state,
@@ -88,6 +90,7 @@ export const popupSession = <R>(
         backSince = userIsBack ? backSince || Date.now() : 0;
         if (backSince && Date.now() - backSince >= CLOSED_GRACE_MS) cancel('closed')();
         tick?.(opened);
+        offerEarly?.();
       }, CLOSED_POLL_MS);
       onSettle(() => clearInterval(poll));
       return opened;
@@ -111,8 +114,8 @@ export const popupSession = <R>(
         early = identity.popup.closed ? undefined : event;
         receive(event);
       };
-      const retry = setInterval(() => early && identity.popup.closed && receive(early), CLOSED_POLL_MS);
-      onSettle(() => (channel.close(), clearInterval(retry)));
+      offerEarly = () => early && identity.popup.closed && receive(early);
+      onSettle(() => channel.close());
     },
   };
   return session;
