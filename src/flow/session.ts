@@ -53,6 +53,7 @@ export const popupSession = <R>(
   const onSettle = (callback: () => void) => signal.addEventListener('abort', callback);
   let popup: Window | null = null;
   let accepted = false;
+  // Assigned by the Promise executor, which runs at once: defined before `session` below.
   let settle!: (outcome: R | Error) => void;
   const result = new Promise<R>((resolve, reject) => {
     settle = (outcome) => {
@@ -77,7 +78,7 @@ export const popupSession = <R>(
     },
     signal,
     onSettle,
-    settle: (outcome) => settle(outcome),
+    settle,
     cancel,
     leave: () => cleanup.abort(),
     heard: false,
