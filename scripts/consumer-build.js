@@ -25,8 +25,9 @@ const root = resolve(import.meta.dirname, '..');
  * Builds an app whose only module is `main` (its source text) and returns the
  * built files, `{ [path under the app's dist]: Buffer }`. Vite's own
  * modulepreload polyfill is off: it is the app's code, not the package's.
+ * `body`: HTML for the page before its script; `lang`: the page's `<html lang>`.
  */
-export async function buildConsumerApp(main) {
+export async function buildConsumerApp(main, { body = '', lang } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'oauth-connect-consumer-'));
   try {
     const [{ filename }] = JSON.parse(
@@ -49,7 +50,8 @@ export async function buildConsumerApp(main) {
     };
     const packed = JSON.parse(readFileSync(join(modules, 'oauth-connect', 'package.json'), 'utf8'));
     Object.keys(packed.dependencies ?? {}).forEach(link);
-    writeFileSync(join(app, 'index.html'), '<!doctype html><script type="module" src="./main.js"></script>\n');
+    const html = lang ? `<!doctype html><html lang="${lang}">` : '<!doctype html>';
+    writeFileSync(join(app, 'index.html'), `${html}${body}<script type="module" src="./main.js"></script>\n`);
     writeFileSync(join(app, 'main.js'), main);
     await build({
       root: app,
