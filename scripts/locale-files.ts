@@ -7,6 +7,9 @@ const folder = new URL('../src/element/locales/', import.meta.url);
 /** The `new URL(…)` of src/element/locales.ts, in the form app bundlers follow. */
 const bundlerForm = /new URL\(`\.\/locales\/\$\{(\w+)\}\.json\?no-inline`, import\.meta\.url\)/;
 
+/** The warning's advice for Vite's dev server, which the script-tag bundle never runs in. */
+const viteDevAdvice = / \+\s*"\. In Vite's dev server, add 'oauth-connect' to optimizeDeps\.exclude\."/;
+
 /**
  * For the script-tag bundle: the language files go to `dist/locales/<lang>.json`
  * (stable names, minified), and their URL is plain `locales/<lang>.json` beside
@@ -30,7 +33,10 @@ export function localeFiles(): Plugin {
         const listed = /const files = \[([^\]]*)\]/.exec(code)?.[1]?.match(/[\w-]+/g) ?? [];
         if (listed.sort().join() != [...langs].sort().join())
           this.error(`locale-files: src/element/locales.ts lists ${listed}, the folder holds ${langs}`);
-        return code.replace(bundlerForm, "new URL('locales/' + $1 + '.json', import.meta.url)");
+        if (!viteDevAdvice.test(code)) this.error(`locale-files: no ${viteDevAdvice} in src/element/locales.ts`);
+        return code
+          .replace(bundlerForm, "new URL('locales/' + $1 + '.json', import.meta.url)")
+          .replace(viteDevAdvice, '');
       },
     },
     generateBundle() {

@@ -78,7 +78,10 @@ export const stringsFor = (lang: string, loaded?: () => void): ConnectStrings =>
         (strings: ConnectStrings) => void (fetched[base] = strings),
         () =>
           console.warn(
-            `oauth-connect: ${url} failed; serve the locales/ folder beside oauth-connect.js or call registerLocale`,
+            // The last sentence is for the npm build only (the bundle build drops it): Vite's dev
+            // server bundles dependencies into node_modules/.vite/deps/, away from their files.
+            `oauth-connect: ${url} failed; serve the locales/ folder beside oauth-connect.js or call registerLocale` +
+              ". In Vite's dev server, add 'oauth-connect' to optimizeDeps.exclude.",
           ),
       )
       .then(loaded);
