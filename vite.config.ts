@@ -6,7 +6,8 @@ import { minifyTemplates } from './scripts/minify-templates.js';
 
 /**
  * `vite` (npm start) serves the demo; `vite build` writes the script-tag
- * bundle `dist/oauth-connect.js`, and `vite build --mode callback` the
+ * bundle `dist/oauth-connect.js` and its language files `dist/locales/*.json`
+ * (scripts/locale-files.ts), and `vite build --mode callback` the
  * callback page script `dist/callback.js`. They are separate builds so that
  * each file is self-contained (one build with two entries would share chunks).
  */

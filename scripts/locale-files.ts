@@ -21,6 +21,8 @@ export function localeFiles(): Plugin {
   const langs = readdirSync(folder)
     .filter((name) => name.endsWith('.json'))
     .map((name) => name.slice(0, -5));
+  // Only a build that holds the element writes its files (not the callback page's, nor the bench's baseline).
+  let fetchesLocales = false;
   return {
     name: 'oauth-connect:locale-files',
     apply: 'build',
@@ -33,6 +35,7 @@ export function localeFiles(): Plugin {
         const listed = /const files = \[([^\]]*)\]/.exec(code)?.[1]?.match(/[\w-]+/g) ?? [];
         if (listed.sort().join() != [...langs].sort().join())
           this.error(`locale-files: src/element/locales.ts lists ${listed}, the folder holds ${langs}`);
+        fetchesLocales = true;
         if (!viteDevAdvice.test(code)) this.error(`locale-files: no ${viteDevAdvice} in src/element/locales.ts`);
         return code
           .replace(bundlerForm, "new URL('locales/' + $1 + '.json', import.meta.url)")
@@ -40,12 +43,13 @@ export function localeFiles(): Plugin {
       },
     },
     generateBundle() {
-      for (const lang of langs)
-        this.emitFile({
-          type: 'asset',
-          fileName: `locales/${lang}.json`,
-          source: JSON.stringify(JSON.parse(readFileSync(new URL(`${lang}.json`, folder), 'utf8'))),
-        });
+      if (fetchesLocales)
+        for (const lang of langs)
+          this.emitFile({
+            type: 'asset',
+            fileName: `locales/${lang}.json`,
+            source: JSON.stringify(JSON.parse(readFileSync(new URL(`${lang}.json`, folder), 'utf8'))),
+          });
     },
   };
 }

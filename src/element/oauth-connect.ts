@@ -168,6 +168,9 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
   override connectedCallback(): void {
     super.connectedCallback();
     live.add(this);
+    // Its words may have changed while it was out of the page: a language's file arrived, or it
+    // moved under another `lang`.
+    this.requestUpdate();
     takeReturnFromUrl();
     preparePkce();
     const { server } = this;

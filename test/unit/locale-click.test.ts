@@ -1,10 +1,12 @@
 /**
- * The click never fetches a language file, so nothing can come between it and the popup (a
- * popup blocker would then block it). Its own test file, so that French is not loaded yet when
- * it starts (each file runs in a fresh page).
+ * When a language file arrives: the click never fetches one, so nothing can come between it and
+ * the popup (a popup blocker would then block it); an element out of the page at its arrival
+ * catches up when it is back. Its own test file, so that French and Spanish are not loaded yet
+ * when it starts (each file runs in a fresh page).
  */
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/define.js';
+import { localeFetch } from '../../src/element/locales.js';
 import type { OAuthConnectElement } from '../../src/element/oauth-connect.js';
 import { inItsLanguage } from './locale-arrival.js';
 import { watchLocaleRequests } from './locale-requests.js';
@@ -62,5 +64,22 @@ describe('<oauth-connect> the click fetches no language file', () => {
     await el.updateComplete;
     expect(requests.urls).to.deep.equal([]);
     el.abort();
+  });
+});
+
+describe('<oauth-connect> out of the page when its file arrives', () => {
+  it('an element out of the page when the file arrives speaks the language once it is back', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    requests.answer = (url) => held.then(() => requests.server(url));
+    const wrapper = await fixture(html`<div lang="es"><oauth-connect provider="ulule"></oauth-connect></div>`);
+    const el = wrapper.querySelector('oauth-connect')!;
+    expect(shadow(el, 'label').textContent!.trim()).to.equal('Sign in with Ulule');
+    el.remove();
+    release();
+    await localeFetch('es');
+    wrapper.append(el);
+    await el.updateComplete;
+    expect(shadow(el, 'label').textContent!.trim()).to.equal('Iniciar sesión con Ulule');
   });
 });
