@@ -52,7 +52,10 @@ const fetched: Partial<Record<string, Promise<void> | ConnectStrings>> = {};
 /** The strings partners registered, by lower-case tag. */
 const added: Partial<Record<string, Partial<ConnectStrings>>> = {};
 
-/** Adds a language, or replaces some of a built-in one's strings. `lang` is a BCP 47 tag such as `it` or `pt-BR`. */
+/**
+ * Adds a language, or replaces some of a language's strings (they win over its file, which still
+ * gives the others). `lang` is a BCP 47 tag such as `it` or `pt-BR`.
+ */
 export const registerLocale = (lang: string, strings: Partial<ConnectStrings>): void => {
   const tag = lang.toLowerCase();
   added[tag] = { ...added[tag], ...strings };
@@ -89,7 +92,10 @@ export const stringsFor = (lang: string, loaded?: () => void): ConnectStrings =>
   return { ...en, ...fetched[base], ...own };
 };
 
-/** The fetch of `lang`'s file, once an element has started it: tests await it. */
+/**
+ * The fetch of `lang`'s file once an element has started it (its strings once they are there):
+ * what the gallery and tests await.
+ */
 export const localeFetch = (lang: string): Promise<void> | ConnectStrings | undefined =>
   fetched[lang.toLowerCase().replace(/-.*/, '')];
 
