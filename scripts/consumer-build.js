@@ -22,12 +22,14 @@ import { build } from 'vite';
 const root = resolve(import.meta.dirname, '..');
 
 /**
- * Builds an app whose only module is `main` (its source text) and returns the
- * built files, `{ [path under the app's dist]: Buffer }`. Vite's own
- * modulepreload polyfill is off: it is the app's code, not the package's.
+ * Writes an app whose only module is `main` (its source text) into a new
+ * temporary folder, with the packed package installed in its node_modules;
+ * returns `{ app, remove }`. `body`: HTML for the page before its script;
+ * `lang`: the page's `<html lang>`.
  */
-export async function buildConsumerApp(main) {
+export function writeConsumerApp(main, { body = '', lang } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'oauth-connect-consumer-'));
+  const remove = () => rmSync(dir, { recursive: true, force: true });
   try {
     const [{ filename }] = JSON.parse(
       execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: root, encoding: 'utf8' }),
@@ -49,8 +51,24 @@ export async function buildConsumerApp(main) {
     };
     const packed = JSON.parse(readFileSync(join(modules, 'oauth-connect', 'package.json'), 'utf8'));
     Object.keys(packed.dependencies ?? {}).forEach(link);
-    writeFileSync(join(app, 'index.html'), '<!doctype html><script type="module" src="./main.js"></script>\n');
+    const html = lang ? `<!doctype html><html lang="${lang}">` : '<!doctype html>';
+    writeFileSync(join(app, 'index.html'), `${html}${body}<script type="module" src="./main.js"></script>\n`);
     writeFileSync(join(app, 'main.js'), main);
+    return { app, remove };
+  } catch (error) {
+    remove();
+    throw error;
+  }
+}
+
+/**
+ * Builds the app of `writeConsumerApp(main, page)` and returns the built files,
+ * `{ [path under the app's dist]: Buffer }`. Vite's own modulepreload polyfill
+ * is off: it is the app's code, not the package's.
+ */
+export async function buildConsumerApp(main, page) {
+  const { app, remove } = writeConsumerApp(main, page);
+  try {
     await build({
       root: app,
       configFile: false,
@@ -66,7 +84,7 @@ export async function buildConsumerApp(main) {
     walk('');
     return files;
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    remove();
   }
 }
 

@@ -24,44 +24,80 @@ export interface ConnectStrings {
   disconnect: string;
 }
 
-const keys = [
-  'signIn',
-  'signInWith',
-  'newWindow',
-  'waiting',
-  'cancel',
-  'success',
-  'error',
-  'cancelled',
-  'unavailable',
-  'connectedAs',
-  'disconnect',
-] as const;
-
-// One string a language keeps the bundle small; order as in `keys`.
-const builtIn: Partial<Record<string, string>> = {
-  en: 'Sign in|Sign in with %|opens a new window|Waiting for %…|Cancel|Connected|Sign-in failed. Try again.|Sign-in cancelled.|Sign-in is not available on this page.|Connected as %|Disconnect',
-  fr: "Se connecter|Se connecter avec %|ouvre une nouvelle fenêtre|En attente de %…|Annuler|Connecté|La connexion a échoué. Réessayez.|Connexion annulée.|La connexion n'est pas disponible sur cette page.|Connecté en tant que %|Se déconnecter",
-  es: 'Iniciar sesión|Iniciar sesión con %|abre una ventana nueva|Esperando a %…|Cancelar|Conectado|No se pudo iniciar sesión. Inténtalo de nuevo.|Inicio de sesión cancelado.|El inicio de sesión no está disponible en esta página.|Conectado como %|Desconectar',
-  de: 'Anmelden|Mit % anmelden|öffnet ein neues Fenster|Warten auf %…|Abbrechen|Verbunden|Anmeldung fehlgeschlagen. Bitte erneut versuchen.|Anmeldung abgebrochen.|Die Anmeldung ist auf dieser Seite nicht verfügbar.|Verbunden als %|Trennen',
+// English is built in. Every other language is a file in ./locales/ beside this module (and beside
+// dist/oauth-connect.js), fetched when an element first renders in it, so that no page pays for
+// the words of languages it does not use, and adding a language costs the bundle nothing.
+const en: ConnectStrings = {
+  signIn: 'Sign in',
+  signInWith: 'Sign in with %',
+  newWindow: 'opens a new window',
+  waiting: 'Waiting for %…',
+  cancel: 'Cancel',
+  success: 'Connected',
+  error: 'Sign-in failed. Try again.',
+  cancelled: 'Sign-in cancelled.',
+  unavailable: 'Sign-in is not available on this page.',
+  connectedAs: 'Connected as %',
+  disconnect: 'Disconnect',
 };
 
-const added: Partial<Record<string, ConnectStrings>> = {};
+/** The languages with a file in ./locales/ (src/element/locales/*.json); any other fetches nothing. */
+const files = ['fr', 'es', 'de'];
 
-/** Adds a language, or replaces some of a built-in one's strings. `lang` is a BCP 47 tag such as `it` or `pt-BR`. */
+/**
+ * Each language's file: its fetch while it loads (started once per page, shared by every element;
+ * spreading a promise adds no strings), then its strings.
+ */
+const fetched: Partial<Record<string, Promise<void> | ConnectStrings>> = {};
+/** The strings partners registered, by lower-case tag. */
+const added: Partial<Record<string, Partial<ConnectStrings>>> = {};
+
+/**
+ * Adds a language, or replaces some of a language's strings (they win over its file, which still
+ * gives the others). `lang` is a BCP 47 tag such as `it` or `pt-BR`.
+ */
 export const registerLocale = (lang: string, strings: Partial<ConnectStrings>): void => {
-  added[lang.toLowerCase()] = { ...stringsFor(lang), ...strings };
+  const tag = lang.toLowerCase();
+  added[tag] = { ...added[tag], ...strings };
 };
 
-/** The strings for `lang` (`fr-CA` falls back to `fr`, anything unknown to English). */
-export const stringsFor = (lang: string): ConnectStrings => {
+/**
+ * The strings for `lang`: registered ones first (`fr-CA`'s, then `fr`'s), then the language's file,
+ * then English (for anything unknown, and while the file loads). The first call for a language
+ * with a file that registered strings do not cover starts its fetch, once per page: `loaded` runs
+ * when the file has arrived (or failed: one warning, and the language stays English).
+ */
+export const stringsFor = (lang: string, loaded?: () => void): ConnectStrings => {
   const tag = lang.toLowerCase();
   const base = tag.replace(/-.*/, '');
-  const found = added[tag] ?? (builtIn[tag] || added[base]) ?? builtIn[base] ?? (builtIn.en as string);
-  if (typeof found != 'string') return found;
-  const words = found.split('|');
-  return Object.fromEntries(keys.map((key, i) => [key, words[i]])) as unknown as ConnectStrings;
+  const own = { ...added[base], ...added[tag] };
+  if (files.includes(base) && !fetched[base] && Object.keys(en).some((key) => !(key in own))) {
+    // This form is what bundlers follow: Vite emits each file and rewrites the URL. `no-inline`
+    // keeps them files: inlined, every language would be in the app's bundle again.
+    const url = new URL(`./locales/${base}.json?no-inline`, import.meta.url);
+    fetched[base] = fetch(url)
+      .then((response) => (response.ok ? response.json() : Promise.reject()))
+      .then(
+        (strings: ConnectStrings) => void (fetched[base] = strings),
+        () =>
+          console.warn(
+            // The last sentence is for the npm build only (the bundle build drops it): Vite's dev
+            // server bundles dependencies into node_modules/.vite/deps/, away from their files.
+            `oauth-connect: ${url} failed; serve the locales/ folder beside oauth-connect.js or call registerLocale` +
+              ". In Vite's dev server, add 'oauth-connect' to optimizeDeps.exclude.",
+          ),
+      )
+      .then(loaded);
+  }
+  return { ...en, ...fetched[base], ...own };
 };
+
+/**
+ * The fetch of `lang`'s file once an element has started it (its strings once they are there):
+ * what the gallery and tests await.
+ */
+export const localeFetch = (lang: string): Promise<void> | ConnectStrings | undefined =>
+  fetched[lang.toLowerCase().replace(/-.*/, '')];
 
 /**
  * `template` with `%` replaced by `name`. In French, "de" elides before a

@@ -168,6 +168,9 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
   override connectedCallback(): void {
     super.connectedCallback();
     live.add(this);
+    // Its words may have changed while it was out of the page: a language's file arrived, or it
+    // moved under another `lang`.
+    this.requestUpdate();
     takeReturnFromUrl();
     preparePkce();
     const { server } = this;
@@ -179,7 +182,7 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     // One observer for the page follows `lang` on <html> and every ancestor; the element's own `lang`
     // is observed too, for an element inside another shadow root.
     if (!langObserver) {
-      langObserver = new MutationObserver(() => live.forEach((el) => el.requestUpdate()));
+      langObserver = new MutationObserver(renderAll);
       langObserver.observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
     }
     langObserver.observe(this, { attributeFilter: ['lang'] });
@@ -329,7 +332,9 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     const issuer = this.issuer || preset?.issuer;
     if (issuer && !(this.authorizeUrl || preset?.authorizeUrl)) void discover(issuer);
     const lang = this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
-    const text = stringsFor(lang);
+    // Another language than English loads here (as the element renders, never on the click), once
+    // per page; the element is in English until it arrives, then every element renders again.
+    const text = stringsFor(lang, renderAll);
     const pending = status == 'pending';
     button.toggleAttribute('disabled', this.disabled);
     button.ariaBusy = pending ? 'true' : null;
@@ -462,6 +467,8 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
 /** The connected elements: to follow `lang` changes, and to choose which one a redirect result is for. */
 const live = new Set<OAuthConnectElement>();
 let langObserver: MutationObserver | undefined;
+/** Renders every element again: the page's languages changed, or a language's strings arrived. */
+const renderAll = () => live.forEach((el) => el.requestUpdate());
 
 /** What tells an element's redirect flows apart (`redirectTarget`); undefined when its options are invalid. */
 const targetOf = (el: OAuthConnectElement): string | undefined => {

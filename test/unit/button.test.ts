@@ -3,6 +3,7 @@ import '../../src/define.js';
 import type { OAuthConnectElement } from '../../src/element/oauth-connect.js';
 import { registerLocale } from '../../src/element/locales.js';
 import { registerProvider } from '../../src/flow/providers.js';
+import { inItsLanguage } from './locale-arrival.js';
 import { popupHarness } from './popup-harness.js';
 
 const authorizeUrl = new URL('/test/fixtures/authorize.html', location.href).href;
@@ -135,6 +136,7 @@ describe('<oauth-connect> localization', () => {
         </section>`,
       );
       const el = wrapper.querySelector('oauth-connect')!;
+      await inItsLanguage(el);
       expect(text(el, 'label')).to.equal(label);
       expect(accessibleName(el)).to.contain(hint);
       await expect(el).to.be.accessible();
@@ -144,11 +146,13 @@ describe('<oauth-connect> localization', () => {
     const own = await fixture<OAuthConnectElement>(
       html`<div lang="de"><oauth-connect lang="fr-CA" provider="ulule"></oauth-connect></div>`,
     );
+    await inItsLanguage(own.querySelector('oauth-connect')!);
     expect(text(own.querySelector('oauth-connect')!, 'label')).to.equal('Se connecter avec Ulule');
     const documentLang = document.documentElement.lang;
     document.documentElement.lang = 'es';
     try {
       const el = await fixture<OAuthConnectElement>(html`<oauth-connect provider="ulule"></oauth-connect>`);
+      await inItsLanguage(el);
       expect(text(el, 'label')).to.equal('Iniciar sesión con Ulule');
     } finally {
       document.documentElement.lang = documentLang;

@@ -1,6 +1,7 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { OAuthConnectElement } from '../../src/element/oauth-connect.js';
+import { inItsLanguage } from './locale-arrival.js';
 import { popupHarness } from './popup-harness.js';
 
 /**
@@ -84,6 +85,7 @@ describe('<oauth-connect> setup mistakes', () => {
     it(`tells the user (${lang}) that sign-in is not available, not to try again`, async () => {
       const wrapper = await fixture(html`<div lang=${lang}><oauth-connect provider="ulule"></oauth-connect></div>`);
       const el = wrapper.querySelector('oauth-connect')!;
+      await inItsLanguage(el);
       el.connect().catch(() => {});
       await oneEvent(el, 'connect-error');
       await el.updateComplete;
@@ -132,6 +134,7 @@ describe('<oauth-connect> status text, focus and reset', () => {
     it(`access_denied (${lang}): a neutral "${expected}", status idle, the event still connect-error`, async () => {
       const el = await make('denied');
       el.lang = lang;
+      await inItsLanguage(el);
       const error = oneEvent(el, 'connect-error');
       el.connect().catch(() => {});
       expect((await error).detail.error).to.equal('access_denied');
@@ -217,6 +220,7 @@ describe('<oauth-connect> words', () => {
         </div>`,
       );
       const elements = [...wrapper.querySelectorAll('oauth-connect')];
+      await inItsLanguage(elements[0]!);
       for (const el of elements) el.connect().catch(() => {});
       await Promise.all(elements.map((el) => el.updateComplete));
       expect(elements.map((el) => text(el, 'status'))).to.deep.equal([
@@ -269,6 +273,7 @@ describe('<oauth-connect full-width> while pending', () => {
         </div>`,
       );
       const el = wrapper.querySelector('oauth-connect')!;
+      await inItsLanguage(el);
       const button = shadow(el, '[part=button]');
       const idle = button.getBoundingClientRect();
       expect(idle.width).to.equal(320);
