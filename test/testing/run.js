@@ -75,7 +75,10 @@ try {
   writeFileSync(join(project, 'tests/back-end.spec.ts'), backEnd);
 
   const [{ filename }] = JSON.parse(
-    execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: repo, encoding: 'utf8' }),
+    execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], {
+      cwd: repo,
+      encoding: 'utf8',
+    }),
   );
   // The package and its dependencies as a partner gets them; the npm cache serves what it has.
   execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', join(work, filename)], {

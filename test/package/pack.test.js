@@ -1,0 +1,92 @@
+// `npm pack` as a new user runs it, from a fresh clone of the committed tree: `dist/` is not
+// committed, so the tarball has the built files only if packing builds them (`prepack`). The list of
+// files to look for comes from package.json (every file `exports` and `bin` name), so a new entry
+// point is checked the day it is added. It tests what is committed (HEAD), not the work tree.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, test } from 'node:test';
+
+const repo = resolve(import.meta.dirname, '../..');
+
+/** Every target of an `exports` value: a string, a conditions object or an array, at any depth. */
+const targets = (value) =>
+  typeof value == 'string'
+    ? [value]
+    : Array.isArray(value)
+      ? value.flatMap(targets)
+      : value && typeof value == 'object'
+        ? Object.values(value).flatMap(targets)
+        : [];
+
+/** The paths package.json promises, as they appear in the tarball (`package/…`); `*` stays a pattern. */
+export const promisedFiles = (pkg) => {
+  const bins = typeof pkg.bin == 'string' ? [pkg.bin] : Object.values(pkg.bin ?? {});
+  const all = [...targets(pkg.exports), ...bins].map((path) => path.replace(/^\.\//, ''));
+  return [...new Set(all)].sort();
+};
+
+/** A promised path as a test on the tarball's file list: a `*` matches one or more characters, `/` included. */
+const matcher = (path) => {
+  const pattern = path.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${pattern.join('.+')}$`);
+};
+
+let work;
+let packed;
+let pkg;
+let seconds;
+
+before(() => {
+  const started = performance.now();
+  work = mkdtempSync(join(tmpdir(), 'oauth-connect-pack-'));
+  const clone = join(work, 'oauth-connect');
+  const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: repo, encoding: 'utf8' }).trim();
+  execFileSync('git', ['clone', '--quiet', '--no-checkout', repo, clone], { stdio: 'inherit' });
+  execFileSync('git', ['checkout', '--quiet', head], { cwd: clone, stdio: 'inherit' });
+  // The npm cache serves what it has; a fresh clone has no node_modules.
+  execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: clone,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const [report] = JSON.parse(
+    execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
+      cwd: clone,
+      encoding: 'utf8',
+      // The build's own output goes to stderr, so the JSON report on stdout stays parseable.
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 64 * 1024 * 1024,
+    }),
+  );
+  packed = report.files.map((file) => file.path);
+  pkg = JSON.parse(readFileSync(join(clone, 'package.json'), 'utf8'));
+  seconds = ((performance.now() - started) / 1000).toFixed(0);
+});
+
+after(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+test('the tarball of a fresh clone holds every file that exports and bin name', (t) => {
+  t.diagnostic(`clone, npm install and npm pack took ${seconds} s; ${packed.length} files packed`);
+  const promised = promisedFiles(pkg);
+  assert.ok(promised.length >= 10, `package.json names its entry points (${promised.join(', ')})`);
+  const missing = promised.filter((path) => !packed.some((file) => matcher(path).test(file)));
+  assert.deepEqual(missing, [], `missing from the tarball: ${missing.join(', ')}`);
+});
+
+test('the tarball holds the script-tag bundles, their types and the custom elements manifest', () => {
+  for (const file of ['dist/oauth-connect.js', 'dist/callback.js', 'custom-elements.json', 'README.md'])
+    assert.ok(packed.includes(file), `${file} is packed`);
+  assert.ok(
+    packed.some((file) => file.startsWith('dist/lib/') && file.endsWith('.d.ts')),
+    'the type declarations are packed',
+  );
+});
+
+test('the tarball holds no source, test or local build leftovers', () => {
+  const stray = packed.filter((file) => /^(src|test|node_modules|bench|demo)\/|\.tsbuildinfo$/.test(file));
+  assert.deepEqual(stray, []);
+});
