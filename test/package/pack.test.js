@@ -55,8 +55,9 @@ before(() => {
     execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
       cwd: clone,
       encoding: 'utf8',
-      // The build's own output goes to stderr, so the JSON report on stdout stays parseable.
-      stdio: ['ignore', 'pipe', 'ignore'],
+      // prepack sends the build's output to stderr, so that the JSON report on stdout stays
+      // parseable; a failed build's output is in the error thrown.
+      stdio: ['ignore', 'pipe', 'pipe'],
       maxBuffer: 64 * 1024 * 1024,
     }),
   );
