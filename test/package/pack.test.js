@@ -4,9 +4,10 @@
 // point is checked the day it is added. It tests what is committed (HEAD), not the work tree.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { after, before, test } from 'node:test';
 
 const repo = resolve(import.meta.dirname, '../..');
@@ -34,7 +35,13 @@ const matcher = (path) => {
   return new RegExp(`^${pattern.join('.+')}$`);
 };
 
+/** `.ci/npm-install` in `dir`, as CI runs it. */
+const install = (dir) =>
+  spawnSync(join(dir, '.ci/npm-install'), ['--prefer-offline', '--loglevel=error'], { cwd: dir, encoding: 'utf8' });
+
 let work;
+let clone;
+let installed;
 let packed;
 let pkg;
 let seconds;
@@ -42,15 +49,13 @@ let seconds;
 before(() => {
   const started = performance.now();
   work = mkdtempSync(join(tmpdir(), 'oauth-connect-pack-'));
-  const clone = join(work, 'oauth-connect');
+  clone = join(work, 'oauth-connect');
   const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: repo, encoding: 'utf8' }).trim();
   execFileSync('git', ['clone', '--quiet', '--no-checkout', repo, clone], { stdio: 'inherit' });
   execFileSync('git', ['checkout', '--quiet', head], { cwd: clone, stdio: 'inherit' });
-  // The npm cache serves what it has; a fresh clone has no node_modules.
-  execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], {
-    cwd: clone,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  // CI's install (it fails when npm rewrites a tracked file); the npm cache serves what it has.
+  installed = install(clone);
+  assert.equal(installed.status, 0, `.ci/npm-install failed in a fresh clone:\n${installed.stderr}`);
   const [report] = JSON.parse(
     execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
       cwd: clone,
@@ -90,4 +95,20 @@ test('the tarball holds the script-tag bundles, their types and the custom eleme
 test('the tarball holds no source, test or local build leftovers', () => {
   const stray = packed.filter((file) => /^(src|test|node_modules|bench|demo)\/|\.tsbuildinfo$/.test(file));
   assert.deepEqual(stray, []);
+});
+
+test('a fresh clone's npm install leaves every tracked file as committed', () => {
+  assert.equal(installed.status, 0, installed.stderr);
+  assert.equal(execFileSync('git', ['status', '--porcelain'], { cwd: clone, encoding: 'utf8' }), '');
+});
+
+test('.ci/npm-install fails with the diff and the npm version when npm rewrites the lockfile', () => {
+  // A lockfile written by another hand (indented with tabs): npm writes it back its own way.
+  const lockfile = join(clone, 'package-lock.json');
+  writeFileSync(lockfile, JSON.stringify(JSON.parse(readFileSync(lockfile, 'utf8')), null, '\t') + '\n');
+  const npmVersion = execFileSync('npm', ['--version'], { encoding: 'utf8' }).trim();
+  const run = install(clone);
+  assert.equal(run.status, 1, run.stderr);
+  assert.match(run.stderr, new RegExp(`npm install changed tracked files \\(npm ${npmVersion.replaceAll('.', '\\.')}`));
+  assert.match(run.stderr, /package-lock\.json/);
 });
