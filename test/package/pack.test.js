@@ -3,11 +3,11 @@
 // files to look for comes from package.json (every file `exports` and `bin` name), so a new entry
 // point is checked the day it is added. It tests what is committed (HEAD), not the work tree.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { spawnSync } from 'node:child_process';
+
 import { after, before, test } from 'node:test';
 
 const repo = resolve(import.meta.dirname, '../..');
@@ -97,7 +97,7 @@ test('the tarball holds no source, test or local build leftovers', () => {
   assert.deepEqual(stray, []);
 });
 
-test('a fresh clone's npm install leaves every tracked file as committed', () => {
+test("a fresh clone's npm install leaves every tracked file as committed", () => {
   assert.equal(installed.status, 0, installed.stderr);
   assert.equal(execFileSync('git', ['status', '--porcelain'], { cwd: clone, encoding: 'utf8' }), '');
 });
