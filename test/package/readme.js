@@ -41,3 +41,13 @@ export const tables = (text) => {
 
 /** The `code` spans of a cell. */
 export const codeSpans = (cell) => [...cell.matchAll(/`([^`]+)`/g)].map((match) => match[1]);
+
+/**
+ * The code blocks of `text` that name a file on their first line (`// vite.config.js`,
+ * `// server.js: …`, `<!-- callback.html -->`), as `{ name, text }` in order.
+ */
+export const namedBlocks = (text) =>
+  [...text.matchAll(/```\w+\n((?:\/\/ |<!-- )([\w./-]+?)(?::| -->|\n)[\s\S]*?)```/g)].map((match) => ({
+    name: match[2],
+    text: match[1],
+  }));
