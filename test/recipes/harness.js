@@ -37,14 +37,18 @@ export const packedTarball = () => {
 
 /**
  * Writes a project: `files` ({ path: text }) and a package.json whose dependencies are the packed
- * oauth-connect and `dependencies` (names; the version ranges are this repository's own, so the
- * npm cache has them), then installs it. Returns the project's folder.
+ * oauth-connect and `dependencies`, then installs it; returns the project's folder. A dependency is
+ * a name (`vite`) or `name@devDependency` (`express@express4`: Express 4, which this repository
+ * has under an alias, installed as `express`); the version ranges are this repository's own, so
+ * the npm cache has them.
  */
 export const makeProject = (dir, files, dependencies = []) => {
   const versions = Object.fromEntries(
-    dependencies.map((name) => {
-      assert.ok(devDependencies[name], `${name} is a dev dependency of this repository`);
-      return [name, devDependencies[name]];
+    dependencies.map((spec) => {
+      const [name, alias = name] = spec.split(/(?<=.)@/);
+      const range = devDependencies[alias];
+      assert.ok(range, `${alias} is a dev dependency of this repository`);
+      return [name, range.replace(new RegExp(`^npm:${name}@`), '')];
     }),
   );
   const pkg = {
