@@ -4,6 +4,8 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -118,3 +120,27 @@ export const start = (command, args, { cwd, env = {}, ready, timeout = 30_000 })
     child.once('exit', (code, signal) => fail(`exited (${signal ?? code})`));
     child.once('error', (error) => fail(`did not start (${error.message})`));
   });
+
+/**
+ * One HTTP(S) request with exactly the headers given (`Host` and `Origin` included, which `fetch`
+ * would not let a test choose); https trusts `ca` only. Resolves `{ status, headers, body }`.
+ */
+export const send = (url, { method = 'GET', headers = {}, body, ca } = {}) =>
+  new Promise((resolveSend, reject) => {
+    const target = new URL(url);
+    const transport = target.protocol == 'https:' ? https : http;
+    const req = transport.request(target, { method, headers, ...(ca && { ca, servername: 'localhost' }) }, (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (chunk) => (text += chunk));
+      res.on('end', () => resolveSend({ status: res.statusCode, headers: res.headers, body: text }));
+    });
+    req.once('error', reject);
+    req.end(body);
+  });
+
+/** The headers of a same-origin POST the element makes to the handler, for `origin`. */
+export const elementPost = (origin, json) => ({
+  method: 'POST',
+  headers: { Origin: origin, 'OAuth-Connect': '1', 'Content-Type': 'application/json' },
+  body: JSON.stringify(json),
+});
