@@ -129,7 +129,9 @@ export const send = (url, { method = 'GET', headers = {}, body, ca } = {}) =>
   new Promise((resolveSend, reject) => {
     const target = new URL(url);
     const transport = target.protocol == 'https:' ? https : http;
-    const req = transport.request(target, { method, headers, ...(ca && { ca, servername: 'localhost' }) }, (res) => {
+    // IPv4: the servers here listen on 127.0.0.1, and localhost may resolve to ::1 first.
+    const options = { method, headers, family: 4, ...(ca && { ca, servername: 'localhost' }) };
+    const req = transport.request(target, options, (res) => {
       let text = '';
       res.setEncoding('utf8').on('data', (chunk) => (text += chunk));
       res.on('end', () => resolveSend({ status: res.statusCode, headers: res.headers, body: text }));
