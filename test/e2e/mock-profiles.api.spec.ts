@@ -236,6 +236,11 @@ test.describe('knobs', () => {
       ),
     );
     expect((await fetch(provider.userInfoUrl, bearer(refreshed.access_token))).status).toBe(200);
+    // A forced error can target the API alone.
+    provider.failNextRequest({ error: 'temporarily_unavailable', endpoint: 'api' });
+    expect((await fetch(provider.userInfoUrl, bearer(refreshed.access_token))).status).toBe(200);
+    expect((await fetch(`${provider.apiBaseUrl}/users/1/orders`, bearer(refreshed.access_token))).status).toBe(503);
+    expect((await fetch(`${provider.apiBaseUrl}/users/1/orders`, bearer(refreshed.access_token))).status).toBe(200);
 
     // Over HTTP, as a test in another process drives it.
     const remote = remoteHandle(provider.url, undefined, 'ulule');
