@@ -13,6 +13,8 @@ import type { ClientAuthentication } from './request-log.js';
 
 /** The providers the mock can play (`MockProviderOptions.profile`). */
 export type MockProfileName = 'ulule' | 'ultracart';
+/** How their names are written. */
+export const PROFILE_NAMES: Record<MockProfileName, string> = { ulule: 'Ulule', ultracart: 'UltraCart' };
 
 /**
  * How the mock behaves as one provider: the paths of that provider's own URLs
@@ -98,3 +100,15 @@ export const endpointsOf = (url: string, name?: MockProfileName) => {
     apiBaseUrl: `${url}${profile.apiBasePath}`,
   };
 };
+
+/** A profile's endpoints for the mock's index page: label, then method and path without the leading slash. */
+export const endpointList = (profile: MockProfile): Array<[string, string]> => [
+  ['Authorize', `GET ${profile.authorizePaths.map((path) => path.slice(1)).join(', ')}`],
+  ['Token', `POST ${profile.tokenPath.slice(1)}`],
+  ['Revoke', profile.revocation.style == 'application' ? `POST ${profile.revocation.path.slice(1)}` : 'none'],
+  ['User', profile.userInfoPath ? `GET ${profile.userInfoPath.slice(1)}` : 'none'],
+  [
+    'API',
+    `${profile.apiBasePath.slice(1)}/…${profile.requiredApiHeader ? ` (with ${profile.requiredApiHeader.name})` : ''}`,
+  ],
+];

@@ -11,6 +11,7 @@ import { createIssuers } from './issuers.js';
 import { createMetadataEndpoints, oidcAnywhere, RFC8414_PATH } from './metadata.js';
 import { indexPage } from './pages.js';
 import { createRequestLog, maskHeaders, maskParams, type MockRequest } from './request-log.js';
+import { endpointList, PROFILE_NAMES } from './profiles.js';
 import { createRoutes } from './routes.js';
 import { createAccounts } from './sessions.js';
 import type { ForcedError, MockClient, MockProviderOptions, MockUser } from './types.js';
@@ -185,6 +186,9 @@ export const createMockProvider = (options: MockProviderOptions = {}): MockProvi
             redirectUris: c.redirectUris,
           })),
           scopes: Object.entries(scopes).map(([name, description]) => ({ name, description })),
+          ...(context.profile && {
+            playing: { name: PROFILE_NAMES[context.profile.name], endpoints: endpointList(context.profile) },
+          }),
         }),
       );
     req.resume();

@@ -154,6 +154,11 @@ test.describe('as UltraCart', () => {
     // The public integrations' authorize URL works too; the generic paths do not exist.
     expect((await fetch(`${provider.url}/rest/v2/oauth/authorize`, { redirect: 'manual' })).status).toBe(400);
     expect((await fetch(`${provider.url}/oauth2/token/`, { method: 'POST' })).status).toBe(404);
+    // Its index page names UltraCart's paths, not the generic ones.
+    const index = await (await fetch(`${provider.url}/`)).text();
+    expect(index).toContain('Plays UltraCart');
+    expect(index).toContain('POST rest/v2/oauth/token');
+    expect(index).not.toContain('oauth2/token/');
   });
 
   test("the revoke ends the application for the token's account: every token of that client and user, no other", async () => {
