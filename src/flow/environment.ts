@@ -14,8 +14,8 @@ export interface Environment {
   kind: EnvironmentKind;
   /** The in-app browser's app, as its entry names it. */
   app?: string;
-  /** How to open the page in the system browser from this app on this platform, if any way is known. */
-  escape?: InAppBrowserEscape;
+  /** How to open the page in the system browser from this app on this platform; undefined where no way is known. */
+  escape?: InAppBrowserEscape | undefined;
 }
 
 /** What the browser tells about itself. */
@@ -56,8 +56,11 @@ export const detectEnvironment = (
   const ios = /iP(hone|ad|od)/.test(userAgent);
   for (const { app, userAgent: marker, globals: names, escape } of entries)
     if ((marker && new RegExp(marker, 'i').test(userAgent)) || names?.some((name) => name in globals)) {
-      const way = ios ? escape?.ios : /Android/.test(userAgent) ? escape?.android : undefined;
-      return way ? { kind: 'in-app', app, escape: way } : { kind: 'in-app', app };
+      return {
+        kind: 'in-app',
+        app,
+        escape: ios ? escape?.ios : /Android/.test(userAgent) ? escape?.android : undefined,
+      };
     }
   return standalone || (displayModeStandalone && ios) ? { kind: 'standalone' } : { kind: 'browser' };
 };
