@@ -5,7 +5,7 @@
  * `dist/in-app-browsers.js`). A page adds or replaces an entry at run time with
  * `registerInAppBrowser` (`oauth-connect/modes/auto`).
  *
- * The markers are those that inapp-spy 5.0.9 and ua-parser-js 2.0.10 detect,
+ * The markers are those that inapp-spy 5.0.9 and ua-parser-js 2.0.10 use,
  * checked against their fixtures' user agents (test/unit/flow/user-agents.ts).
  * Only what a user agent or a page says is used: guessing a web view from what
  * a user agent lacks ("an iPhone without Safari/") is the kind of heuristic
@@ -36,11 +36,14 @@ export interface InAppBrowser {
 /**
  * Android hands an `intent:` URL to the default browser (Chrome's "Android
  * Intents with Chrome"): the page's address, its scheme moved into the
- * intent. Android's Intent.parseUri reads the intent from the last `#`, so a
- * page's own fragment before it survives.
+ * intent. Android's Intent.parseUri reads the intent from the last `#` on, so
+ * a page's own fragment before it stays in the address.
  */
 const intent = 'intent:{rest}#Intent;scheme={scheme};end';
-/** iOS 17 and later open `x-safari-https:` URLs in Safari, from a web view that passes unknown schemes to the system. */
+/**
+ * iOS opens an `x-safari-https:` URL in Safari, from a web view that hands the
+ * schemes it does not know to the system (public reports of 2026, not a documented API).
+ */
 const safari = 'x-safari-{scheme}:{rest}';
 const browsers = { ios: safari, android: intent };
 
