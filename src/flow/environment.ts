@@ -65,6 +65,14 @@ export const detectEnvironment = (
   return standalone || (displayModeStandalone && ios) ? { kind: 'standalone' } : { kind: 'browser' };
 };
 
+/** This browser's signals, read when asked: an app's web view may define its globals after the page's first script. */
+export const browserSignals = (): EnvironmentSignals => ({
+  userAgent: navigator.userAgent,
+  globals: window,
+  standalone: (navigator as { standalone?: boolean }).standalone,
+  displayModeStandalone: matchMedia('(display-mode: standalone)').matches,
+});
+
 /** What to take out of the page's address before it is opened elsewhere. */
 export interface EscapeDrop {
   /** Query parameters: a result or state the element took from the address, meaningless in another browser. */

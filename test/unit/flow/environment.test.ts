@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { detectEnvironment, escapeUrl, registerInAppBrowser } from '../../../src/flow/environment.js';
+import { browserSignals, detectEnvironment, escapeUrl, registerInAppBrowser } from '../../../src/flow/environment.js';
 import { inAppBrowsers, type InAppBrowser } from '../../../src/in-app-browsers.js';
 import { inappSpy, uaParserJs, type UserAgentCase } from './user-agents.js';
 
@@ -98,6 +98,24 @@ describe('home-screen app detection', () => {
     expect(detectEnvironment({ userAgent: instagramIos, standalone: true, displayModeStandalone: true }).kind).to.equal(
       'in-app',
     );
+  });
+});
+
+describe("this browser's signals", () => {
+  it('finds the test browser an ordinary browser', () => {
+    const signals = browserSignals();
+    expect(signals.userAgent).to.equal(navigator.userAgent);
+    expect(detectEnvironment(signals)).to.deep.equal({ kind: 'browser' });
+  });
+
+  it("reads an app's globals from window when asked, not when loaded", () => {
+    const telegram = window as { TelegramWebview?: object };
+    telegram.TelegramWebview = {};
+    try {
+      expect(detectEnvironment(browserSignals()).app).to.equal('telegram');
+    } finally {
+      delete telegram.TelegramWebview;
+    }
   });
 });
 
