@@ -10,6 +10,8 @@ import { gzip9, gzip9Bytes } from '../../scripts/sizes.js';
 const budgets = {
   'dist/oauth-connect.js': 10790,
   'dist/callback.js': 1200,
+  // The in-app browser table, data only (377 B for eleven apps): room for a few more apps.
+  'dist/in-app-browsers.js': 400,
 };
 
 for (const [file, budget] of Object.entries(budgets)) {
