@@ -72,6 +72,35 @@ app.use(toNodeHandler(auth));
 app.get('/api/orders', requireAccessToken(auth, 'mock'), (req, res) => res.json({ orders: [] }));
 listen(app);
 `,
+  // Sessions in Redis, with the README's client as it is written (no 'error' listener of its own).
+  'redis-sessions.js': `import express from 'express';
+import { createClient } from 'redis';
+import { toNodeHandler } from 'oauth-connect/server/node';
+import { redisStore } from 'oauth-connect/server/redis';
+import { listen, makeAuth } from './auth.js';
+
+const redis = await createClient({ url: process.env.REDIS_URL, disableOfflineQueue: true }).connect();
+const app = express();
+app.use(toNodeHandler(makeAuth({ store: redisStore(redis) })));
+listen(app);
+`,
+  // An Express route that hands Express's req to getAccessToken, and reports what it says.
+  'express-req.js': `import express from 'express';
+import { toNodeHandler } from 'oauth-connect/server/node';
+import { listen, makeAuth } from './auth.js';
+
+const auth = makeAuth();
+const app = express();
+app.use(toNodeHandler(auth));
+app.get('/api/orders', async (req, res) => {
+  try {
+    res.json(await auth.getAccessToken(req, 'mock'));
+  } catch (error) {
+    res.status(500).json({ message: error.message });
+  }
+});
+listen(app);
+`,
   // Plain http, as a developer starts it.
   'plain.js': `import express from 'express';
 import { toNodeHandler } from 'oauth-connect/server/node';

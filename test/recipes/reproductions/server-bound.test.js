@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import process from 'node:process';
 import { after, before, describe, test } from 'node:test';
 import { elementPost, freePort, makeProject, send, start, workDir } from '../harness.js';
+import { startRedis } from '../../../scripts/redis-server.js';
 import { makeCertificate, startNginx } from '../nginx.js';
 import { AUTH_JS, SERVERS, VITE_CONFIG } from './partner-files.js';
 
@@ -28,11 +29,11 @@ for (const [express, dependency] of Object.entries(EXPRESS))
     let project;
     const running = [];
     /** Starts one of SERVERS on a free port; `{ url, port, output }`. */
-    const serve = async (file, publicUrl) => {
+    const serve = async (file, publicUrl, env = {}) => {
       const port = await freePort();
       const server = await start(process.execPath, [file], {
         cwd: project,
-        env: { PORT: String(port), PUBLIC_URL: publicUrl ?? `http://127.0.0.1:${port}` },
+        env: { PORT: String(port), PUBLIC_URL: publicUrl ?? `http://127.0.0.1:${port}`, ...env },
         ready: /listening/,
       });
       running.push(server);
@@ -47,7 +48,7 @@ for (const [express, dependency] of Object.entries(EXPRESS))
         'vite.config.js': VITE_CONFIG,
         'index.html': '<!doctype html>\n',
       };
-      project = makeProject(work.dir, files, [dependency, 'vite']);
+      project = makeProject(work.dir, files, [dependency, 'vite', 'redis']);
     });
     after(async () => {
       await Promise.all(running.map((server) => server.stop()));
@@ -140,6 +141,31 @@ for (const [express, dependency] of Object.entries(EXPRESS))
       assert.match(response.headers['content-type'], /^application\/json/);
       assert.equal(JSON.parse(response.body).error, 'login_required');
       assert.equal((await send(`${app.url}/auth/session`)).status, 200, 'still answering');
+    });
+
+    test('a Redis that goes down and comes back: the process keeps answering, then recovers', async () => {
+      let redis = await startRedis();
+      try {
+        const app = await serve('redis-sessions.js', undefined, { REDIS_URL: redis.url });
+        assert.equal((await send(`${app.url}/auth/session`)).status, 200);
+        await redis.stop();
+        const { port } = redis;
+        redis = undefined;
+        await new Promise((wait) => setTimeout(wait, 500));
+        const during = await send(`${app.url}/auth/session`).catch((error) => error);
+        assert.ok(!(during instanceof Error), `the process still answers: ${during.message}\n${app.output()}`);
+        redis = await startRedis({ port });
+        await new Promise((wait) => setTimeout(wait, 1500));
+        assert.equal((await send(`${app.url}/auth/session`)).status, 200, app.output());
+      } finally {
+        await redis?.stop();
+      }
+    });
+
+    test("Express's req given to getAccessToken: the error says to wrap it with toWebRequest", async () => {
+      const app = await serve('express-req.js');
+      const response = await send(`${app.url}/api/orders`);
+      assert.match(JSON.parse(response.body).message, /toWebRequest/);
     });
 
     test('plain http on a host that is not loopback: start is refused, saying the session cookie needs https', async () => {
