@@ -314,7 +314,6 @@ export const createAuthHandler = (options: AuthHandlerOptions): AuthHandler => {
 /** What was wrong with the callback, in words (oauth4webapi's say which check failed). */
 const callbackProblem = (error: unknown, issuer: string): string => {
   const message = error instanceof Error ? error.message : '';
-  if (/only once/.test(message)) return 'The authorization response has a parameter more than once (RFC 6749 §3.1).';
   if (/"iss"/.test(message))
     return /missing/.test(message)
       ? `The authorization response has no iss, and ${issuer} says it always sends one (RFC 9207).`

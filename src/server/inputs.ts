@@ -13,19 +13,32 @@ const invalid = (description: string) => new AuthError(ERROR_CODES.invalidReques
  * (RFC 6749 §3.1). An object of strings (the first release's form) is still accepted.
  */
 export const callbackPairs = (params: unknown): URLSearchParams => {
+  const pairs = pairsOf(params);
+  // RFC 6749 §3.1: no parameter twice. oauth4webapi checks the ones it reads (state, iss, error, code),
+  // each at its own step; one rule here refuses them all before anything is looked up or sent.
+  if (new Set(pairs.map(([name]) => name)).size != pairs.length)
+    throw new AuthError(
+      ERROR_CODES.invalidResponse,
+      'The authorization response has a parameter more than once (RFC 6749 §3.1).',
+      { status: 400 },
+    );
+  return new URLSearchParams(pairs);
+};
+
+const pairsOf = (params: unknown): string[][] => {
   if (Array.isArray(params)) {
     const pairs = params as unknown[];
     if (
       !pairs.every((pair) => Array.isArray(pair) && pair.length == 2 && pair.every((item) => typeof item == 'string'))
     )
       throw invalid("params must be the callback's [name, value] pairs, as strings.");
-    return new URLSearchParams(pairs as string[][]);
+    return pairs as string[][];
   }
   if (params && typeof params == 'object') {
     const entries = Object.entries(params);
     if (!entries.every(([, value]) => typeof value == 'string'))
       throw invalid("params must be the callback's [name, value] pairs, as strings.");
-    return new URLSearchParams(entries as string[][]);
+    return entries as string[][];
   }
   throw invalid("params must be the callback's [name, value] pairs.");
 };
