@@ -119,7 +119,8 @@ export const accessTokens = ({
         throw new AuthError(
           ERROR_CODES.loginRequired,
           `The ${provider.id} provider refused the refresh (invalid_grant): sign in again.`,
-          { status: 401, cause: error, setCookie },
+          // With a store the cookie holds only an id, which now finds no grant: nothing to send.
+          { status: 401, cause: error, setCookie: store ? [] : setCookie },
         );
       }
       const refreshed: SessionGrant = {

@@ -34,6 +34,25 @@ export const handlerFor = (provider: RunningMockProvider, extra: Partial<AuthHan
     ...extra,
   });
 
+/** The same mock provider under two ids, as two providers of one site (grants with each are separate). */
+export const twoProviders = (provider: RunningMockProvider, extra: Partial<AuthHandlerOptions> = {}): AuthHandler => {
+  const config = {
+    authorizeUrl: provider.authorizeUrl,
+    tokenUrl: provider.tokenUrl,
+    userInfoUrl: provider.userInfoUrl,
+    revocationUrl: provider.revocationUrl,
+    clientId: CLIENT.id,
+    clientSecret: CLIENT.secret,
+    redirectUri: REDIRECT_URI,
+    scope: 'profile email',
+  };
+  return createAuthHandler({ secret: SECRET, providers: { mock: config, other: config }, ...extra });
+};
+
+/** The token requests the provider received of one grant type. */
+export const grants = (provider: RunningMockProvider, type: 'authorization_code' | 'refresh_token') =>
+  provider.requests().filter(({ endpoint, params }) => endpoint == 'token' && params.grant_type == type).length;
+
 /** One browser: its cookies, sent with each request and updated from each answer. */
 export class Browser {
   cookies = new Map<string, string>();
@@ -68,6 +87,22 @@ export class Browser {
     const response = await this.handler(this.request(path, body));
     this.take(response.headers.getSetCookie());
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  }
+  /** The accounts `/session` lists, by provider. */
+  async accounts() {
+    return Object.keys(((await this.send('/auth/session')).body.accounts ?? {}) as object).sort();
+  }
+  /** What a partner's route gets from getAccessToken, or the AuthError it throws. */
+  async accessToken(provider = 'mock') {
+    try {
+      const token = await this.handler.getAccessToken(this.request('/api'), provider);
+      this.take(token.setCookie);
+      return token;
+    } catch (error) {
+      const { setCookie } = error as { setCookie?: string[] };
+      if (setCookie) this.take(setCookie);
+      return error as Error & { error: string; status: number; setCookie: string[] };
+    }
   }
   /** A copy of this browser (the same cookies): a second tab, or a stolen cookie. */
   clone() {
