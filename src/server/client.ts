@@ -150,7 +150,7 @@ export interface ProviderClient {
  * TypeError naming the option and the fix (`name` says where the options are,
  * e.g. `providers.ulule`). Discovery waits for the first call.
  */
-export const providerClient = (options: ProviderOptions, name = 'the provider'): ProviderClient => {
+export const providerClient = (options: ProviderOptions, name = 'options'): ProviderClient => {
   if (!options.clientId || typeof options.clientId != 'string')
     throw new TypeError(
       `oauth-connect/server: ${name} has no clientId: set ${name}.clientId to the client id the provider gave when you registered your site.`,
@@ -201,13 +201,4 @@ export const providerClient = (options: ProviderOptions, name = 'the provider'):
       return known(overrides.length ? { ...found, ...Object.fromEntries(overrides) } : found);
     },
   };
-};
-
-/** Resolves the provider's metadata and this client for one call. Throws TypeError for a wrong configuration. */
-export const resolve = (options: ProviderOptions): Promise<Resolved> => {
-  try {
-    return providerClient(options).resolve();
-  } catch (error) {
-    return Promise.reject(error);
-  }
 };

@@ -153,7 +153,7 @@ const checkTokenResponse = async (
  * after checking the answer's `iss` (RFC 9207) against the configured issuer;
  * validates the ID token when there is one. Throws {@link TokenError}.
  */
-export const exchangeCode = (options: ExchangeCodeOptions): Promise<TokenSet> =>
+export const exchangeCode = async (options: ExchangeCodeOptions): Promise<TokenSet> =>
   exchangeWith(providerClient(options), options);
 
 /** {@link exchangeCode} with a client built once (createAuthHandler's). */
@@ -208,7 +208,7 @@ export const exchangeWith = async (provider: ProviderClient, options: ExchangeAr
  * rotate refresh tokens invalidate the old one: store the returned
  * `refreshToken`. Throws {@link TokenError}.
  */
-export const refreshToken = (options: RefreshTokenOptions): Promise<TokenSet> =>
+export const refreshToken = async (options: RefreshTokenOptions): Promise<TokenSet> =>
   refreshWith(providerClient(options), options);
 
 /** {@link refreshToken} with a client built once. */
@@ -236,7 +236,8 @@ export const canRevoke = async (provider: ProviderOptions | ProviderClient): Pro
  * know is not an error (§2.2). Throws {@link TokenError}; TypeError when the
  * provider has no revocation endpoint.
  */
-export const revokeToken = (options: RevokeTokenOptions): Promise<void> => revokeWith(providerClient(options), options);
+export const revokeToken = async (options: RevokeTokenOptions): Promise<void> =>
+  revokeWith(providerClient(options), options);
 
 /** {@link revokeToken} with a client built once. */
 export const revokeWith = async (provider: ProviderClient, options: RevokeArgs): Promise<void> => {
@@ -260,7 +261,7 @@ export const revokeWith = async (provider: ProviderClient, options: RevokeArgs):
  * given); a plain OAuth 2 profile endpoint (Ulule's `/v1/me`) answers any JSON
  * object. Throws {@link TokenError}.
  */
-export const fetchUserInfo = (options: FetchUserInfoOptions): Promise<Record<string, unknown>> =>
+export const fetchUserInfo = async (options: FetchUserInfoOptions): Promise<Record<string, unknown>> =>
   userInfoWith(providerClient(options), options);
 
 /** {@link fetchUserInfo} with a client built once. */
