@@ -66,9 +66,19 @@ test('a server-bound sign-in ends connected, with no token or verifier anywhere 
   context,
 }) => {
   await openServerBound(page);
+  const completeRequest = page.waitForRequest((request) => request.url().endsWith('/auth/complete'));
   await signInThroughPopup(page);
   await expect(element(page)).toHaveAttribute('status', 'connected');
   await expect(element(page).locator('[part="status"]')).toHaveText(`Connected as ${ADA.name}`);
+  // The callback's parameters cross as [name, value] pairs, so the server can refuse one sent twice.
+  const { params } = (await completeRequest).postDataJSON() as { params: unknown };
+  expect(params).toEqual(
+    expect.arrayContaining([
+      ['code', expect.any(String)],
+      ['state', expect.any(String)],
+    ]),
+  );
+  expect((params as unknown[]).every((pair) => Array.isArray(pair) && pair.length == 2)).toBe(true);
   await expect(element(page).locator('[part="disconnect"]')).toBeVisible();
   const events = await seen(page);
   const success = events.find((item) => item.type == 'connect-success')?.detail as Record<string, unknown>;
