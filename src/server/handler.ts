@@ -18,11 +18,11 @@ import { publicAccount, signedInAccount } from './account.js';
 import { callbackPairs, uiLocalesOf } from './inputs.js';
 import { AuthError, ERROR_CODES } from './errors.js';
 import { buildProviders, type AuthProvider, type Provider } from './providers.js';
-import { answer, checkPost, failure, readJson, reportFailure, requestUrl } from './requests.js';
-import { deriveKeys } from './seal.js';
+import { answer, checkPost, failure, readJson, requestUrl } from './requests.js';
 import { FLOW_TTL_SECONDS, sessions as sessionsWith, type PendingFlow } from './session.js';
 import { dropGrant, type SessionData, type SessionStore } from './store.js';
-import { canRevoke, exchangeWith, revokeWith, userInfoWith, type IdTokenClaims, type TokenSet } from './tokens.js';
+import { exchangeWith, userInfoWith, type IdTokenClaims, type TokenSet } from './tokens.js';
+import { revokeGrant, userSessionsEnder } from './user-sessions.js';
 
 export type { AccessToken, AuthProvider };
 
@@ -82,14 +82,15 @@ export interface AuthHandler {
 export const createAuthHandler = (options: AuthHandlerOptions): AuthHandler => {
   if (!options || typeof options != 'object')
     throw new TypeError('oauth-connect/server: createAuthHandler needs options: { providers, secret }.');
-  const keys = deriveKeys(options.secret);
+  const sessions = sessionsWith({
+    secret: options.secret,
+    store: options.store,
+    ttl: options.sessionTtl ?? 7 * 24 * 3600,
+  });
   const providerNamed = buildProviders(options.providers);
   const base = (options.basePath ?? '/auth').replace(/\/+$/, '');
-  const ttl = options.sessionTtl ?? 7 * 24 * 3600;
-  if (!(ttl > 0)) throw new TypeError('oauth-connect/server: sessionTtl must be a number of seconds above 0.');
   const { store } = options;
   const maxBody = options.maxBodyBytes ?? 16_384;
-  const sessions = sessionsWith({ keys, store, ttl });
 
   const accountsOf = (data: SessionData) =>
     Object.fromEntries(Object.entries(data.grants).map(([id, grant]) => [id, grant.account]));
@@ -220,15 +221,6 @@ export const createAuthHandler = (options: AuthHandlerOptions): AuthHandler => {
     }
   };
 
-  /** RFC 7009 §2.1: revoking the refresh token ends the grant; the access token may outlive it, so it goes too. */
-  const revokeGrant = async (provider: Provider, tokens: { accessToken: string; refreshToken?: string }) => {
-    if (!(await canRevoke(provider.client))) return 0;
-    if (tokens.refreshToken)
-      await revokeWith(provider.client, { token: tokens.refreshToken, tokenTypeHint: 'refresh_token' });
-    await revokeWith(provider.client, { token: tokens.accessToken, tokenTypeHint: 'access_token' });
-    return tokens.refreshToken ? 2 : 1;
-  };
-
   const logout = async (request: Request) => {
     const body = await readJson(request, maxBody);
     const provider = providerNamed(body.provider);
@@ -279,35 +271,7 @@ export const createAuthHandler = (options: AuthHandlerOptions): AuthHandler => {
 
   handler.getAccessToken = accessTokens({ providerNamed, sessions, store });
 
-  handler.deleteUserSessions = async (providerId, accountId) => {
-    const provider = providerNamed(providerId);
-    if (!store)
-      throw new TypeError(
-        'oauth-connect/server: deleteUserSessions needs a store: sealed sessions live in the browsers, where the server cannot reach them.',
-      );
-    const sessionIds = store.sessionIds?.bind(store);
-    if (!sessionIds)
-      throw new TypeError(
-        'oauth-connect/server: deleteUserSessions needs a store with sessionIds(provider, accountId) (memoryStore and redisStore have it).',
-      );
-    const ids = await sessions.storeCall(() => sessionIds(provider.id, accountId));
-    let ended = 0;
-    let revoked = 0;
-    for (const id of ids) {
-      const data = await sessions.storeCall(() => store.get(id));
-      const grant = data?.grants[provider.id];
-      if (!grant || grant.account.id !== accountId) continue;
-      // The session goes first: a refresh finishing meanwhile then finds it gone instead of writing it back.
-      await sessions.storeCall(() => store.delete(id));
-      ended++;
-      try {
-        revoked += await revokeGrant(provider, grant.tokens);
-      } catch (error) {
-        reportFailure(error, 'deleteUserSessions (revocation)', options.onError);
-      }
-    }
-    return { sessions: ended, revoked };
-  };
+  handler.deleteUserSessions = userSessionsEnder({ providerNamed, sessions, store, onError: options.onError });
   return handler;
 };
 

@@ -13,7 +13,7 @@ import * as oauth from 'oauth4webapi';
 import { AuthError, ERROR_CODES, SessionTooLargeError } from './errors.js';
 import { isLoopback } from './http.js';
 import { requestUrl } from './requests.js';
-import { seal, unseal, type Keys } from './seal.js';
+import { deriveKeys, seal, unseal } from './seal.js';
 import type { SessionData, SessionStore } from './store.js';
 
 /** Browsers keep at most 4096 bytes per cookie, name and attributes included (RFC 6265 §6.1). */
@@ -88,7 +88,8 @@ export interface SavedSession {
 }
 
 export interface SessionOptions {
-  keys: Keys;
+  /** The partner's secret (or a rotation list); checked here, at start-up. */
+  secret: string | string[] | undefined;
   store: SessionStore | undefined;
   /** Seconds from the latest successful sign-in to the end of the session. */
   ttl: number;
@@ -97,7 +98,10 @@ export interface SessionOptions {
 const empty = (): SessionData => ({ grants: {} });
 const live = (data: SessionData | undefined) => Boolean(data && (data.expiresAt ?? Infinity) > Date.now());
 
-export const sessions = ({ keys, store, ttl }: SessionOptions) => {
+export const sessions = ({ secret, store, ttl }: SessionOptions) => {
+  const keys = deriveKeys(secret);
+  if (!(typeof ttl == 'number' && ttl > 0))
+    throw new TypeError('oauth-connect/server: sessionTtl must be a number of seconds above 0.');
   /** Runs a store call; its failure is a 503 `server_error` (logged by the handler). */
   const storeCall = async <T>(run: () => Promise<T>): Promise<T> => {
     try {
