@@ -86,9 +86,7 @@ const discover = async (issuer: URL, options: HttpOptions): Promise<oauth.Author
         throw new TokenError(
           'invalid_response',
           `The metadata of ${redact(issuer)} names another issuer: it must equal the configured one exactly.`,
-          record.status,
-          undefined,
-          { cause: error },
+          { status: record.status, cause: error },
         );
       failures.push(`${algorithm}: ${failure.message}`);
     }
@@ -96,7 +94,7 @@ const discover = async (issuer: URL, options: HttpOptions): Promise<oauth.Author
   throw new TokenError(
     'invalid_response',
     `No metadata found for the issuer ${redact(issuer)} (${failures.join('; ')}).`,
-    0,
+    { status: 0 },
   );
 };
 

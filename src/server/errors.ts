@@ -163,7 +163,8 @@ const networkCause = (error: unknown): string => {
 };
 
 export const networkError = (what: string, url: string | URL, cause: unknown): TokenError =>
-  new TokenError('network_error', `The ${what} to ${redact(url)} failed: ${networkCause(cause)}.`, 0, undefined, {
+  new TokenError('network_error', `The ${what} to ${redact(url)} failed: ${networkCause(cause)}.`, {
+    status: 0,
     cause,
   });
 
@@ -189,43 +190,43 @@ const text = (value: unknown) => (typeof value == 'string' && value ? value : un
 export const toTokenError = (error: unknown, record: CallRecord, what: string): Error => {
   if (error instanceof TokenError) return error;
   if (error instanceof ResponseBodyError)
-    return new TokenError(
-      error.error,
-      error.error_description,
-      error.status,
-      text((error.cause as { error_uri?: unknown }).error_uri),
-      { cause: error },
-    );
+    return new TokenError(error.error, error.error_description, {
+      status: error.status,
+      errorUri: text((error.cause as { error_uri?: unknown }).error_uri),
+      cause: error,
+    });
   if (error instanceof AuthorizationResponseError)
-    return new TokenError(error.error, error.error_description, 0, undefined, { cause: error });
+    return new TokenError(error.error, error.error_description, { status: 0, cause: error });
   if (error instanceof WWWAuthenticateChallengeError) {
     // A token endpoint's 401 invalid_client comes with `WWW-Authenticate: Basic` (RFC 6749 §5.2): the body says more.
     const oauth = oauthErrorIn(record);
     if (oauth)
-      return new TokenError(oauth.error, text(oauth.error_description), error.status, text(oauth.error_uri), {
+      return new TokenError(oauth.error, text(oauth.error_description), {
+        status: error.status,
+        errorUri: text(oauth.error_uri),
         cause: error,
       });
     const challenge = error.cause[0];
     return new TokenError(
       challenge?.parameters.error ?? 'invalid_token',
       challenge?.parameters.error_description ?? `The ${what} was refused (WWW-Authenticate).`,
-      error.status,
-      undefined,
-      { cause: error },
+      { status: error.status, cause: error },
     );
   }
   if (error instanceof OperationProcessingError || error instanceof UnsupportedOperationError) {
     // RFC 6749 §5.2 errors come with 400/401; a 5xx JSON error (temporarily_unavailable) is one too.
     const oauth = record.status >= 400 ? oauthErrorIn(record) : undefined;
     if (oauth)
-      return new TokenError(oauth.error, text(oauth.error_description), record.status, text(oauth.error_uri), {
+      return new TokenError(oauth.error, text(oauth.error_description), {
+        status: record.status,
+        errorUri: text(oauth.error_uri),
         cause: error,
       });
     const detail =
       error instanceof OperationProcessingError && error.code == 'OAUTH_RESPONSE_IS_NOT_CONFORM'
         ? `answered HTTP ${record.status} without an OAuth error`
         : `gave an answer that is not valid: ${error.message}`;
-    return new TokenError('invalid_response', `The ${what} ${detail}.`, record.status, undefined, { cause: error });
+    return new TokenError('invalid_response', `The ${what} ${detail}.`, { status: record.status, cause: error });
   }
   return error instanceof Error ? error : new Error(String(error));
 };

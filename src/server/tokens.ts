@@ -103,8 +103,7 @@ const rejectErrorWith200 = (record: CallRecord) => {
     throw new TokenError(
       error,
       typeof error_description == 'string' ? error_description : 'The provider answered HTTP 200 with an error.',
-      200,
-      typeof error_uri == 'string' ? error_uri : undefined,
+      { status: 200, errorUri: typeof error_uri == 'string' ? error_uri : undefined },
     );
 };
 
@@ -129,7 +128,7 @@ const checkTokenResponse = async (
       throw new TokenError(
         'invalid_response',
         "The token response has an ID token, but the provider's keys are unknown (no jwks_uri; set jwksUrl).",
-        200,
+        { status: 200 },
       );
     await step(resolved, 'JWKS request', (jwks) =>
       oauth.validateApplicationLevelSignature(resolved.as, response, jwks.options),
@@ -285,14 +284,12 @@ export const userInfoWith = async (
     if (response.status == 401 || response.status == 403) {
       const challenge = response.headers.get('www-authenticate') ?? '';
       const error = /error="([^"]*)"/.exec(challenge)?.[1] ?? 'invalid_token';
-      throw new TokenError(error, 'The userinfo endpoint refused the access token.', response.status);
+      throw new TokenError(error, 'The userinfo endpoint refused the access token.', { status: response.status });
     }
     if (response.status != 200)
-      throw new TokenError(
-        'invalid_response',
-        `The userinfo endpoint answered HTTP ${response.status}.`,
-        response.status,
-      );
+      throw new TokenError('invalid_response', `The userinfo endpoint answered HTTP ${response.status}.`, {
+        status: response.status,
+      });
     let data: unknown;
     try {
       data = await response.json();
@@ -300,7 +297,7 @@ export const userInfoWith = async (
       data = undefined;
     }
     if (typeof data != 'object' || !data || Array.isArray(data))
-      throw new TokenError('invalid_response', 'The userinfo endpoint did not answer a JSON object.', 200);
+      throw new TokenError('invalid_response', 'The userinfo endpoint did not answer a JSON object.', { status: 200 });
     return data as Record<string, unknown>;
   });
 };
