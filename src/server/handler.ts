@@ -200,6 +200,8 @@ export const createAuthHandler = (options: AuthHandlerOptions): AuthHandler => {
           cause: error,
         });
       }
+      if (!callback.get('code'))
+        throw new AuthError(ERROR_CODES.invalidRequest, 'The authorization response has no code.', { status: 400 });
       const { tokens, account } = await signIn(provider, flow, callback);
       const loaded = await sessions.load(request);
       // A new session id at each sign-in; grants with other providers are kept.

@@ -58,7 +58,8 @@ export const asAuthError = (error: unknown): AuthError => {
     // (the endpoint's URL, ECONNREFUSED) is for the log only.
     if (error.error == ERROR_CODES.networkError)
       return new AuthError(ERROR_CODES.serverError, 'The provider could not be reached.', { status: 502, ...cause });
-    if (error.error == ERROR_CODES.invalidResponse && error.status > 0)
+    // The answer of a provider (or its metadata) that is not valid: what was wrong, and where, is for the log.
+    if (error.error == ERROR_CODES.invalidResponse)
       return new AuthError(ERROR_CODES.invalidResponse, 'The provider gave an answer that is not valid.', {
         status: 502,
         ...cause,

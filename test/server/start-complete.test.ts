@@ -111,6 +111,19 @@ describe('complete: the callback crosses as pairs and oauth4webapi checks it', (
     assert.equal((completed.body.error_description as string).length, 500);
   });
 
+  test('an answer without a code is a 400 before anything is sent', async () => {
+    const browser = new Browser(handlerFor(provider));
+    const started = await browser.send('/auth/start', { provider: 'mock' });
+    const completed = await browser.send('/auth/complete', {
+      provider: 'mock',
+      params: [['state', started.body.state as string]],
+    });
+    assert.deepEqual(completed, {
+      status: 400,
+      body: { error: 'invalid_request', error_description: 'The authorization response has no code.' },
+    });
+  });
+
   test('malformed params are a 400 naming the shape', async () => {
     const browser = new Browser(handlerFor(provider));
     await browser.send('/auth/start', { provider: 'mock' });
