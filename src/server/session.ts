@@ -167,6 +167,12 @@ export const sessions = ({ secret, store, ttl }: SessionOptions) => {
       const seconds = Math.max(1, Math.ceil((data.expiresAt - Date.now()) / 1000));
       const { id } = current;
       if (renew || !id) {
+        // Ended meanwhile (a logout, deleteUserSessions): the sign-in starts a session of its own
+        // rather than carrying the ended one's grants into the new id.
+        if (id && !(await storeCall(() => store.get(id)))) {
+          current = { version: 0, data: empty() };
+          continue;
+        }
         // A new random id at each sign-in (no session fixation); the old key goes.
         const fresh = oauth.generateRandomState();
         if (!signedOut) await storeCall(() => store.set(fresh, { ...data, version: 1 }, seconds));

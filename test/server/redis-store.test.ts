@@ -80,9 +80,9 @@ describe('the handler on redisStore', () => {
     const { completed } = await signIn(browser);
     const accountId = (completed.body.account as { id: string }).id;
     await sleep(1100);
-    provider.setDelay(400);
+    provider.setDelay(1000);
     const refreshing = browser.accessToken();
-    await sleep(100);
+    await sleep(300);
     provider.setDelay(0);
     assert.equal((await handler.deleteUserSessions('mock', accountId)).sessions, 1);
     const result = (await refreshing) as { error?: string; status?: number };

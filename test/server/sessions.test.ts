@@ -28,9 +28,9 @@ describe('a write never resurrects a session (store with versioned writes)', () 
     const browser = new Browser(handlerFor(provider, { store: memoryStore() }));
     await signIn(browser);
     await untilStale();
-    provider.setDelay(400);
+    provider.setDelay(1000);
     const refreshing = browser.accessToken();
-    await sleep(100);
+    await sleep(300);
     const tab = browser.clone();
     provider.setDelay(0);
     assert.equal((await tab.send('/auth/logout', { provider: 'mock' })).status, 200);
@@ -48,14 +48,30 @@ describe('a write never resurrects a session (store with versioned writes)', () 
     await signIn(browser, 'mock');
     await signIn(browser, 'other');
     await untilStale();
-    provider.setDelay(400);
+    provider.setDelay(1000);
     const refreshing = browser.accessToken('mock');
-    await sleep(100);
+    await sleep(300);
     provider.setDelay(0);
     const tab = browser.clone();
     assert.equal((await tab.send('/auth/logout', { provider: 'other' })).status, 200);
     const result = await refreshing;
     assert.match((result as { accessToken?: string }).accessToken ?? '', /^mock_at_/);
+    assert.deepEqual(await browser.accounts(), ['mock']);
+  });
+
+  test('a sign-in in flight while its session is ended does not carry the ended grants over', async () => {
+    const handler = twoProviders(provider, { store: memoryStore() });
+    const browser = new Browser(handler);
+    const { completed } = await signIn(browser, 'other');
+    const accountId = (completed.body.account as { id: string }).id;
+    const started = await browser.send('/auth/start', { provider: 'mock' });
+    const params = await authorizeAt(started.body.url as string);
+    provider.setDelay(1000);
+    const completing = browser.send('/auth/complete', { provider: 'mock', params });
+    await sleep(300);
+    provider.setDelay(0);
+    assert.equal((await handler.deleteUserSessions('other', accountId)).sessions, 1);
+    assert.equal((await completing).status, 200);
     assert.deepEqual(await browser.accounts(), ['mock']);
   });
 

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { RunningMockProvider } from '../../src/mock-provider/index.js';
 import { Browser, authorizeAt, handlerFor, REDIRECT_URI, startProvider, CLIENT, SECRET, signIn } from './helpers.js';
-import { createAuthHandler } from '../../src/server/index.js';
+import * as oauth from 'oauth4webapi';
+import { createAuthHandler, exchangeCode } from '../../src/server/index.js';
 
 let provider: RunningMockProvider;
 before(async () => {
@@ -147,5 +148,38 @@ describe('the account the page sees', () => {
     assert.equal(await pictureKept('data:image/png;base64,iVBORw0KGgo='), 'data:image/png;base64,iVBORw0KGgo=');
     for (const picture of ['http://cdn.example/ada.png', 'javascript:alert(1)', 'data:text/html,<script>', 'ada.png'])
       assert.equal(await pictureKept(picture), undefined, picture);
+  });
+});
+
+describe('exchangeCode', () => {
+  const options = () => ({
+    tokenUrl: provider.tokenUrl,
+    clientId: CLIENT.id,
+    clientSecret: CLIENT.secret,
+    redirectUri: REDIRECT_URI,
+  });
+  const authorized = async () => {
+    const url = new URL(provider.authorizeUrl);
+    for (const [name, value] of Object.entries({
+      client_id: CLIENT.id,
+      redirect_uri: REDIRECT_URI,
+      response_type: 'code',
+      state: 'xyz',
+    }))
+      url.searchParams.set(name, value);
+    return new URLSearchParams(await authorizeAt(url.href));
+  };
+
+  test('takes the answer as validateAuthResponse returned it (state checked there)', async () => {
+    // Without an issuer the token URL stands in; the mock's own `iss` has nothing to be compared with.
+    const params = await authorized();
+    params.delete('iss');
+    const callback = oauth.validateAuthResponse({ issuer: provider.tokenUrl }, { client_id: CLIENT.id }, params, 'xyz');
+    assert.match((await exchangeCode({ ...options(), callback })).accessToken, /^mock_at_/);
+  });
+
+  test('the { code } form stays', async () => {
+    const code = (await authorized()).get('code') ?? '';
+    assert.match((await exchangeCode({ ...options(), code })).accessToken, /^mock_at_/);
   });
 });
