@@ -185,7 +185,7 @@ export const createAuthHandler = (options: AuthHandlerOptions): AuthHandler => {
       const { as, client } = await provider.resolve();
       let callback: URLSearchParams;
       try {
-        // oauth4webapi takes the answer apart: the state, RFC 9207's iss, an error, a parameter sent twice.
+        // oauth4webapi takes the answer apart: the state, RFC 9207's iss, the provider's error.
         // Without a configured issuer there is nothing to compare an `iss` with (the token URL stands in).
         if (!provider.client.knowsIssuer) params.delete('iss');
         callback = oauth.validateAuthResponse(as, client, params, flow.state);
