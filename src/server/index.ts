@@ -47,3 +47,16 @@ export {
   type SessionStore,
   type VersionedWrite,
 } from './store.js';
+export {
+  BFF_HEADER,
+  BFF_HEADER_VALUE,
+  BFF_ROUTES,
+  type CallbackPairs,
+  type CompleteAnswer,
+  type CompleteBody,
+  type ErrorAnswer,
+  type LogoutBody,
+  type SessionAnswer,
+  type StartAnswer,
+  type StartBody,
+} from '../protocol/bff.js';
