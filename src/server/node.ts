@@ -12,8 +12,8 @@ type NodeRequest = IncomingMessage & { originalUrl?: string };
 
 export interface NodeRequestOptions {
   /**
-   * Trust `X-Forwarded-Proto` / `X-Forwarded-Host` (behind your own proxy or load
-   * balancer only: a client could send them too). Default false.
+   * @deprecated Give `trustProxy` to `createAuthHandler`, which then reads the forwarded headers
+   * of every request it is given, this one's included. Still honoured here for one minor version.
    */
   trustProxy?: boolean;
 }
@@ -53,15 +53,36 @@ export const sendWebResponse = async (response: Response, res: ServerResponse): 
 };
 
 /**
- * `(req, res, next?)` for `http.createServer`, Express (`app.use(toNodeHandler(auth))`)
- * and Connect. Requests outside the handler's base path go to `next` when there is one.
+ * The adapter's own `trustProxy` / `basePath`, still accepted for one minor version: the handler's
+ * (`createAuthHandler({ trustProxy, basePath })`) are the ones that count, so a value that
+ * disagrees with them is a mistake said at start-up rather than a 403 or a 404 later.
  */
-export const toNodeHandler =
-  (handler: AuthHandler, options: NodeRequestOptions & { basePath?: string } = {}) =>
-  async (req: NodeRequest, res: ServerResponse, next?: (error?: unknown) => void): Promise<void> => {
+const checkAgainstHandler = (handler: AuthHandler, options: NodeRequestOptions & { basePath?: string }) => {
+  if (options.trustProxy !== undefined && options.trustProxy !== handler.trustProxy)
+    throw new TypeError(
+      `oauth-connect/server/node: toNodeHandler's trustProxy (${options.trustProxy}) disagrees with the handler's ` +
+        `(${handler.trustProxy}); give it once, to createAuthHandler({ trustProxy }).`,
+    );
+  const base = options.basePath?.replace(/\/+$/, '');
+  if (base !== undefined && base !== handler.basePath)
+    throw new TypeError(
+      `oauth-connect/server/node: toNodeHandler's basePath (${base}) disagrees with the handler's ` +
+        `(${handler.basePath}); give it once, to createAuthHandler({ basePath }).`,
+    );
+};
+
+/**
+ * `(req, res, next?)` for `http.createServer`, Express (`app.use(toNodeHandler(auth))`, or under a
+ * prefix: Express keeps the full path in `originalUrl`) and Connect. It answers at the handler's
+ * `basePath`; other requests go to `next` when there is one.
+ */
+export const toNodeHandler = (handler: AuthHandler, options: NodeRequestOptions & { basePath?: string } = {}) => {
+  checkAgainstHandler(handler, options);
+  const base = handler.basePath;
+  return async (req: NodeRequest, res: ServerResponse, next?: (error?: unknown) => void): Promise<void> => {
     try {
-      const request = toWebRequest(req, options);
-      const base = (options.basePath ?? '/auth').replace(/\/+$/, '');
+      // The handler reads the forwarded headers itself when told to trust the proxy.
+      const request = toWebRequest(req);
       const path = new URL(request.url).pathname;
       if (next && path != base && !path.startsWith(`${base}/`)) return next();
       await sendWebResponse(await handler(request), res);
@@ -73,3 +94,4 @@ export const toNodeHandler =
       res.end(JSON.stringify({ error: 'server_error', error_description: 'The sign-in handler failed.' }));
     }
   };
+};

@@ -11,6 +11,47 @@ import { AuthError, ERROR_CODES, SessionTooLargeError, TokenError } from './erro
 /** The URL the browser asked for, as this server sees it. */
 export const requestUrl = (request: Request): URL => new URL(request.url);
 
+/** The first value of a list header (the one the browser's side of the proxies set). */
+const firstOf = (request: Request, name: string) => request.headers.get(name)?.split(',')[0]?.trim() || undefined;
+
+/**
+ * The request as the browser made it, when the handler was told to trust the proxy in front of it
+ * (`trustProxy`): its URL takes the scheme and host of `X-Forwarded-Proto` / `X-Forwarded-Host`,
+ * so that the Origin check and the cookie flags follow what the browser talked to. Never without
+ * `trustProxy`: a client could send those headers itself.
+ */
+export const asSeen = (request: Request, trustProxy: boolean): Request => {
+  if (!trustProxy) return request;
+  const proto = firstOf(request, 'x-forwarded-proto');
+  const host = firstOf(request, 'x-forwarded-host');
+  const url = requestUrl(request);
+  if (proto == 'http' || proto == 'https') url.protocol = proto;
+  if (host) url.host = host;
+  if (url.href == request.url) return request;
+  const hasBody = request.method != 'GET' && request.method != 'HEAD';
+  return new Request(url, {
+    method: request.method,
+    headers: request.headers,
+    signal: request.signal,
+    ...(hasBody && { body: request.body, duplex: 'half' }),
+  } as RequestInit);
+};
+
+/**
+ * The Fetch `Request` a partner's route passed, or a TypeError that says how to get one: Node's
+ * and Express's `req` have `headers` as a plain object, and would otherwise fail deep inside with
+ * "request.headers.get is not a function".
+ */
+export const fetchRequest = (request: unknown, method: string): Request => {
+  const headers = (request as { headers?: { get?: unknown } } | undefined)?.headers;
+  if (typeof headers?.get != 'function' || typeof (request as { url?: unknown }).url != 'string')
+    throw new TypeError(
+      `oauth-connect/server: ${method} needs a Fetch Request; wrap Node's or Express's req with ` +
+        `toWebRequest(req) from 'oauth-connect/server/node'.`,
+    );
+  return request as Request;
+};
+
 /** The origin the browser talked to: what a POST's `Origin` must equal, and what decides the cookie flags. */
 export const requestOrigin = (request: Request): string => requestUrl(request).origin;
 
