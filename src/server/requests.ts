@@ -26,7 +26,11 @@ export const asSeen = (request: Request, trustProxy: boolean): Request => {
   const host = firstOf(request, 'x-forwarded-host');
   const url = requestUrl(request);
   if (proto == 'http' || proto == 'https') url.protocol = proto;
-  if (host) url.host = host;
+  if (host) {
+    url.host = host;
+    // A host without a port means the scheme's own (nginx's $host has none): not the app's port.
+    if (!/:\d+$/.test(host)) url.port = '';
+  }
   if (url.href == request.url) return request;
   const hasBody = request.method != 'GET' && request.method != 'HEAD';
   return new Request(url, {
@@ -129,10 +133,33 @@ export const checkPost = (request: Request, origins: string[]) => {
       { status: 403 },
     );
   const origin = request.headers.get('origin');
-  if (!origin || !(origin == requestOrigin(request) || origins.includes(origin)))
-    throw new AuthError(ERROR_CODES.invalidRequest, `Cross-origin request refused (Origin: ${origin ?? 'none'}).`, {
-      status: 403,
-    });
+  const own = requestOrigin(request);
+  if (origin && (origin == own || origins.includes(origin))) return;
+  logRefusal(request, origin, own);
+  // The browser is told where to look, not what this server computed (that goes to the log).
+  throw new AuthError(
+    ERROR_CODES.invalidRequest,
+    'Cross-origin request refused. Behind a proxy, give createAuthHandler trustProxy: true (and have the ' +
+      'proxy set X-Forwarded-Proto and X-Forwarded-Host); a front end on another origin goes in origins.',
+    { status: 403 },
+  );
+};
+
+/** The (Origin, computed origin) pairs already logged: once per process each, and not without end. */
+const refusalsLogged = new Set<string>();
+const MAX_REFUSALS_LOGGED = 100;
+
+/** What the partner needs to see why a POST was refused: both origins and the headers they came from. */
+const logRefusal = (request: Request, origin: string | null, own: string) => {
+  const pair = `${origin} ${own}`;
+  if (refusalsLogged.has(pair) || refusalsLogged.size >= MAX_REFUSALS_LOGGED) return;
+  refusalsLogged.add(pair);
+  const header = (name: string) => `${name}: ${request.headers.get(name) ?? '(none)'}`;
+  console.warn(
+    `oauth-connect/server: refused a POST whose Origin (${origin ?? 'none'}) is not this server's (${own}); ` +
+      [header('host'), header('x-forwarded-proto'), header('x-forwarded-host')].join(', ') +
+      '. Behind a proxy: createAuthHandler({ trustProxy: true }); another front-end origin: origins.',
+  );
 };
 
 const tooLarge = (limit: number) =>

@@ -1,0 +1,73 @@
+// A partner's Express back end where partners run it, from the packed tarball, on Express 5 and
+// Express 4: behind Debian's nginx terminating TLS, behind Vite's dev server, mounted under
+// /api/auth, and an Express route that hands the handler Express's own req.
+import assert from 'node:assert/strict';
+import process from 'node:process';
+import { describe, test } from 'node:test';
+import { cookies, EXPRESS, useExpressProject } from './express-partner.js';
+import { elementPost, freePort, send } from './harness.js';
+
+for (const [express, dependency] of Object.entries(EXPRESS))
+  describe(express, () => {
+    const { serve, behindNginx, run } = useExpressProject(dependency);
+
+    test('behind nginx, with trustProxy given once to the handler, a same-origin start is accepted, its cookie __Host- and Secure', async () => {
+      const { publicUrl, ca } = await behindNginx('trusted-proxy.js', true);
+      const response = await send(`${publicUrl}/auth/start`, { ...elementPost(publicUrl, { provider: 'mock' }), ca });
+      assert.equal(response.status, 200, response.body);
+      const flow = cookies(response)['__Host-oauth-connect-flow'];
+      assert.ok(flow !== undefined, `the flow cookie is __Host-: ${Object.keys(cookies(response))}`);
+      assert.match(flow, /;\s*Secure/i);
+    });
+
+    test("behind Vite's dev server (its proxy with changeOrigin and xfwd), a same-origin start is accepted", async () => {
+      const port = await freePort();
+      const site = `http://127.0.0.1:${port}`;
+      const app = await serve('trusted-proxy.js', site);
+      await run(
+        process.execPath,
+        ['node_modules/vite/bin/vite.js', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+        { env: { BACKEND: app.url }, ready: /ready in/ },
+      );
+      const response = await send(`${site}/auth/start`, elementPost(site, { provider: 'mock' }));
+      assert.equal(response.status, 200, response.body);
+    });
+
+    test('a refused POST names the options to look at, and the log says both origins once', async () => {
+      const app = await serve('plain.js');
+      for (let i = 0; i < 2; i++) {
+        const response = await send(
+          `${app.url}/auth/start`,
+          elementPost('https://partner.example', { provider: 'mock' }),
+        );
+        assert.equal(response.status, 403);
+        const { error_description } = JSON.parse(response.body);
+        assert.match(error_description, /^Cross-origin request refused\..*trustProxy.*origins/s);
+        assert.doesNotMatch(error_description, /127\.0\.0\.1/, 'the computed origin is for the log only');
+      }
+      const logged = app
+        .output()
+        .match(
+          /refused a POST whose Origin \(https:\/\/partner\.example\) is not this server's \(http:\/\/127\.0\.0\.1:\d+\); host: 127\.0\.0\.1:\d+/g,
+        );
+      assert.equal(logged?.length, 1, app.output());
+    });
+
+    test('mounted under /api/auth with basePath given once, the handler answers there, under /api too', async () => {
+      for (const file of ['mounted.js', 'mounted-under-api.js']) {
+        const app = await serve(file);
+        const response = await send(`${app.url}/api/auth/session`);
+        assert.equal(response.status, 200, `${file}: ${response.body.slice(0, 200)}`);
+        assert.deepEqual(JSON.parse(response.body), { accounts: {} });
+      }
+    });
+
+    test("Express's req given to getAccessToken: the error says to wrap it with toWebRequest", async () => {
+      const app = await serve('express-req.js');
+      const response = await send(`${app.url}/api/orders`);
+      assert.match(
+        JSON.parse(response.body).message,
+        /getAccessToken needs a Fetch Request; wrap .* toWebRequest\(req\)/,
+      );
+    });
+  });
