@@ -18,7 +18,16 @@ import { publicAccount, signedInAccount } from './account.js';
 import { callbackPairs, uiLocalesOf } from './inputs.js';
 import { AuthError, ERROR_CODES } from './errors.js';
 import { buildProviders, type AuthProvider, type Provider } from './providers.js';
-import { answer, asSeen, checkPost, failure, fetchRequest, readJson, requestUrl } from './requests.js';
+import {
+  answer,
+  asSeen,
+  checkCanKeepCookies,
+  checkPost,
+  failure,
+  fetchRequest,
+  readJson,
+  requestUrl,
+} from './requests.js';
 import { FLOW_TTL_SECONDS, sessions as sessionsWith, type PendingFlow } from './session.js';
 import { dropGrant, type SessionData, type SessionStore } from './store.js';
 import { exchangeWith, userInfoWith, type IdTokenClaims, type TokenSet } from './tokens.js';
@@ -120,6 +129,7 @@ export const createAuthHandler = (options: AuthHandlerOptions): AuthHandler => {
   };
 
   const start = async (request: Request) => {
+    checkCanKeepCookies(request);
     const body = await readJson(request, maxBody);
     const provider = providerNamed(body.provider);
     const { config, scope } = provider;

@@ -7,9 +7,27 @@
  */
 import { BFF_HEADER, BFF_HEADER_VALUE, type ErrorAnswer } from '../protocol/bff.js';
 import { AuthError, ERROR_CODES, SessionTooLargeError, TokenError } from './errors.js';
+import { isLoopback } from './http.js';
 
 /** The URL the browser asked for, as this server sees it. */
 export const requestUrl = (request: Request): URL => new URL(request.url);
+
+/**
+ * The session cookie is `__Host-` + Secure, which a browser keeps only over https (and, as the
+ * development cookie, on http://localhost): a sign-in started over plain http anywhere else would
+ * lose its cookie and fail only after the whole consent ("No sign-in with this state is pending").
+ */
+export const checkCanKeepCookies = (request: Request): void => {
+  const url = requestUrl(request);
+  if (url.protocol == 'https:' || isLoopback(url)) return;
+  throw new AuthError(
+    ERROR_CODES.invalidRequest,
+    `The session cookie needs https, and this sign-in came over plain http to ${url.host}: serve the site over ` +
+      'https (a tunnel, or a local certificate for phones). Behind a proxy that terminates TLS, give ' +
+      'createAuthHandler trustProxy: true.',
+    { status: 400 },
+  );
+};
 
 /** The first value of a list header (the one the browser's side of the proxies set). */
 const firstOf = (request: Request, name: string) => request.headers.get(name)?.split(',')[0]?.trim() || undefined;

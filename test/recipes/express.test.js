@@ -1,6 +1,6 @@
 // A partner's Express back end where partners run it, from the packed tarball, on Express 5 and
 // Express 4: behind Debian's nginx terminating TLS, behind Vite's dev server, mounted under
-// /api/auth, and an Express route that hands the handler Express's own req.
+// /api/auth, on plain http off loopback, and an Express route that hands the handler Express's req.
 import assert from 'node:assert/strict';
 import process from 'node:process';
 import { describe, test } from 'node:test';
@@ -69,5 +69,17 @@ for (const [express, dependency] of Object.entries(EXPRESS))
         JSON.parse(response.body).message,
         /getAccessToken needs a Fetch Request; wrap .* toWebRequest\(req\)/,
       );
+    });
+
+    test('plain http on a host that is not loopback: start is refused, saying the session cookie needs https', async () => {
+      const app = await serve('plain.js');
+      const origin = `http://partner.test:${app.port}`;
+      const post = elementPost(origin, { provider: 'mock' });
+      const response = await send(`${app.url}/auth/start`, {
+        ...post,
+        headers: { ...post.headers, Host: `partner.test:${app.port}` },
+      });
+      assert.equal(response.status, 400, response.body);
+      assert.match(JSON.parse(response.body).error_description, /^The session cookie needs https/);
     });
   });

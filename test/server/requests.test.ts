@@ -99,3 +99,31 @@ describe('a Node req where a Fetch Request belongs', () => {
       });
     });
 });
+
+describe('plain http off loopback', () => {
+  const start = (url: string, origin: string, forwarded: Record<string, string> = {}) =>
+    new Request(url, {
+      method: 'POST',
+      headers: { Origin: origin, 'OAuth-Connect': '1', 'Content-Type': 'application/json', ...forwarded },
+      body: JSON.stringify({ provider: 'mock' }),
+    });
+
+  test('start is refused, saying the session cookie needs https and how to get it', async () => {
+    const response = await handler()(start('http://partner.test:3000/auth/start', 'http://partner.test:3000'));
+    assert.equal(response.status, 400);
+    const { error_description } = (await response.json()) as { error_description: string };
+    assert.match(
+      error_description,
+      /^The session cookie needs https, .* plain http to partner\.test:3000: .*tunnel.*trustProxy/,
+    );
+  });
+
+  test('http on loopback is development, and https behind a trusted proxy is https: both start', async () => {
+    assert.equal((await handler()(start('http://localhost:3000/auth/start', 'http://localhost:3000'))).status, 200);
+    const proxied = start('http://127.0.0.1:3000/auth/start', 'https://partner.test', {
+      'X-Forwarded-Proto': 'https',
+      'X-Forwarded-Host': 'partner.test',
+    });
+    assert.equal((await handler({ trustProxy: true })(proxied)).status, 200);
+  });
+});

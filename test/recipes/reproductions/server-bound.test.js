@@ -46,16 +46,4 @@ for (const [express, dependency] of Object.entries(EXPRESS))
         await redis?.stop();
       }
     });
-
-    test('plain http on a host that is not loopback: start is refused, saying the session cookie needs https', async () => {
-      const app = await serve('plain.js');
-      const origin = `http://partner.test:${app.port}`;
-      const post = elementPost(origin, { provider: 'mock' });
-      const response = await send(`${app.url}/auth/start`, {
-        ...post,
-        headers: { ...post.headers, Host: `partner.test:${app.port}` },
-      });
-      assert.equal(response.status, 400, response.body);
-      assert.match(JSON.parse(response.body).error_description, /https/);
-    });
   });
