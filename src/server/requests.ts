@@ -13,6 +13,18 @@ import { isLoopback } from './http.js';
 export const requestUrl = (request: Request): URL => new URL(request.url);
 
 /**
+ * Whether a new cookie may be the development one (no `__Host-`, no Secure, which WebKit refuses on
+ * http://localhost): only for plain http on loopback as the handler sees the request, and only when
+ * nothing says the browser is on https (its Origin, or an X-Forwarded-Proto the handler was not told
+ * to trust). The Host header alone never decides: nginx's default proxy_pass sends 127.0.0.1.
+ */
+export const developmentCookies = (request: Request): boolean => {
+  const url = requestUrl(request);
+  if (url.protocol != 'http:' || !isLoopback(url)) return false;
+  return !request.headers.get('origin')?.startsWith('https:') && firstOf(request, 'x-forwarded-proto') != 'https';
+};
+
+/**
  * The session cookie is `__Host-` + Secure, which a browser keeps only over https (and, as the
  * development cookie, on http://localhost): a sign-in started over plain http anywhere else would
  * lose its cookie and fail only after the whole consent ("No sign-in with this state is pending").

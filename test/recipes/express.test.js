@@ -20,6 +20,13 @@ for (const [express, dependency] of Object.entries(EXPRESS))
       assert.match(flow, /;\s*Secure/i);
     });
 
+    test('behind nginx that forwards nothing, with the https origin allowed by name, cookies are still __Host- and Secure', async () => {
+      const { publicUrl, ca } = await behindNginx('named-origin.js', false);
+      const response = await send(`${publicUrl}/auth/start`, { ...elementPost(publicUrl, { provider: 'mock' }), ca });
+      assert.equal(response.status, 200, response.body);
+      assert.deepEqual(Object.keys(cookies(response)), ['__Host-oauth-connect-flow']);
+    });
+
     test("behind Vite's dev server (its proxy with changeOrigin and xfwd), a same-origin start is accepted", async () => {
       const port = await freePort();
       const site = `http://127.0.0.1:${port}`;

@@ -127,3 +127,45 @@ describe('plain http off loopback', () => {
     assert.equal((await handler({ trustProxy: true })(proxied)).status, 200);
   });
 });
+
+describe('cookie flags never follow the Host header', () => {
+  const startAt = (url: string, headers: Record<string, string>) =>
+    handler({ origins: ['https://partner.example'] })(
+      new Request(url, {
+        method: 'POST',
+        headers: { 'OAuth-Connect': '1', 'Content-Type': 'application/json', ...headers },
+        body: JSON.stringify({ provider: 'mock' }),
+      }),
+    );
+  const flowCookie = async (response: Response) => {
+    assert.equal(response.status, 200, await response.clone().text());
+    return response.headers.getSetCookie()[0]!;
+  };
+
+  test('an https Origin gets __Host- and Secure, though the request came to 127.0.0.1 over http', async () => {
+    const cookie = await flowCookie(
+      await startAt('http://127.0.0.1:3000/auth/start', { Origin: 'https://partner.example' }),
+    );
+    assert.match(cookie, /^__Host-oauth-connect-flow=.*; Secure/);
+  });
+
+  test('plain http on loopback with an http Origin is development: no prefix, no Secure', async () => {
+    const cookie = await flowCookie(
+      await startAt('http://localhost:3000/auth/start', { Origin: 'http://localhost:3000' }),
+    );
+    assert.match(cookie, /^oauth-connect-flow=/);
+    assert.doesNotMatch(cookie, /Secure/);
+  });
+
+  test('a cookie is set again under the name it came with, the __Host- one first', async () => {
+    const first = await flowCookie(
+      await startAt('http://127.0.0.1:3000/auth/start', { Origin: 'https://partner.example' }),
+    );
+    const pair = first.slice(0, first.indexOf(';'));
+    // The next start over development-looking http still carries the __Host- cookie: it stays one.
+    const again = await flowCookie(
+      await startAt('http://localhost:3000/auth/start', { Origin: 'http://localhost:3000', Cookie: pair }),
+    );
+    assert.match(again, /^__Host-oauth-connect-flow=.*; Secure/);
+  });
+});

@@ -5,19 +5,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { startRedis } from '../../../scripts/redis-server.js';
-import { cookies, EXPRESS, useExpressProject } from '../express-partner.js';
-import { elementPost, send } from '../harness.js';
+import { EXPRESS, useExpressProject } from '../express-partner.js';
+import { send } from '../harness.js';
 
 for (const [express, dependency] of Object.entries(EXPRESS))
   describe(express, () => {
-    const { serve, behindNginx } = useExpressProject(dependency);
-
-    test('behind nginx that forwards nothing, with the https origin allowed by name, cookies are still __Host- and Secure', async () => {
-      const { publicUrl, ca } = await behindNginx('named-origin.js', false);
-      const response = await send(`${publicUrl}/auth/start`, { ...elementPost(publicUrl, { provider: 'mock' }), ca });
-      assert.equal(response.status, 200, response.body);
-      assert.deepEqual(Object.keys(cookies(response)), ['__Host-oauth-connect-flow']);
-    });
+    const { serve } = useExpressProject(dependency);
 
     test('a signed-out request to a requireAccessToken route gets JSON 401 login_required, and the process lives', async () => {
       const app = await serve('api-route.js');
