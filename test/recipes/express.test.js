@@ -1,9 +1,11 @@
 // A partner's Express back end where partners run it, from the packed tarball, on Express 5 and
 // Express 4: behind Debian's nginx terminating TLS, behind Vite's dev server, mounted under
-// /api/auth, on plain http off loopback, and an Express route that hands the handler Express's req.
+// /api/auth, on plain http off loopback, with Redis that restarts, and an Express route that hands
+// the handler Express's req.
 import assert from 'node:assert/strict';
 import process from 'node:process';
 import { describe, test } from 'node:test';
+import { startRedis } from '../../scripts/redis-server.js';
 import { cookies, EXPRESS, useExpressProject } from './express-partner.js';
 import { elementPost, freePort, send } from './harness.js';
 
@@ -88,5 +90,27 @@ for (const [express, dependency] of Object.entries(EXPRESS))
       });
       assert.equal(response.status, 400, response.body);
       assert.match(JSON.parse(response.body).error_description, /^The session cookie needs https/);
+    });
+
+    test('a Redis that goes down and comes back: the process keeps answering, then recovers', async () => {
+      let redis = await startRedis();
+      try {
+        const app = await serve('redis-sessions.js', undefined, { REDIS_URL: redis.url });
+        assert.equal((await send(`${app.url}/auth/session`)).status, 200);
+        await redis.stop();
+        const { port } = redis;
+        redis = undefined;
+        await new Promise((wait) => setTimeout(wait, 500));
+        const during = await send(`${app.url}/auth/session`).catch((error) => error);
+        assert.ok(!(during instanceof Error), `the process still answers: ${during.message}\n${app.output()}`);
+        redis = await startRedis({ port });
+        await new Promise((wait) => setTimeout(wait, 1500));
+        assert.equal((await send(`${app.url}/auth/session`)).status, 200, app.output());
+        // The handler's listener: the outage said once, and its end.
+        assert.equal(app.output().match(/Redis is unreachable/g)?.length, 1, app.output());
+        assert.match(app.output(), /Redis is back/);
+      } finally {
+        await redis?.stop();
+      }
     });
   });

@@ -4,7 +4,6 @@
 // test/recipes/express.test.js. Run: node --test test/recipes/reproductions/
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { startRedis } from '../../../scripts/redis-server.js';
 import { EXPRESS, useExpressProject } from '../express-partner.js';
 import { send } from '../harness.js';
 
@@ -19,24 +18,5 @@ for (const [express, dependency] of Object.entries(EXPRESS))
       assert.match(response.headers['content-type'], /^application\/json/);
       assert.equal(JSON.parse(response.body).error, 'login_required');
       assert.equal((await send(`${app.url}/auth/session`)).status, 200, 'still answering');
-    });
-
-    test('a Redis that goes down and comes back: the process keeps answering, then recovers', async () => {
-      let redis = await startRedis();
-      try {
-        const app = await serve('redis-sessions.js', undefined, { REDIS_URL: redis.url });
-        assert.equal((await send(`${app.url}/auth/session`)).status, 200);
-        await redis.stop();
-        const { port } = redis;
-        redis = undefined;
-        await new Promise((wait) => setTimeout(wait, 500));
-        const during = await send(`${app.url}/auth/session`).catch((error) => error);
-        assert.ok(!(during instanceof Error), `the process still answers: ${during.message}\n${app.output()}`);
-        redis = await startRedis({ port });
-        await new Promise((wait) => setTimeout(wait, 1500));
-        assert.equal((await send(`${app.url}/auth/session`)).status, 200, app.output());
-      } finally {
-        await redis?.stop();
-      }
     });
   });
