@@ -5,8 +5,9 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import type { AuthHandler } from './handler.js';
-import { reportFailure } from './requests.js';
+import type { ErrorAnswer } from '../protocol/bff.js';
+import type { AccessToken, AuthHandler } from './handler.js';
+import { asAuthError, reportFailure } from './requests.js';
 
 type NodeRequest = IncomingMessage & { originalUrl?: string };
 
@@ -95,3 +96,37 @@ export const toNodeHandler = (handler: AuthHandler, options: NodeRequestOptions 
     }
   };
 };
+
+/** A Node request once `requireAccessToken` let it through: the token for the partner's route. */
+export type RequestWithAccessToken = IncomingMessage & { accessToken?: AccessToken };
+
+/**
+ * `(req, res, next)` middleware for `node:http`, Express 4 and 5 and Connect: puts a valid access
+ * token for `provider` on `req.accessToken` (refreshed when it expired) and calls `next`, or
+ * answers JSON `{ error, error_description }` itself: 401 `login_required` when not signed in,
+ * 503 when the session store is down, 502 when the provider cannot be reached. Either way the
+ * session's Set-Cookie goes with the response. It never rejects, so no route of the partner's can
+ * crash the process (Express 4) or answer with a stack trace (Express 5).
+ */
+export const requireAccessToken =
+  (handler: AuthHandler, provider: string) =>
+  async (req: RequestWithAccessToken, res: ServerResponse, next: (error?: unknown) => void): Promise<void> => {
+    let token: AccessToken;
+    try {
+      token = await handler.getAccessToken(toWebRequest(req), provider);
+    } catch (error) {
+      const known = asAuthError(error);
+      if (known.status >= 500) reportFailure(error, `requireAccessToken(${provider})`);
+      const body: ErrorAnswer = { error: known.error, error_description: known.errorDescription };
+      res.writeHead(known.status, {
+        'Content-Type': 'application/json',
+        'Cache-Control': 'no-store',
+        ...(known.setCookie.length && { 'Set-Cookie': known.setCookie }),
+      });
+      res.end(JSON.stringify(body));
+      return;
+    }
+    if (token.setCookie.length) res.appendHeader('Set-Cookie', token.setCookie);
+    req.accessToken = token;
+    next();
+  };

@@ -1,7 +1,7 @@
 // A partner's Express back end where partners run it, from the packed tarball, on Express 5 and
 // Express 4: behind Debian's nginx terminating TLS, behind Vite's dev server, mounted under
-// /api/auth, on plain http off loopback, with Redis that restarts, and an Express route that hands
-// the handler Express's req.
+// /api/auth, on plain http off loopback, with Redis that restarts, a route behind requireAccessToken,
+// and an Express route that hands the handler Express's req.
 import assert from 'node:assert/strict';
 import process from 'node:process';
 import { describe, test } from 'node:test';
@@ -112,5 +112,14 @@ for (const [express, dependency] of Object.entries(EXPRESS))
       } finally {
         await redis?.stop();
       }
+    });
+
+    test('a signed-out request to a requireAccessToken route gets JSON 401 login_required, and the process lives', async () => {
+      const app = await serve('api-route.js');
+      const response = await send(`${app.url}/api/orders`);
+      assert.equal(response.status, 401, response.body.slice(0, 300));
+      assert.match(response.headers['content-type'], /^application\/json/);
+      assert.equal(JSON.parse(response.body).error, 'login_required');
+      assert.equal((await send(`${app.url}/auth/session`)).status, 200, 'still answering');
     });
   });
