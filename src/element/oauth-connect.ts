@@ -5,9 +5,11 @@ import {
   type PropertyValues,
 } from '@lit/reactive-element';
 import type { ConnectResult } from '../flow/callback-result.js';
-import { redirectTarget, startFlow, type PendingFlow } from '../flow/connect.js';
+import { redirectTarget, startFlow } from '../flow/connect.js';
+import type { PendingFlow } from '../flow/session.js';
+import type { ResponseType } from '../protocol/callback.js';
 import { ConnectCancelled, type ConnectError } from '../flow/errors.js';
-import { resolveOptions, type ConnectOptions, type ResponseType } from '../flow/options.js';
+import { resolveOptions, type ConnectOptions } from '../flow/options.js';
 import {
   callServer,
   prepareStart,

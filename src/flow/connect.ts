@@ -3,29 +3,10 @@ import { parseCallback, type ConnectResult, type ExpectedCallback } from './call
 import { ConnectError } from './errors.js';
 import { resolveOptions, type ConnectOptions, type ResolvedOptions } from './options.js';
 import { discover } from './issuer.js';
-import { REDIRECT_STATE_MARK, saveRedirectFlow } from './redirect.js';
+import { REDIRECT_STATE_MARK } from '../protocol/callback.js';
+import { saveRedirectFlow } from './redirect.js';
 import { createPkcePair, randomToken, takePkce, type PkcePair } from './secrets.js';
-import { popupSession } from './session.js';
-
-/** A flow whose popup is open (or failed to open), until it settles. */
-export interface PendingFlow<R = ConnectResult> {
-  readonly state: string;
-  /** True once the flow has a result, an error or a cancel (or the page left for a redirect flow). */
-  readonly settled: boolean;
-  /**
-   * Resolves with the result; rejects with `ConnectError` or `ConnectCancelled`.
-   * A redirect flow never settles here: the page leaves, and the result comes
-   * back on its next load (see `redirect.ts`).
-   */
-  readonly result: Promise<R>;
-  /** Brings the popup back to the front. */
-  focus(): void;
-  /** Ends the flow with `ConnectCancelled('aborted')` and closes the popup. */
-  abort(): void;
-}
-
-/** Called once the popup is open, or just before the page leaves for a redirect flow. */
-export type OnStart = (detail: { state: string; url: string }) => void;
+import { popupSession, type OnStart, type PendingFlow } from './session.js';
 
 /**
  * How long the popup may sit on the loaded redirect URI page without a result

@@ -3,7 +3,7 @@ import { providers } from './providers.js';
 import { knownMetadata } from './issuer.js';
 import { isHttpsOrLoopback, parseUrl } from './urls.js';
 
-export type ResponseType = 'code' | 'token';
+import type { ResponseType } from '../protocol/callback.js';
 
 /** What a flow needs to know. `<oauth-connect>` passes itself: its properties have these names. */
 export interface ConnectOptions {

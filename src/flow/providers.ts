@@ -1,4 +1,4 @@
-import type { ResponseType } from './options.js';
+import type { ResponseType } from '../protocol/callback.js';
 
 /** What oauth-connect knows of a provider, so a partner only sets `client-id` and `redirect-uri`. */
 export interface ProviderPreset {

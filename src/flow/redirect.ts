@@ -7,27 +7,12 @@
  * callback page hands it back in the returning URL's fragment, which the
  * bundle strips as soon as it loads.
  */
+import { RETURN_MARK, STORAGE_PREFIX, type ReturnAddress } from '../protocol/callback.js';
 import { parseCallback, type ConnectResult, type ExpectedCallback } from './callback-result.js';
-
-/** sessionStorage key prefix of pending redirect flows, followed by the state. */
-export const STORAGE_PREFIX = 'oauth-connect:';
-/**
- * First character of the state of a flow that may go through sessionStorage: a redirect flow, or a
- * popup flow that may fall back to one (base64url never has it). The callback page reads
- * sessionStorage only for such a state: in a new popup that first read is a synchronous round trip
- * to the browser process, a few milliseconds added to every popup flow (bench/RESULTS.md, "Time and memory").
- */
-export const REDIRECT_STATE_MARK = '.';
-/** Fragment marker of a result handed back to the page that started the flow. */
-export const RETURN_MARK = '#oauth-connect=';
 /** How long a pending redirect flow is kept (ms): as long as the provider gives a user. */
 const TTL_MS = 3_600_000;
 
-export interface RedirectFlow {
-  /** The page that started the flow, without its fragment: where the callback page sends the user back. */
-  returnUrl: string;
-  /** That page's own fragment (a hash router's route), put back after the result is taken out. */
-  hash: string;
+export interface RedirectFlow extends ReturnAddress {
   /** Which element the result is for: every option that tells elements apart (`redirectTarget`). */
   target: string;
   /** The `id` of the element that started it, to choose among elements with identical options. */

@@ -6,9 +6,8 @@
  * only carries the callback's parameters from the popup to `complete` once:
  * the code in them is useless without the verifier the server keeps.
  */
-import type { PendingFlow } from './connect.js';
 import { ConnectError } from './errors.js';
-import { popupSession } from './session.js';
+import { popupSession, type PendingFlow } from './session.js';
 
 /** Who signed in, as the server tells the page (never a token). */
 export interface ConnectAccount {

@@ -4,10 +4,10 @@
  * user closing the popup, and settling once. Each mode decides only what the parameters become:
  * the event mode parses them, the server-bound mode posts them to its server's `complete`.
  */
-import type { PendingFlow } from './connect.js';
+import { CHANNEL_PREFIX, type CallbackParams } from '../protocol/callback.js';
 import { ConnectCancelled, type CancelReason } from './errors.js';
-import type { CallbackParams } from './callback-result.js';
-import { acceptCallbackMessage, CHANNEL_PREFIX, type FlowIdentity } from './message.js';
+import type { ConnectResult } from './callback-result.js';
+import { acceptCallbackMessage, type FlowIdentity } from './message.js';
 import { openCenteredPopup } from './popup.js';
 
 /** How often the popup is checked for being closed by the user. */
@@ -19,6 +19,26 @@ const CLOSED_POLL_MS = 250;
  * closed while the user is still in it (README, "When is a flow cancelled?").
  */
 const CLOSED_GRACE_MS = 500;
+
+/** A flow whose popup is open (or failed to open), until it settles. */
+export interface PendingFlow<R = ConnectResult> {
+  readonly state: string;
+  /** True once the flow has a result, an error or a cancel (or the page left for a redirect flow). */
+  readonly settled: boolean;
+  /**
+   * Resolves with the result; rejects with `ConnectError` or `ConnectCancelled`.
+   * A redirect flow never settles here: the page leaves, and the result comes
+   * back on its next load (see `redirect.ts`).
+   */
+  readonly result: Promise<R>;
+  /** Brings the popup back to the front. */
+  focus(): void;
+  /** Ends the flow with `ConnectCancelled('aborted')` and closes the popup. */
+  abort(): void;
+}
+
+/** Called once the popup is open, or just before the page leaves for a redirect flow. */
+export type OnStart = (detail: { state: string; url: string }) => void;
 
 export interface PopupSession<R> {
   /** The flow handed to the caller; `state` may be set later (the server-bound mode learns it from its server). */

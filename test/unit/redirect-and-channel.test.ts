@@ -4,17 +4,15 @@ import type { OAuthConnectElement } from '../../src/element/oauth-connect.js';
 import { redirectTarget } from '../../src/flow/connect.js';
 import { ConnectError } from '../../src/flow/errors.js';
 import { resolveOptions } from '../../src/flow/options.js';
-import { CHANNEL_PREFIX, MESSAGE_TYPE } from '../../src/flow/message.js';
+import { CHANNEL_PREFIX, MESSAGE_TYPE, RETURN_MARK, STORAGE_PREFIX } from '../../src/protocol/callback.js';
 import {
-  RETURN_MARK,
-  STORAGE_PREFIX,
   dropExpiredFlows,
   saveRedirectFlow,
   takeRedirectResult,
   takeReturnFromUrl,
   type RedirectFlow,
 } from '../../src/flow/redirect.js';
-import { VERSION } from '../../src/version.js';
+import { VERSION } from '../../src/protocol/version.js';
 import { callbackMessage, popupHarness } from './popup-harness.js';
 
 const redirectUri = new URL('/test/fixtures/callback.html', location.href).href;
