@@ -33,10 +33,47 @@ const issuerMetadata = (context, next) => {
   return new Promise((resolve) => setTimeout(resolve, 1000)).then(() => void (context.body = body));
 };
 
+/**
+ * A stand-in for the partner's auth handler at /test-auth/<variant>, for the element's server-bound
+ * tests (the real createAuthHandler runs in test/e2e). `start` sends the popup to the test authorize
+ * page, or with `silent` straight to a callback page without callback.js; `complete` answers Ada;
+ * `session` answers Ada for `signed-in`, a page's 404 for `missing`, a 500 for `broken`.
+ * Every request body is kept for /test-auth/requests.
+ */
+const authRequests = [];
+const testAuth = async (context, next) => {
+  const match = /^\/test-auth\/([\w-]+)\/(start|complete|session|logout)$/.exec(context.path);
+  if (context.path == '/test-auth/requests') return void (context.body = authRequests);
+  if (!match) return next();
+  const [, variant, route] = match;
+  let body = '';
+  for await (const chunk of context.req) body += chunk;
+  authRequests.push({ variant, route, body: body && JSON.parse(body) });
+  const redirectUri = variant == 'silent' ? '/test/fixtures/no-callback.html' : '/test/fixtures/callback.html';
+  const state = 'server-state-' + authRequests.length;
+  const answers = {
+    start: {
+      state,
+      redirectUri,
+      url:
+        variant == 'silent'
+          ? redirectUri
+          : `/test/fixtures/authorize.html?${new URLSearchParams({ redirect_uri: context.origin + redirectUri, state, ...(variant == 'allow' && { 'test-respond': 'code' }) })}`,
+    },
+    complete: { account: { name: 'Ada' } },
+    session: { accounts: variant == 'signed-in' ? { mock: { name: 'Ada' } } : {} },
+    logout: {},
+  };
+  if (route == 'session' && variant == 'missing') return void ((context.status = 404), (context.body = 'Not found'));
+  if (route == 'session' && variant == 'broken')
+    return void ((context.status = 500), (context.body = { error: 'server_error' }));
+  context.body = answers[route];
+};
+
 export default {
   files: ['test/unit/**/*.test.ts'],
   nodeResolve: true,
-  middleware: [issuerMetadata],
+  middleware: [issuerMetadata, testAuth],
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
   browsers,
   groups: blockerBrowsers.length

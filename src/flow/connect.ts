@@ -9,13 +9,6 @@ import { createPkcePair, randomToken, takePkce, type PkcePair } from './secrets.
 import { popupSession, type OnStart, type PendingFlow } from './session.js';
 
 /**
- * How long the popup may sit on the loaded redirect URI page without a result
- * before the flow ends with `callback_failed`. callback.js posts while the page
- * loads (a module script runs before `load`), so this only waits out a slow tab.
- */
-const CALLBACK_GRACE_MS = 3000;
-
-/**
  * Which element a redirect result belongs to (see redirect.ts): every option that could tell two
  * elements apart, so that one for the same provider with other scopes is never taken for it.
  */
@@ -36,9 +29,7 @@ export const startFlow = (options: ConnectOptions, onStart?: OnStart): PendingFl
   const state = (mayRedirect ? REDIRECT_STATE_MARK : '') + randomToken();
   // One controller owns every listener and timer of the flow: cleanup is one abort() (session.ts).
   const session = popupSession<ConnectResult>(state, options);
-  const { flow, signal, onSettle, settle, cancel } = session;
-  const listen = (target: EventTarget, type: string, listener: (event: never) => void) =>
-    target.addEventListener(type, listener as EventListener, { signal });
+  const { flow, signal, settle } = session;
 
   try {
     let resolved = resolveOptions(options);
@@ -107,29 +98,8 @@ export const startFlow = (options: ConnectOptions, onStart?: OnStart): PendingFl
       return flow;
     }
     const url = (usePkce && !ready) || discovering ? 'about:blank' : begin(ready);
-    const callback = new URL(resolved.redirectUri);
-    let silentSince = 0;
-    const opened = session.open(url, (popup) => {
-      // The popup is open on the redirect URI (readable: same origin), loaded, and has sent nothing:
-      // its page does not run callback.js, or it failed. Cross-origin, reading throws.
-      let silent = false;
-      try {
-        const at = popup.location;
-        silent =
-          !session.heard &&
-          !popup.closed &&
-          at.origin + at.pathname == callback.origin + callback.pathname &&
-          popup.document.readyState == 'complete';
-      } catch {
-        // the provider's page, on its own origin
-      }
-      silentSince = silent ? silentSince || Date.now() : 0;
-      if (silentSince && Date.now() - silentSince >= CALLBACK_GRACE_MS) {
-        const why = `oauth-connect: the callback page ${callback.origin + callback.pathname} sent nothing: does it load callback.js?`;
-        console.error(why);
-        settle(new ConnectError('callback_failed', why));
-      }
-    });
+    session.callback = new URL(resolved.redirectUri);
+    const opened = session.open(url);
     if (!opened) {
       if (options.fallback == 'redirect') redirect();
       else settle(new ConnectError('popup_blocked', 'The browser blocked the sign-in window.'));
@@ -147,16 +117,7 @@ export const startFlow = (options: ConnectOptions, onStart?: OnStart): PendingFl
         settle(error as Error);
       }
     });
-    // Leaving the page ends the flow; an orphaned popup would deliver to nobody.
-    listen(window, 'pagehide', flow.abort);
-    if (options.signal) {
-      if (options.signal.aborted) flow.abort();
-      listen(options.signal, 'abort', flow.abort);
-    }
-    if (resolved.timeout) {
-      const timer = setTimeout(cancel('timeout'), resolved.timeout * 1000);
-      onSettle(() => clearTimeout(timer));
-    }
+    session.guard(resolved.timeout, options.signal);
   } catch (error) {
     settle(error as Error);
   }

@@ -41,6 +41,10 @@ export interface ServerFlowOptions {
   provider?: string | undefined;
   popupWidth?: number | undefined;
   popupHeight?: number | undefined;
+  /** Seconds before a pending flow is cancelled with `timeout`. Default 300; 0 waits forever. */
+  timeout?: number | undefined;
+  /** The page's language (BCP 47), for the provider's `ui_locales`: the server adds it. */
+  uiLocales?: string | undefined;
 }
 
 /**
@@ -82,9 +86,11 @@ export interface PreparedStart {
   value?: ServerStart;
 }
 
-export const prepareStart = ({ server, provider }: ServerFlowOptions): PreparedStart => {
+export const prepareStart = ({ server, provider, uiLocales }: ServerFlowOptions): PreparedStart => {
   const prepared: PreparedStart = {
-    promise: callServer<ServerStart>(server, '/start', { provider }).then((value) => (prepared.value = value)),
+    promise: callServer<ServerStart>(server, '/start', { provider, uiLocales }).then(
+      (value) => (prepared.value = value),
+    ),
   };
   // A failed prefetch is reported by the click that uses it, not as an unhandled rejection.
   prepared.promise.catch(() => {});
@@ -104,11 +110,11 @@ export const startServerFlow = (
 ): PendingFlow<SessionResult> => {
   const { server, provider } = options;
   const early = prepared.value;
-  // The popup, the callback's message and the closed-popup check, as in the event mode (session.ts).
-  // No timeout and no abort on pagehide, unlike the event mode: the flow holds nothing here but a
-  // state the server forgets in ten minutes, and every byte of this mode counts against the budget.
+  // The popup, the callback's message, the closed-popup check, the silent callback page, the timeout
+  // and pagehide: the same promises as the event mode (session.ts).
   const session = popupSession<SessionResult>('', options);
   const { flow, signal, settle } = session;
+  session.guard(options.timeout ?? 300);
   const popup = session.open(early?.url ?? 'about:blank');
   if (!popup) {
     settle(new ConnectError('popup_blocked', 'The browser blocked the sign-in window.'));
@@ -118,6 +124,7 @@ export const startServerFlow = (
     if (signal.aborted) return;
     if (!early) popup.location.href = url;
     flow.state = state;
+    session.callback = new URL(redirectUri, location.href);
     onStart({ state, url });
     // The same checks as the event mode (message.ts): this popup, this redirect URI's page, this state.
     // Once accepted, the answer is on its way to the server: the popup closing now is not a cancel.

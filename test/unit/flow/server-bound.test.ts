@@ -1,0 +1,80 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../../src/define.js';
+import type { OAuthConnectElement } from '../../../src/element/oauth-connect.js';
+import { ConnectCancelled } from '../../../src/flow/errors.js';
+import { popupHarness } from '../popup-harness.js';
+
+/**
+ * The server-bound flow keeps the event flow's promises: a timeout, `callback_failed` when the
+ * callback page sends nothing, an abort when the page goes away or the element leaves it. The
+ * auth handler is the test server's stand-in at /test-auth/<variant> (web-test-runner.config.js).
+ */
+describe('server-bound flow: the promises of every popup mode', () => {
+  let harness: ReturnType<typeof popupHarness>;
+  beforeEach(() => (harness = popupHarness()));
+  afterEach(() => harness.restore());
+
+  const make = (variant: string, timeout = 300) =>
+    fixture<OAuthConnectElement>(
+      html`<oauth-connect server="/test-auth/${variant}" provider="mock" timeout=${timeout}></oauth-connect>`,
+    );
+
+  it('cancels with timeout and closes the popup', async () => {
+    const el = await make('wait', 1);
+    const cancel = oneEvent(el, 'connect-cancel');
+    const result = el.connect();
+    expect((await cancel).detail).to.deep.equal({ reason: 'timeout' });
+    expect(((await result.catch((e: unknown) => e)) as ConnectCancelled).reason).to.equal('timeout');
+    expect(harness.popup.closed).to.equal(true);
+    expect(el.status).to.equal('idle');
+  });
+
+  it('ends in callback_failed when the callback page loads and sends nothing, and says why', async () => {
+    const el = await make('silent');
+    const logged: string[] = [];
+    const error = console.error;
+    console.error = (message: string) => logged.push(message);
+    try {
+      const failed = oneEvent(el, 'connect-error');
+      el.connect().catch(() => {});
+      expect((await failed).detail.error).to.equal('callback_failed');
+    } finally {
+      console.error = error;
+    }
+    expect(logged.join()).to.contain('/test/fixtures/no-callback.html sent nothing: does it load callback.js?');
+    expect(harness.popup.closed).to.equal(true);
+    expect(el.shadowRoot!.querySelector('[part=status]')!.textContent).to.equal(
+      'Sign-in is not available on this page.',
+    );
+  }).timeout(8000);
+
+  it('aborts on pagehide: the popup closes', async () => {
+    const el = await make('wait');
+    const started = oneEvent(el, 'connect-start');
+    el.connect().catch(() => {});
+    await started;
+    const cancel = oneEvent(el, 'connect-cancel');
+    dispatchEvent(new PageTransitionEvent('pagehide'));
+    expect((await cancel).detail).to.deep.equal({ reason: 'aborted' });
+    expect(harness.popup.closed).to.equal(true);
+  });
+
+  it('aborts on removal: the popup closes', async () => {
+    const el = await make('wait');
+    const started = oneEvent(el, 'connect-start');
+    el.connect().catch(() => {});
+    await started;
+    const cancel = oneEvent(el, 'connect-cancel');
+    el.remove();
+    expect((await cancel).detail).to.deep.equal({ reason: 'aborted' });
+    expect(harness.popup.closed).to.equal(true);
+  });
+
+  it('signs in through its handler: connected, with the account', async () => {
+    const el = await make('allow');
+    const success = oneEvent(el, 'connect-success');
+    el.connect().catch(() => {});
+    expect((await success).detail).to.include({ responseType: 'session', provider: 'mock' });
+    expect(el.status).to.equal('connected');
+  });
+});
