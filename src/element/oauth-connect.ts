@@ -45,6 +45,7 @@ const attributes = (names: string, declaration?: PropertyDeclaration): PropertyD
  * @fires connect-success - The provider sent a code or a token. `detail`: a `ConnectResult`.
  * @fires connect-error - The provider or the flow failed. `detail: { error, errorDescription?, errorUri? }`.
  * @fires connect-cancel - The flow ended without a result. `detail: { reason: 'closed' | 'timeout' | 'aborted' }`.
+ * @fires connect-restore - Server-bound mode: an account this browser signed in with before (`GET {server}/session`) is shown. `detail: { account, provider? }`.
  * @fires connect-disconnect - Cancelable: `disconnect()` or the Disconnect button is about to end the connection. `detail: { account, provider? }`.
  * @attr server - Server-bound mode: where your `createAuthHandler` is mounted on this origin (`/auth`). It keeps the verifier and tokens; `connect-success` then has `{ responseType: 'session', account, state, provider? }`.
  * @attr account-name - Shows the connected look for this name (HTML-only pages); the `account` property does the same with `{ id?, name, email?, picture? }`.
@@ -146,6 +147,8 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
   /** The connected account's name, for pages without script (the `account` property wins). */
   declare accountName: string | undefined;
 
+  /** Set once the element asked its server for the account it may still hold. */
+  #restoring = false;
   /** A server-bound `start` asked for on intent (pointer, focus, touch), used by the next click. */
   #prepared: PreparedStart | undefined;
 
@@ -175,12 +178,29 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     this.requestUpdate();
     takeReturnFromUrl();
     preparePkce();
-    const { server } = this;
-    if (server)
-      void sessionAt(server).then((accounts) => {
-        const account = accounts[this.provider ?? ''];
-        if (account && !this.#current()) this.account = account;
-      });
+    const { server, provider } = this;
+    // Once per element: moving it in the page asks nothing again.
+    if (server && !this.#restoring) {
+      this.#restoring = true;
+      sessionAt(server).then(
+        (accounts) => {
+          const account = accounts[provider ?? ''];
+          if (account && !this.#current()) {
+            this.account = account;
+            this.#emit('connect-restore', { account, ...(provider && { provider }) });
+          }
+        },
+        // The button stays usable: the next sign-in may work; the page learns why nothing was restored.
+        ({ error, errorDescription }: ConnectError) =>
+          this.#end(
+            undefined,
+            'idle',
+            'connect-error',
+            { error, ...(errorDescription && { errorDescription }) },
+            'error',
+          ),
+      );
+    }
     // One observer for the page follows `lang` on <html> and every ancestor; the element's own `lang`
     // is observed too, for an element inside another shadow root.
     if (!langObserver) {
@@ -248,6 +268,15 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
       this.#fail(error as Error);
       this.status = 'connected';
     }
+  }
+
+  /**
+   * The language the element speaks (its nearest `lang`, else the document's), which the flows send
+   * to the provider as `ui_locales`.
+   * @internal
+   */
+  get uiLocales(): string {
+    return this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
   }
 
   /** The account shown: the property, else the `account-name` attribute's. */
@@ -333,7 +362,7 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     // Discovery ahead of the click (once per page per issuer), so that the popup need not wait for it.
     const issuer = this.issuer || preset?.issuer;
     if (issuer && !(this.authorizeUrl || preset?.authorizeUrl)) void discover(issuer);
-    const lang = this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
+    const lang = this.uiLocales;
     // Another language than English loads here (as the element renders, never on the click), once
     // per page; the element is in English until it arrives, then every element renders again.
     const text = stringsFor(lang, renderAll);
@@ -451,6 +480,8 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
       this.#flow = undefined;
       this.#note = note;
       this.status = status;
+      // The note alone may change (idle to idle with a note): render anyway.
+      this.requestUpdate();
       preparePkce();
     }
     this.#emit(type, detail);

@@ -15,7 +15,8 @@ import { popupSession, type OnStart, type PendingFlow } from './session.js';
 export const redirectTarget = (
   { provider, authorizeUrl: given, noPkce, mode, fallback, popupWidth, popupHeight }: ConnectOptions,
   // Not what discovery adds: the page the flow returns to may not have the issuer's metadata yet.
-  { authorizeUrl: _discovered, requireIss: _fromMetadata, ...resolved }: ResolvedOptions,
+  // Nor the language: the page may come back in another.
+  { authorizeUrl: _discovered, requireIss: _fromMetadata, uiLocales: _language, ...resolved }: ResolvedOptions,
 ): string => JSON.stringify([resolved, provider, given, noPkce, mode, fallback, popupWidth, popupHeight]);
 
 /**

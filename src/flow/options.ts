@@ -38,6 +38,11 @@ export interface ConnectOptions {
   fallback?: 'redirect' | undefined;
   /** Aborting it ends the flow with `aborted` and closes the popup. */
   signal?: AbortSignal | undefined;
+  /**
+   * The user's language (BCP 47, `fr` or `fr-CA en`), sent as `ui_locales` (OpenID Connect Core
+   * §3.1.2.1) so that the provider's pages speak it; `params.ui_locales` wins. The element sends its own.
+   */
+  uiLocales?: string | undefined;
 }
 
 /** The options a flow runs with, checked and completed. */
@@ -51,6 +56,7 @@ export interface ResolvedOptions {
   issuer?: string | undefined;
   scope?: string | undefined;
   params?: Record<string, string> | undefined;
+  uiLocales?: string | undefined;
   /** Seconds; 0 = never. */
   timeout: number;
 }
@@ -113,6 +119,7 @@ export const resolveOptions = (options: ConnectOptions, page: string = location.
     requireIss: options.requireIss || metadata?.authorization_response_iss_parameter_supported,
     scope: options.scope?.trim(),
     params: options.params,
+    uiLocales: options.uiLocales,
     timeout,
   };
 };

@@ -60,10 +60,13 @@ let returned: URLSearchParams | undefined;
  */
 export const takeReturnFromUrl = (): void => {
   const { hash, href } = location;
-  if (!hash.startsWith(RETURN_MARK)) return;
+  const at = hash.indexOf(RETURN_MARK);
+  if (at < 0) return;
   // The callback page wrote `#oauth-connect=<encoded result>` then the page's own fragment, if any.
-  const [encoded = '', own] = hash.slice(RETURN_MARK.length).split(/#([^]*)/);
-  history.replaceState(history.state, '', href.slice(0, -hash.length) + (own ? '#' + own : ''));
+  // A hash router may have put its route in front (`#/settings#oauth-connect=…`): the result
+  // leaves the address bar all the same, whoever claims it.
+  const [encoded = '', own] = hash.slice(at + RETURN_MARK.length).split(/#([^]*)/);
+  history.replaceState(history.state, '', href.slice(0, -hash.length) + hash.slice(0, at) + (own ? '#' + own : ''));
   try {
     returned = new URLSearchParams(decodeURIComponent(encoded));
   } catch {

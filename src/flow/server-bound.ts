@@ -50,7 +50,8 @@ export interface ServerFlowOptions {
 /**
  * A call to the auth handler: JSON both ways, the `OAuth-Connect: 1` header its
  * CSRF check asks for, the session cookie (same origin only). Rejects with the
- * server's own `error` code, or `server_error` when it cannot be reached.
+ * server's own `error` code, or `server_error` when it cannot be reached or
+ * answers something else than JSON (a single-page app's fallback page).
  */
 export const callServer = <T>(server: string, route: string, body?: object): Promise<T> =>
   // fetch's default credentials, same-origin, carry the session cookie.
@@ -61,7 +62,12 @@ export const callServer = <T>(server: string, route: string, body?: object): Pro
       body: JSON.stringify(body),
     }),
   })
-    .then(async (response) => [response.ok, await response.json()] as const)
+    .then(async (response) => {
+      // The handler answers every route it has, errors included: a 404 is a handler mounted elsewhere.
+      if (response.status == 404)
+        console.error(`oauth-connect: ${server + route} answered 404: is the handler mounted at ${server}?`);
+      return [response.ok, await response.json()] as const;
+    })
     .catch(() => [false, {}] as const)
     .then(([ok, answer]) => {
       if (ok) return answer as T;
@@ -70,11 +76,13 @@ export const callServer = <T>(server: string, route: string, body?: object): Pro
 
 const sessions: Record<string, Promise<Record<string, ConnectAccount>>> = {};
 
-/** This browser's accounts at `server`, by provider: one `GET {server}/session` a page, shared by its elements. */
+/**
+ * This browser's accounts at `server`, by provider: one `GET {server}/session` a page, shared by its
+ * elements. Rejects (`ConnectError`) when the handler cannot tell: each element reports it.
+ */
 export const sessionAt = (server: string): Promise<Record<string, ConnectAccount>> =>
   (sessions[server] ??= callServer<{ accounts?: Record<string, ConnectAccount> }>(server, '/session').then(
     ({ accounts }) => accounts ?? {},
-    () => ({}),
   ));
 
 /**

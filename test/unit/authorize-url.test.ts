@@ -145,6 +145,14 @@ describe('buildAuthorizeUrl', () => {
     expect(url.searchParams.has('code_challenge_method')).to.equal(false);
   });
 
+  it('sends the user’s language as ui_locales, unless params name one', () => {
+    expect(build({ uiLocales: 'fr-CA fr' }).searchParams.getAll('ui_locales')).to.deep.equal(['fr-CA fr']);
+    expect(build({ uiLocales: 'fr', params: { ui_locales: 'de' } }).searchParams.getAll('ui_locales')).to.deep.equal([
+      'de',
+    ]);
+    expect(build({}).searchParams.has('ui_locales')).to.equal(false);
+  });
+
   it('sends the nonce it is given', () => {
     expect(
       new URL(buildAuthorizeUrl(resolveOptions(base, page), 'S', undefined, 'N')).searchParams.get('nonce'),

@@ -135,6 +135,21 @@ describe('<oauth-connect>', () => {
       expect(el.status).to.equal('success');
     });
 
+    it("sends the element's language as ui_locales, unless params name one", async () => {
+      const el = await make();
+      el.setAttribute('lang', 'de-AT');
+      const url = async () => {
+        const start = oneEvent(el, 'connect-start');
+        el.connect().catch(() => {});
+        const { detail } = await start;
+        el.abort();
+        return new URL(detail.url).searchParams.getAll('ui_locales');
+      };
+      expect(await url()).to.deep.equal(['de-AT']);
+      el.params = { ui_locales: 'it' };
+      expect(await url()).to.deep.equal(['it']);
+    });
+
     it('resolves connect() with the same result the event carries', async () => {
       const el = await make('code');
       const [result, event] = await Promise.all([el.connect(), oneEvent(el, 'connect-success')]);

@@ -171,6 +171,18 @@ describe('redirect flow return', () => {
     expect(location.hash).to.equal('#/settings?tab=a%20b#top');
   });
 
+  it('takes a result no element claims out of the address bar, also behind a route (#/settings#oauth-connect=…)', () => {
+    history.replaceState(
+      null,
+      '',
+      pathBefore + '#/settings' + RETURN_MARK + encodeURIComponent('code=C&state=never-saved') + '#top',
+    );
+    takeReturnFromUrl();
+    expect(location.hash).to.equal('#/settings#top');
+    expect(location.pathname + location.search).to.equal(pathBefore);
+    expect(takeRedirectResult(mine)).to.equal(undefined);
+  });
+
   it('the bundle takes a returned result out of the address bar as it loads, before any element connects', async () => {
     save('S11');
     returnWith({ code: 'C11', state: 'S11' });

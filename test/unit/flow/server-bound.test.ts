@@ -78,3 +78,77 @@ describe('server-bound flow: the promises of every popup mode', () => {
     expect(el.status).to.equal('connected');
   });
 });
+
+describe('server-bound: the account the server still holds', () => {
+  const requests = async () =>
+    (await (await fetch('/test-auth/requests')).json()) as { variant: string; route: string; body: unknown }[];
+
+  it('shows it, with connect-restore { account, provider }', async () => {
+    const el = document.createElement('oauth-connect');
+    Object.assign(el, { server: '/test-auth/signed-in', provider: 'mock' });
+    const restored = oneEvent(el, 'connect-restore');
+    document.body.append(el);
+    try {
+      expect((await restored).detail).to.deep.equal({ account: { name: 'Ada' }, provider: 'mock' });
+      expect(el.status).to.equal('connected');
+    } finally {
+      el.remove();
+    }
+  });
+
+  for (const [variant, logs] of [
+    [
+      'missing',
+      'oauth-connect: /test-auth/missing/session answered 404: is the handler mounted at /test-auth/missing?',
+    ],
+    ['broken', ''],
+  ])
+    it(`a failed GET /session (${variant}): one connect-error server_error per element, each idle and usable`, async () => {
+      const logged: string[] = [];
+      const error = console.error;
+      console.error = (message: string) => logged.push(message);
+      const errors: string[] = [];
+      const record = (event: Event) => errors.push((event as CustomEvent).detail.error);
+      document.addEventListener('connect-error', record);
+      const els = [0, 1].map(() =>
+        Object.assign(document.createElement('oauth-connect'), { server: `/test-auth/${variant}` }),
+      );
+      try {
+        const failed = els.map((el) => oneEvent(el, 'connect-error'));
+        document.body.append(...els);
+        await Promise.all(failed);
+        // Moved within the page: nothing is asked or reported again.
+        document.body.append(els[0]!);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(errors).to.deep.equal(['server_error', 'server_error']);
+        expect((await requests()).filter((r) => r.variant == variant && r.route == 'session')).to.have.length(1);
+        for (const el of els) {
+          expect(el.status).to.equal('idle');
+          expect(el.shadowRoot!.querySelector('[part=status]')!.textContent).to.equal('Sign-in failed. Try again.');
+          expect(el.shadowRoot!.querySelector<HTMLButtonElement>('[part=button]')!.disabled).to.equal(false);
+        }
+        expect(logged).to.deep.equal(logs ? [logs] : []);
+      } finally {
+        console.error = error;
+        document.removeEventListener('connect-error', record);
+        for (const el of els) el.remove();
+      }
+    });
+
+  it("sends the page's language in start as uiLocales", async () => {
+    const el = await fixture<OAuthConnectElement>(
+      html`<div lang="fr-CA"><oauth-connect server="/test-auth/lang" provider="mock"></oauth-connect></div>`,
+    ).then((div) => div.querySelector('oauth-connect')!);
+    const harness = popupHarness();
+    try {
+      const started = oneEvent(el, 'connect-start');
+      el.connect().catch(() => {});
+      await started;
+      el.abort();
+    } finally {
+      harness.restore();
+    }
+    const start = (await requests()).filter((r) => r.variant == 'lang' && r.route == 'start');
+    expect(start.map((r) => r.body)).to.deep.equal([{ provider: 'mock', uiLocales: 'fr-CA' }]);
+  });
+});
