@@ -8,6 +8,8 @@ export interface ConnectStrings {
   newWindow: string;
   /** Status while the popup is open: "Waiting for %…". */
   waiting: string;
+  /** The same, for a provider the element cannot name (no preset, a server-bound one): "Waiting for sign-in…". */
+  waitingSignIn: string;
   /** The button that ends a pending flow. */
   cancel: string;
   /** Status after success. */
@@ -18,8 +20,13 @@ export interface ConnectStrings {
   cancelled: string;
   /** Status after a setup mistake of the page (`invalid_config`, `callback_failed`): retrying cannot help. */
   unavailable: string;
-  /** Status while an account is connected: "Connected as %" (% is the account's name). */
-  connectedAs: string;
+  /**
+   * Status while an account is connected to a named provider: "Connected to %1 as %2" (%1 the
+   * provider, %2 the account's name). A language that has only `connectedAs` keeps it.
+   */
+  connectedTo?: string;
+  /** Status while an account is connected and no provider is named: "Connected as %" (% is the account's name). */
+  connectedAs?: string;
   /** The button that ends the connection. */
   disconnect: string;
 }
@@ -32,11 +39,13 @@ const en: ConnectStrings = {
   signInWith: 'Sign in with %',
   newWindow: 'opens a new window',
   waiting: 'Waiting for %…',
+  waitingSignIn: 'Waiting for sign-in…',
   cancel: 'Cancel',
   success: 'Connected',
   error: 'Sign-in failed. Try again.',
   cancelled: 'Sign-in cancelled.',
   unavailable: 'Sign-in is not available on this page.',
+  connectedTo: 'Connected to %1 as %2',
   connectedAs: 'Connected as %',
   disconnect: 'Disconnect',
 };
@@ -89,7 +98,9 @@ export const stringsFor = (lang: string, loaded?: () => void): ConnectStrings =>
       )
       .then(loaded);
   }
-  return { ...en, ...fetched[base], ...own };
+  const local = { ...fetched[base], ...own };
+  // A language (or a partner's strings) with "Connected as" only: not English's "Connected to … as …".
+  return { ...en, ...local, ...(local.connectedAs && !local.connectedTo && { connectedTo: undefined }) };
 };
 
 /**
@@ -100,12 +111,12 @@ export const localeFetch = (lang: string): Promise<void> | ConnectStrings | unde
   fetched[lang.toLowerCase().replace(/-.*/, '')];
 
 /**
- * `template` with `%` replaced by `name`. In French, "de" elides before a
- * vowel or a mute h: "En attente d'Ulule…", "d'UltraCart" (an h is taken as mute,
- * as most are in names).
+ * `template` with `%` (or `%1`) replaced by `name` and `%2` by `second`, in one pass (a name with
+ * a `%` in it stays as it is). In French, "de" elides before a vowel or a mute h: "En attente
+ * d'Ulule…", "d'UltraCart" (an h is taken as mute, as most are in names).
  */
-export const fill = (template: string, name: string, lang: string): string =>
+export const fill = (template: string, name: string, lang: string, second = ''): string =>
   (/^fr\b/i.test(lang) && /^[aeiouhàâäéèêëîïôöùûü]/i.test(name) ? template.replace(/\bde %/, "d'%") : template).replace(
-    '%',
-    name,
+    /%([12]?)/g,
+    (_, n) => (n == '2' ? second : name),
   );

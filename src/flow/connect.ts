@@ -1,133 +1,24 @@
-import { buildAuthorizeUrl } from './authorize-url.js';
-import { parseCallback, type ConnectResult, type ExpectedCallback } from './callback-result.js';
-import { ConnectError } from './errors.js';
-import { resolveOptions, type ConnectOptions, type ResolvedOptions } from './options.js';
-import { discover } from './issuer.js';
-import { REDIRECT_STATE_MARK } from '../protocol/callback.js';
-import { saveRedirectFlow } from './redirect.js';
-import { createPkcePair, randomToken, takePkce, type PkcePair } from './secrets.js';
-import { popupSession, type OnStart, type PendingFlow } from './session.js';
-
 /**
- * Which element a redirect result belongs to (see redirect.ts): every option that could tell two
- * elements apart, so that one for the same provider with other scopes is never taken for it.
+ * The plain-function API for apps that do not use the element: every leg of the popup flow
+ * (the redirect mode and fallback, discovery by issuer) comes with it.
  */
-export const redirectTarget = (
-  { provider, authorizeUrl: given, noPkce, mode, fallback, popupWidth, popupHeight }: ConnectOptions,
-  // Not what discovery adds: the page the flow returns to may not have the issuer's metadata yet.
-  // Nor the language: the page may come back in another.
-  { authorizeUrl: _discovered, requireIss: _fromMetadata, uiLocales: _language, ...resolved }: ResolvedOptions,
-): string => JSON.stringify([resolved, provider, given, noPkce, mode, fallback, popupWidth, popupHeight]);
+import { discover } from './issuer.js';
+import { startPopupFlow } from './popup-flow.js';
+import type { ConnectOptions } from './options.js';
+import type { ConnectResult } from './callback-result.js';
+import { saveRedirectFlow } from './redirect.js';
+import type { OnStart, PendingFlow } from './session.js';
 
 /**
  * Starts a flow. Everything up to `window.open` runs synchronously, so calling
  * this from a click handler keeps the user activation the popup blocker asks
  * for. Never throws: every failure settles `result`.
  */
-export const startFlow = (options: ConnectOptions, onStart?: OnStart): PendingFlow => {
-  // Marked when the flow may go through sessionStorage (redirect.ts), so that a plain popup flow's callback page need not look.
-  const mayRedirect = options.mode == 'redirect' || options.fallback == 'redirect';
-  const state = (mayRedirect ? REDIRECT_STATE_MARK : '') + randomToken();
-  // One controller owns every listener and timer of the flow: cleanup is one abort() (session.ts).
-  const session = popupSession<ConnectResult>(state, options);
-  const { flow, signal, settle } = session;
-
-  try {
-    let resolved = resolveOptions(options);
-    const usePkce = resolved.responseType == 'code' && !options.noPkce;
-    const ready = usePkce ? takePkce() : undefined;
-    // OpenID Connect Core §3.1.2.1: a nonce binds the ID token to this flow. Random bytes are synchronous: nothing awaits.
-    const nonce =
-      resolved.responseType == 'code' && resolved.scope?.split(' ').includes('openid') ? randomToken() : undefined;
-    const expected: ExpectedCallback = {
-      responseType: resolved.responseType,
-      state,
-      redirectUri: resolved.redirectUri,
-      issuer: resolved.issuer,
-      nonce,
-      provider: options.provider,
-    };
-    /** Records the PKCE pair (if any) and returns the authorize URL to open. */
-    const begin = (pair: PkcePair | undefined) => {
-      expected.codeVerifier = pair?.codeVerifier;
-      expected.requireIss = resolved.requireIss;
-      const url = buildAuthorizeUrl(resolved, state, pair?.codeChallenge, nonce);
-      onStart?.({ state, url });
-      return url;
-    };
-    // Without a pair prepared ahead (the first click within milliseconds of
-    // loading, two flows at once), one is made now, after the popup opened.
-    // An issuer without authorize-url whose metadata has not arrived: the popup waits for it too.
-    const discovering = !resolved.authorizeUrl;
-    const pkce = (): Promise<PkcePair | undefined> =>
-      Promise.all([
-        usePkce && !ready ? createPkcePair() : ready,
-        // Resolved again with the metadata; throws (invalid_config) when discovery failed.
-        discovering && discover(resolved.issuer as string).then(() => (resolved = resolveOptions(options))),
-      ]).then(([pair]) => pair);
-    const failed = (error: unknown) =>
-      settle(
-        (error as ConnectError).error
-          ? (error as ConnectError)
-          : new ConnectError(
-              'invalid_config',
-              'oauth-connect: PKCE needs https; a redirect flow needs sessionStorage too.',
-            ),
-      );
-    const redirect = () =>
-      pkce()
-        .then((pair) => {
-          if (signal.aborted) return;
-          const url = begin(pair);
-          // Throws when storage is refused (blocked cookies): then the page must not leave.
-          saveRedirectFlow({
-            // The page's own fragment apart: the result comes back in the fragment, before it.
-            returnUrl: location.origin + location.pathname + location.search,
-            hash: location.hash,
-            target: redirectTarget(options, resolved),
-            // The element passes itself as the options: among identical ones, its id says which it was.
-            id: (options as { id?: string }).id,
-            expected,
-          });
-          session.leave(); // the page leaves; the result arrives on its next load
-          location.assign(url);
-        })
-        .catch(failed);
-
-    if (options.mode == 'redirect') {
-      redirect();
-      return flow;
-    }
-    const url = (usePkce && !ready) || discovering ? 'about:blank' : begin(ready);
-    session.callback = new URL(resolved.redirectUri);
-    const opened = session.open(url);
-    if (!opened) {
-      if (options.fallback == 'redirect') redirect();
-      else settle(new ConnectError('popup_blocked', 'The browser blocked the sign-in window.'));
-      return flow;
-    }
-    if (url == 'about:blank')
-      pkce().then((pair) => {
-        if (!signal.aborted) opened.location.href = begin(pair);
-      }, failed);
-
-    session.receive({ state, popup: opened, redirectUri: resolved.redirectUri }, (params) => {
-      try {
-        settle(parseCallback(params, expected));
-      } catch (error) {
-        settle(error as Error);
-      }
-    });
-    session.guard(resolved.timeout, options.signal);
-  } catch (error) {
-    settle(error as Error);
-  }
-  return flow;
-};
+export const startFlow = (options: ConnectOptions, onStart?: OnStart): PendingFlow =>
+  startPopupFlow(options, onStart, { saveRedirect: saveRedirectFlow, discover });
 
 /**
- * Runs a whole popup flow: the plain-function API for apps that do not use the
- * element. Call it from a click handler (see `startFlow`).
+ * Runs a whole popup flow. Call it from a click handler (see `startFlow`).
  */
 export const connect = (options: ConnectOptions, onStart?: OnStart): Promise<ConnectResult> =>
   startFlow(options, onStart).result;

@@ -1,6 +1,6 @@
 import { ConnectError } from './errors.js';
 import { providers } from './providers.js';
-import { knownMetadata } from './issuer.js';
+import { knownIssuers } from './metadata.js';
 import { isHttpsOrLoopback, parseUrl } from './urls.js';
 
 import type { ResponseType } from '../protocol/callback.js';
@@ -89,7 +89,7 @@ export const resolveOptions = (options: ConnectOptions, page: string = location.
     invalid('issuer must be an https URL without query or fragment.');
   // An issuer without authorize-url: the endpoint comes from its metadata (issuer.ts).
   const explicit = options.authorizeUrl || preset?.authorizeUrl;
-  const metadata = !explicit && issuer ? knownMetadata(issuer) : undefined;
+  const metadata = !explicit && issuer ? knownIssuers.get(issuer) : undefined;
   if (metadata instanceof Error) throw metadata;
   const endpoint = explicit || metadata?.authorization_endpoint;
   // Still on its way: the flow waits for it (connect.ts) and resolves again.

@@ -7,8 +7,9 @@
  * callback page hands it back in the returning URL's fragment, which the
  * bundle strips as soon as it loads.
  */
-import { RETURN_MARK, STORAGE_PREFIX, type ReturnAddress } from '../protocol/callback.js';
+import { STORAGE_PREFIX, type ReturnAddress } from '../protocol/callback.js';
 import { parseCallback, type ConnectResult, type ExpectedCallback } from './callback-result.js';
+import { returned, takeReturnFromUrl } from './return.js';
 /** How long a pending redirect flow is kept (ms): as long as the provider gives a user. */
 const TTL_MS = 3_600_000;
 
@@ -48,32 +49,6 @@ export const dropExpiredFlows = (): void => {
   }
 };
 
-/** The result the address bar carried, from when the bundle saw it until its element takes it. */
-let returned: URLSearchParams | undefined;
-
-/**
- * Takes a returned result out of the address bar at once (at the bundle's load,
- * not when an element connects: a single-page app may mount its button much
- * later), and puts the page's own fragment back. Keeps the result in memory
- * for `takeRedirectResult`. Cheap and idempotent: most loads return at the
- * first check.
- */
-export const takeReturnFromUrl = (): void => {
-  const { hash, href } = location;
-  const at = hash.indexOf(RETURN_MARK);
-  if (at < 0) return;
-  // The callback page wrote `#oauth-connect=<encoded result>` then the page's own fragment, if any.
-  // A hash router may have put its route in front (`#/settings#oauth-connect=…`): the result
-  // leaves the address bar all the same, whoever claims it.
-  const [encoded = '', own] = hash.slice(at + RETURN_MARK.length).split(/#([^]*)/);
-  history.replaceState(history.state, '', href.slice(0, -hash.length) + hash.slice(0, at) + (own ? '#' + own : ''));
-  try {
-    returned = new URLSearchParams(decodeURIComponent(encoded));
-  } catch {
-    returned = undefined; // malformed percent-encoding: not from our callback page, which encodes it
-  }
-};
-
 /**
  * The returned result, when `belongs(flow)` says that the pending flow it
  * answers is the caller's: then it is removed from memory and storage, so that
@@ -83,12 +58,12 @@ export const takeReturnFromUrl = (): void => {
  */
 export const takeRedirectResult = (belongs: (flow: RedirectFlow) => boolean): ConnectResult | undefined => {
   takeReturnFromUrl();
-  if (!returned) return;
-  const query = returned;
+  const query = returned.result;
+  if (!query) return;
   const key = STORAGE_PREFIX + query.get('state');
   const flow = readFlow(key);
   if (flow && !belongs(flow)) return; // another element's
-  returned = undefined; // ours, or a flow this tab never started (forged) or no longer keeps
+  returned.result = undefined; // ours, or a flow this tab never started (forged) or no longer keeps
   if (!flow) return;
   sessionStorage.removeItem(key);
   return parseCallback([...query], flow.expected);

@@ -115,6 +115,7 @@ export const startServerFlow = (
   options: ServerFlowOptions,
   prepared: PreparedStart,
   onStart: (detail: { state: string; url: string }) => void,
+  blank?: Window | null,
 ): PendingFlow<SessionResult> => {
   const { server, provider } = options;
   const early = prepared.value;
@@ -123,7 +124,7 @@ export const startServerFlow = (
   const session = popupSession<SessionResult>('', options);
   const { flow, signal, settle } = session;
   session.guard(options.timeout ?? 300);
-  const popup = session.open(early?.url ?? 'about:blank');
+  const popup = session.open(early?.url ?? 'about:blank', blank);
   if (!popup) {
     settle(new ConnectError('popup_blocked', 'The browser blocked the sign-in window.'));
     return flow;

@@ -60,8 +60,11 @@ export interface PopupSession<R> {
   cancel(reason: CancelReason): () => void;
   /** Ends every listener and timer without settling: a redirect flow's page leaves, its result comes on the next load. */
   leave(): void;
-  /** Opens the popup (null when blocked) and watches for the user closing it and for a silent callback page. */
-  open(url: string): Window | null;
+  /**
+   * Opens the popup (null when blocked), or sends `popup`, opened blank already, to `url`; then
+   * watches for the user closing it and for a silent callback page.
+   */
+  open(url: string, popup?: Window | null): Window | null;
   /**
    * Hands `onParams` the first callback message `identity` accepts, from the popup (postMessage) or, when a
    * Cross-Origin-Opener-Policy cut it off from this page, over a BroadcastChannel named for the flow.
@@ -132,8 +135,9 @@ export const popupSession = <R>(
         onSettle(() => clearTimeout(timer));
       }
     },
-    open: (url) => {
-      const opened = (popup = openCenteredPopup(url, popupWidth || 500, popupHeight || 650));
+    open: (url, blank) => {
+      if (blank && url != 'about:blank') blank.location.href = url;
+      const opened = (popup = blank || openCenteredPopup(url, popupWidth || 500, popupHeight || 650));
       if (!opened) return opened;
       let backSince = 0;
       let silentSince = 0;

@@ -1,5 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { nothing } from 'lit';
 import '../../src/define.js';
+import { registerLocale } from '../../src/element/locales.js';
 import type { OAuthConnectElement } from '../../src/element/oauth-connect.js';
 
 /**
@@ -20,7 +22,7 @@ describe('the connected look', () => {
     const el = await make({ id: '7', name: 'Ada', picture: 'data:image/gif;base64,R0lGODlhAQABAAAAACw=' });
     expect(el.status).to.equal('connected');
     expect(el.matches(':state(connected)')).to.equal(true);
-    expect(part(el, 'status')!.textContent).to.equal('Connected as Ada');
+    expect(part(el, 'status')!.textContent).to.equal('Connected to Ulule as Ada');
     expect(shown(el, 'picture')).to.equal(true);
     expect(shown(el, 'disconnect')).to.equal(true);
     expect(part(el, 'disconnect')!.textContent).to.equal('Disconnect');
@@ -32,14 +34,14 @@ describe('the connected look', () => {
       html`<oauth-connect provider="ulule" client-id="c" redirect-uri="/cb" account-name="Grace"></oauth-connect>`,
     );
     expect(el.status).to.equal('connected');
-    expect(part(el, 'status')!.textContent).to.equal('Connected as Grace');
+    expect(part(el, 'status')!.textContent).to.equal('Connected to Ulule as Grace');
     expect(shown(el, 'picture')).to.equal(false);
   });
 
   for (const [lang, text, button] of [
-    ['fr', 'Connecté en tant que Ada', 'Se déconnecter'],
-    ['es', 'Conectado como Ada', 'Desconectar'],
-    ['de', 'Verbunden als Ada', 'Trennen'],
+    ['fr', 'Connecté à Ulule en tant que Ada', 'Se déconnecter'],
+    ['es', 'Conectado a Ulule como Ada', 'Desconectar'],
+    ['de', 'Mit Ulule verbunden als Ada', 'Trennen'],
   ])
     it(`speaks ${lang}`, async () => {
       const el = await make({ name: 'Ada' });
@@ -47,6 +49,26 @@ describe('the connected look', () => {
       await waitUntil(() => part(el, 'status')!.textContent == text);
       expect(part(el, 'disconnect')!.textContent).to.equal(button);
     });
+
+  it('says "Connected as" when no provider is named: none, or one that is not a preset', async () => {
+    for (const provider of [undefined, 'mock']) {
+      const el = await fixture<OAuthConnectElement>(
+        html`<oauth-connect
+          server="/test-auth/none"
+          provider=${provider ?? nothing}
+          .account=${{ name: 'Ada' }}
+        ></oauth-connect>`,
+      );
+      expect(part(el, 'status')!.textContent).to.equal('Connected as Ada');
+    }
+  });
+
+  it('keeps "Connected as" for a language whose strings have only it', async () => {
+    registerLocale('it', { connectedAs: 'Connesso come %' });
+    const el = await make({ name: 'Ada' });
+    el.setAttribute('lang', 'it');
+    await waitUntil(() => part(el, 'status')!.textContent == 'Connesso come Ada');
+  });
 
   it('Disconnect fires a cancelable connect-disconnect, then goes back to idle', async () => {
     const el = await make({ name: 'Ada' });

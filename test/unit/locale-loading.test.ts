@@ -83,11 +83,13 @@ describe('<oauth-connect> languages load on demand', () => {
       signInWith: 'Mit % einloggen',
       newWindow: 'neues Fenster',
       waiting: 'Warte auf %…',
+      waitingSignIn: 'Warte auf die Anmeldung…',
       cancel: 'Abbrechen',
       success: 'Verbunden',
       error: 'Fehler.',
       cancelled: 'Abgebrochen.',
       unavailable: 'Nicht verfügbar.',
+      connectedTo: 'Mit %1 verbunden als %2',
       connectedAs: 'Verbunden als %',
       disconnect: 'Trennen',
     });

@@ -1,17 +1,12 @@
 import { expect, fixture, html, oneEvent, aTimeout, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { OAuthConnectElement } from '../../src/element/oauth-connect.js';
-import { redirectTarget } from '../../src/flow/connect.js';
+import { redirectTarget } from '../../src/flow/popup-flow.js';
 import { ConnectError } from '../../src/flow/errors.js';
 import { resolveOptions } from '../../src/flow/options.js';
 import { CHANNEL_PREFIX, MESSAGE_TYPE, RETURN_MARK, STORAGE_PREFIX } from '../../src/protocol/callback.js';
-import {
-  dropExpiredFlows,
-  saveRedirectFlow,
-  takeRedirectResult,
-  takeReturnFromUrl,
-  type RedirectFlow,
-} from '../../src/flow/redirect.js';
+import { dropExpiredFlows, saveRedirectFlow, takeRedirectResult, type RedirectFlow } from '../../src/flow/redirect.js';
+import { takeReturnFromUrl } from '../../src/flow/return.js';
 import { VERSION } from '../../src/protocol/version.js';
 import { callbackMessage, popupHarness } from './popup-harness.js';
 
@@ -186,8 +181,9 @@ describe('redirect flow return', () => {
   it('the bundle takes a returned result out of the address bar as it loads, before any element connects', async () => {
     save('S11');
     returnWith({ code: 'C11', state: 'S11' });
-    // define.ts is the bundle's entry; a fresh instance of it runs its load-time code again.
-    await import(`../../src/define.ts?load=${Date.now()}`);
+    // element.ts is the lean entry that every other (define.ts, bundle.ts) imports; a fresh
+    // instance of it runs its load-time code again.
+    await import(`../../src/element.ts?load=${Date.now()}`);
     expect(location.hash).to.equal('');
     // Kept for its element, which a single-page app may mount much later.
     await aTimeout(100);

@@ -48,6 +48,16 @@ describe('server-bound flow: the promises of every popup mode', () => {
     );
   }).timeout(8000);
 
+  it('reads "Waiting for sign-in…" while pending: its provider has no name here', async () => {
+    const el = await make('wait');
+    const started = oneEvent(el, 'connect-start');
+    el.connect().catch(() => {});
+    await started;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part=status]')!.textContent).to.equal('Waiting for sign-in…');
+    el.abort();
+  });
+
   it('aborts on pagehide: the popup closes', async () => {
     const el = await make('wait');
     const started = oneEvent(el, 'connect-start');

@@ -1,0 +1,37 @@
+/**
+ * `server="/auth"`: the partner's auth handler runs the flow and keeps the tokens
+ * (flow/server-bound.ts); the page shows who is connected (./connected.ts, imported here).
+ * `import 'oauth-connect/modes/server-bound'`.
+ */
+import {
+  callServer,
+  prepareStart,
+  sessionAt,
+  startServerFlow,
+  type PreparedStart,
+  type ServerFlowOptions,
+} from '../../flow/server-bound.js';
+import './connected.js';
+import { registerMode, type ModeElement } from './mode.js';
+
+/** A `start` asked for on intent, by element: it serves one click (each flow has its own state). */
+const prepared = new WeakMap<ModeElement, PreparedStart>();
+
+/** The element is its own options bag: its properties have the option names (and this mode's needs `server`). */
+const options = (el: ModeElement) => el as ServerFlowOptions;
+
+registerMode('server-bound', {
+  prepare: (el) => void (prepared.has(el) || prepared.set(el, prepareStart(options(el)))),
+  start: (el, onStart, popup) => {
+    const ready = prepared.get(el) ?? prepareStart(options(el));
+    prepared.delete(el);
+    return startServerFlow(options(el), ready, onStart, popup);
+  },
+  // A failed GET /session is reported, not thrown: the element stays usable.
+  restore: (el) =>
+    sessionAt(options(el).server).then(
+      (accounts) => accounts[el.provider ?? ''],
+      (error) => error,
+    ),
+  end: (el) => callServer(options(el).server, '/logout', { provider: el.provider }),
+});

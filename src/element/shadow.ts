@@ -1,0 +1,115 @@
+/**
+ * The shadow tree of `<oauth-connect>`: static, built once per element from one parsed template,
+ * then painted (text, attributes, icon). Lit's templates would add lit-html, 2.7 KB gzip, to every
+ * partner page: more than this whole element (README, "Size").
+ */
+import { parseUrl } from '../flow/urls.js';
+import type { ProviderPreset } from '../flow/providers.js';
+import { fill, type ConnectStrings } from './locales.js';
+import { statusKey, type ConnectStatus } from './status.js';
+
+/** The shadow tree's nodes that painting changes. */
+export interface Parts {
+  button: HTMLElement;
+  icon: Element;
+  /** The default slot, whose fallback content is the label. */
+  label: HTMLSlotElement;
+  cancel: HTMLElement;
+  status: Element;
+  spinner: Element;
+  /** The icon slot; without a slotted logo, its ::before is the monogram. */
+  monogram: HTMLElement;
+}
+
+/** What the tree's buttons do. */
+export interface Handlers {
+  click(): void;
+  cancel(): void;
+  /** Pointer, focus or touch on the button: a click may follow. */
+  intent(): void;
+  /** The slotted label changed: the accessible name follows it. */
+  relabel(): void;
+}
+
+/** Parsed once for all elements (a page may hold a hundred buttons); each clones it. */
+let tree: HTMLTemplateElement | undefined;
+
+export const buildShadow = (root: ShadowRoot | HTMLElement | DocumentFragment, on: Handlers): Parts => {
+  tree ??= Object.assign(document.createElement('template'), {
+    innerHTML:
+      '<button part=button type=button><span part=icon aria-hidden=true></span><span part=label><slot></slot></span></button><button part=cancel type=button></button><span part=status role=status></span><span class=spin></span><slot name=icon></slot>',
+  });
+  const [button, cancel, status, spinner, monogram] = document.importNode(tree.content, true)
+    .children as HTMLCollectionOf<HTMLElement>;
+  const [
+    icon,
+    {
+      children: [label],
+    },
+  ] = button.children as unknown as [Element, { children: [HTMLSlotElement] }];
+  root.append(button, status);
+  button.addEventListener('click', on.click);
+  cancel.addEventListener('click', () => {
+    on.cancel();
+    // Before the Cancel button leaves the tree, or focus would fall to <body>.
+    button.focus();
+  });
+  for (const type of ['pointerenter', 'focus', 'touchstart']) button.addEventListener(type, on.intent);
+  label.addEventListener('slotchange', on.relabel);
+  return { button, icon, label, cancel, status, spinner, monogram };
+};
+
+/** What painting needs to know of the element. */
+export interface Look {
+  host: HTMLElement;
+  status: ConnectStatus;
+  note: keyof ConnectStrings | undefined;
+  preset: ProviderPreset | undefined;
+  label: string | undefined;
+  disabled: boolean;
+  /** The new-window hint is read after the label (not in redirect mode). */
+  popup: boolean;
+  /** For a provider without preset, named by its host while the popup is open. */
+  authorizeUrl: string | undefined;
+  text: ConnectStrings;
+  lang: string;
+}
+
+export const paint = (
+  { button, icon, label, cancel, status: statusText, spinner, monogram }: Parts,
+  { host, status, note, preset, label: given, disabled, popup, authorizeUrl, text, lang }: Look,
+): void => {
+  const pending = status == 'pending';
+  button.toggleAttribute('disabled', disabled);
+  button.ariaBusy = pending ? 'true' : null;
+  button.style.setProperty('--_brand', preset?.accent ?? null);
+  const logo = host.querySelector(':scope>[slot=icon]');
+  icon.replaceChildren(...(pending ? [spinner] : preset || logo ? [monogram] : []));
+  // Drawn by CSS, not text: the accessible name must begin with the button's visible text (WCAG 2.5.3).
+  monogram.dataset.m = logo ? '' : (preset?.name[0] ?? '');
+  setText(label, given || (preset ? fill(text.signInWith, preset.name, lang) : text.signIn));
+  // An explicit name: the label's and the hint's spans would be read with a space
+  // between them ("Ulule , opens"), as separate boxes of an inline-flex button.
+  const name = label
+    .assignedNodes({ flatten: true })
+    .map((node) => node.textContent)
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+  button.ariaLabel = (name || label.textContent) + (popup ? ', ' + text.newWindow : '');
+  setText(cancel, text.cancel);
+  if (pending) button.after(cancel);
+  else cancel.remove();
+  // A provider without a preset or a host to name (a server-bound one): no "Waiting for …".
+  const provider = preset?.name ?? parseUrl(authorizeUrl)?.hostname;
+  const key = statusKey(status, note);
+  setText(
+    statusText,
+    pending ? (provider ? fill(text.waiting, provider, lang) : text.waitingSignIn) : key ? (text[key] ?? '') : '',
+  );
+};
+
+/** Sets a node's text only when it changes, so that the live region announces changes only. */
+export const setText = (node: Node, text: string): void => {
+  if (node.textContent != text) node.textContent = text;
+};
