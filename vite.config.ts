@@ -6,7 +6,8 @@ import { minifyTemplates } from './scripts/minify-templates.js';
 
 /**
  * `vite` (npm start) serves the demo; `vite build` writes the script-tag
- * bundle `dist/oauth-connect.js` and its language files `dist/locales/*.json`
+ * bundle `dist/oauth-connect.js` (src/bundle.ts), the modes it loads beside itself
+ * `dist/modes/*.js`, and its language files `dist/locales/*.json`
  * (scripts/locale-files.ts), and `vite build --mode callback` the
  * callback page script `dist/callback.js`. They are separate builds so that
  * each file is self-contained (one build with two entries would share chunks).
@@ -38,7 +39,7 @@ function bundleBuild(mode: string): BuildEnvironmentOptions {
       ? ['../src/callback/index.ts', 'callback.js', '../dist']
       : mode == 'baseline'
         ? ['../bench/lit-baseline.ts', 'lit-baseline.js', '../node_modules/.cache/oauth-connect-bench']
-        : ['../src/define.ts', 'oauth-connect.js', '../dist'];
+        : ['../src/bundle.ts', 'oauth-connect.js', '../dist'];
   return {
     outDir,
     emptyOutDir: mode != 'callback',
@@ -46,6 +47,7 @@ function bundleBuild(mode: string): BuildEnvironmentOptions {
     minify: true,
     lib: { entry, formats: ['es'], fileName: () => fileName },
     rolldownOptions: {
+      preserveEntrySignatures: 'allow-extension',
       // The element imports only @lit/reactive-element. Should 'lit' come in
       // (the bench's baseline imports it), lit-html and lit-element only
       // register their version and polyfill hooks at load: harmless to drop.
@@ -57,6 +59,11 @@ function bundleBuild(mode: string): BuildEnvironmentOptions {
         // than esbuild's and terser's here: `npm run bench` compares them).
         minify: true,
         comments: false,
+        // The modes the bundle loads beside itself (src/bundle.ts): dist/modes/<name>.js, each
+        // importing from ../oauth-connect.js what the bundle already holds.
+        chunkFileNames: 'modes/[name].js',
+        // Everything but the modes' own code stays in the bundle, which the modes import: no chunk
+        // shared between modes, and a mode's own script tag is enough (it imports the bundle).
       },
     },
   };

@@ -4,7 +4,11 @@
  * it. The only `import()` in the package: npm builds (dist/lib) leave module loading to the app's
  * bundler. Each file in dist/modes/ imports this bundle, so that its own script tag is enough.
  */
-import { missingMode, setModeLoader, type ModeName } from './element/modes/mode.js';
+import { missingMode, modes, setModeLoader, type ModeName } from './element/modes/mode.js';
+import type { ConnectResult } from './flow/callback-result.js';
+import type { ConnectOptions } from './flow/options.js';
+import { startPopupFlow } from './flow/popup-flow.js';
+import type { OnStart, PendingFlow } from './flow/session.js';
 
 /** The modes a bundle can load; the build emits each as dist/modes/<name>.js. */
 const files: Partial<Record<ModeName, () => Promise<unknown>>> = {
@@ -17,7 +21,8 @@ const files: Partial<Record<ModeName, () => Promise<unknown>>> = {
 setModeLoader((name: ModeName) => {
   const load = files[name];
   const failed = () => {
-    const file = new URL(`modes/${name}.js`, import.meta.url).href;
+    // Concatenated, not a template: Vite would take a template literal for a glob of its own.
+    const file = new URL('modes/' + name + '.js', import.meta.url).href;
     console.warn(
       `oauth-connect: ${load ? file + ' did not load' : `there is no mode "${name}"`}; serve dist/modes/ beside oauth-connect.js.`,
     );
@@ -25,6 +30,17 @@ setModeLoader((name: ModeName) => {
   };
   return load ? load().catch(failed) : Promise.reject().catch(failed);
 });
+
+/**
+ * `startFlow` and `connect` as the npm package has them, with the redirect leg and discovery of the
+ * modes loaded so far (`mode: 'redirect'` needs modes/redirect.js on the page, `issuer` without
+ * `authorizeUrl` modes/issuer.js): the bundle does not carry them for pages that never use them.
+ * (These local exports win over the same names from the star export below.)
+ */
+export const startFlow = (options: ConnectOptions, onStart?: OnStart): PendingFlow =>
+  startPopupFlow(options, onStart, { ...modes.redirect?.legs, ...modes.issuer?.legs });
+export const connect = (options: ConnectOptions, onStart?: OnStart): Promise<ConnectResult> =>
+  startFlow(options, onStart).result;
 
 export { registerMode } from './element/modes/mode.js';
 export * from './element.js';
