@@ -4,10 +4,10 @@
  * it. The only `import()` in the package: npm builds (dist/lib) leave module loading to the app's
  * bundler. Each file in dist/modes/ imports this bundle, so that its own script tag is enough.
  */
-import { missingMode, modes, setModeLoader, type ModeName } from './element/modes/mode.js';
+import { modes, setModeLoader, type Mode, type ModeElement, type ModeName } from './element/modes/mode.js';
+import { missingMode } from './flow/errors.js';
 import type { ConnectResult } from './flow/callback-result.js';
 import type { ConnectOptions } from './flow/options.js';
-import { startPopupFlow } from './flow/popup-flow.js';
 import type { OnStart, PendingFlow } from './flow/session.js';
 
 /** The modes a bundle can load; the build emits each as dist/modes/<name>.js. */
@@ -18,18 +18,13 @@ const files: Partial<Record<ModeName, () => Promise<unknown>>> = {
   connected: () => import('./element/modes/connected.js'),
 };
 
-setModeLoader((name: ModeName) => {
-  const load = files[name];
-  const failed = () => {
+setModeLoader((name: ModeName) =>
+  (files[name]?.() ?? Promise.reject()).catch(() => {
     // Concatenated, not a template: Vite would take a template literal for a glob of its own.
-    const file = new URL('modes/' + name + '.js', import.meta.url).href;
-    console.warn(
-      `oauth-connect: ${load ? file + ' did not load' : `there is no mode "${name}"`}; serve dist/modes/ beside oauth-connect.js.`,
-    );
+    console.warn(`oauth-connect: ${new URL('modes/' + name + '.js', import.meta.url)} did not load.`);
     throw missingMode(name);
-  };
-  return load ? load().catch(failed) : Promise.reject().catch(failed);
-});
+  }),
+);
 
 /**
  * `startFlow` and `connect` as the npm package has them, with the redirect leg and discovery of the
@@ -38,7 +33,7 @@ setModeLoader((name: ModeName) => {
  * (These local exports win over the same names from the star export below.)
  */
 export const startFlow = (options: ConnectOptions, onStart?: OnStart): PendingFlow =>
-  startPopupFlow(options, onStart, { ...modes.redirect?.legs, ...modes.issuer?.legs });
+  (modes.popup as Required<Mode>).start(options as ModeElement, onStart ?? (() => {})) as PendingFlow;
 export const connect = (options: ConnectOptions, onStart?: OnStart): Promise<ConnectResult> =>
   startFlow(options, onStart).result;
 

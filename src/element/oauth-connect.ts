@@ -4,7 +4,7 @@ import {
   type PropertyDeclarations,
   type PropertyValues,
 } from '@lit/reactive-element';
-import { ConnectError } from '../flow/errors.js';
+import { ConnectError, missingMode } from '../flow/errors.js';
 import { resolveOptions, type ConnectOptions } from '../flow/options.js';
 import { providers } from '../flow/providers.js';
 import { preparePkce } from '../flow/secrets.js';
@@ -15,7 +15,7 @@ import type { ResponseType } from '../protocol/callback.js';
 import type { ConnectSuccessDetail, OAuthConnectEventMap } from './events.js';
 import { live, renderAll } from './live.js';
 import { stringsFor, type ConnectStrings } from './locales.js';
-import { loadMode, missingMode, modes, onModeAdded, startLater, type Mode, type ModeName } from './modes/mode.js';
+import { loadMode, modes, onModeAdded, startLater, type Mode, type ModeName } from './modes/mode.js';
 import { buildShadow, paint, type Parts } from './shadow.js';
 import { failure, type ConnectStatus, type Outcome } from './status.js';
 import { styles } from './styles.js';
@@ -276,19 +276,8 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
   /** The shadow tree is static, built once here (shadow.ts); `update()` paints it. */
   override createRenderRoot(): HTMLElement | DocumentFragment {
     const root = super.createRenderRoot();
-    this.#parts = buildShadow(root, {
-      click: () => {
-        // The events report the outcome; the promise is for callers of connect().
-        // When the popup closes, focus comes back to the button that opened it.
-        const back = () => this.focus();
-        this.connect().then(back, back);
-      },
-      cancel: () => this.abort(),
-      // Intent: the mode may ask its server or fetch metadata now, so that the click need not wait.
-      intent: () => this.#needs().forEach((name) => modes[name]?.prepare?.(this)),
-      // The accessible name is built from the label's text.
-      relabel: () => this.requestUpdate(),
-    });
+    // Intent: the mode may ask its server or fetch metadata now, so that the click need not wait.
+    this.#parts = buildShadow(root, this, () => this.#needs().forEach((name) => modes[name]?.prepare?.(this)));
     return root;
   }
 
@@ -300,23 +289,11 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
 
   override update(changed: PropertyValues): void {
     super.update(changed);
-    const { status, provider } = this;
-    const preset = provider ? providers[provider] : undefined;
+    const { status } = this;
     const lang = this.uiLocales;
     const needs = this.#needs();
     const text = stringsFor(lang, renderAll);
-    paint(this.#parts, {
-      host: this,
-      status,
-      note: this.#note,
-      preset,
-      label: this.label,
-      disabled: this.disabled,
-      popup: needs[0] != 'redirect',
-      authorizeUrl: this.server ? undefined : this.authorizeUrl,
-      text,
-      lang,
-    });
+    paint(this.#parts, this, text, lang, this.#note, needs[0] != 'redirect');
     const connected = status == 'connected' && modes.connected;
     if (connected) connected.paint?.(this, this.renderRoot as ShadowRoot, this.#parts.status, text, lang);
     // The sign-in look: the connected look leaves it in place while a flow is pending.
@@ -339,27 +316,19 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
       const loading = mode ? undefined : loadMode(need);
       if (loading) loading.catch(() => {});
       else if (!mode) this.#log(missingMode(need));
-      else if (mode.restore && !this.#restored.has(need)) {
+      else if (!this.#restored.has(need)) {
         this.#restored.add(need);
-        mode.restore(this).then(
-          (found) =>
-            found instanceof ConnectError
-              ? // The server could not tell: the button stays usable, the page learns why.
-                this.#end(undefined, ['idle', 'connect-error', failure(found)[2], 'error'] as Outcome)
-              : found && 'responseType' in found
-                ? this.#end(undefined, ['success', 'connect-success', found])
-                : found && !this.current && this.#restore(found),
-          (error: Error) => this.#end(undefined, failure(error)),
-        );
+        mode.restore?.(this);
       }
     }
   }
 
-  /** Shows an account the server still holds. */
-  #restore(account: ConnectAccount): void {
-    const { provider } = this;
-    this.account = account;
-    this.#emit('connect-restore', { account, ...(provider && { provider }) });
+  /**
+   * Shows an outcome that no click started (a returned redirect, a restored account) and fires its event.
+   * @internal
+   */
+  report(outcome: Outcome): void {
+    this.#end(undefined, outcome);
   }
 
   /**
@@ -371,10 +340,10 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     const preset = provider ? providers[provider] : undefined;
     return [
       server ? 'server-bound' : mode || 'popup',
-      ...(!server && this.fallback == 'redirect' ? ['redirect'] : []),
-      ...(!server && (issuer || preset?.issuer) && !(authorizeUrl || preset?.authorizeUrl) ? ['issuer'] : []),
-      ...(current ? ['connected'] : []),
-    ];
+      !server && this.fallback == 'redirect' && 'redirect',
+      !server && (issuer || preset?.issuer) && !(authorizeUrl || preset?.authorizeUrl) && 'issuer',
+      current && 'connected',
+    ].filter((name) => name) as [ModeName, ...ModeName[]];
   }
 
   /** Logs a setup mistake to the console, once per element for each distinct one. */

@@ -4,7 +4,7 @@
  * partner page: more than this whole element (README, "Size").
  */
 import { parseUrl } from '../flow/urls.js';
-import type { ProviderPreset } from '../flow/providers.js';
+import { providers } from '../flow/providers.js';
 import { fill, type ConnectStrings } from './locales.js';
 import { statusKey, type ConnectStatus } from './status.js';
 
@@ -21,20 +21,26 @@ export interface Parts {
   monogram: HTMLElement;
 }
 
-/** What the tree's buttons do. */
-export interface Handlers {
-  click(): void;
-  cancel(): void;
-  /** Pointer, focus or touch on the button: a click may follow. */
-  intent(): void;
-  /** The slotted label changed: the accessible name follows it. */
-  relabel(): void;
+/** What the tree needs of its element (the element passes itself). */
+export interface Painted {
+  status: ConnectStatus;
+  provider?: string | undefined;
+  label?: string | undefined;
+  disabled: boolean;
+  server?: string | undefined;
+  authorizeUrl?: string | undefined;
+  querySelector: Element['querySelector'];
+  connect(): Promise<unknown>;
+  abort(): void;
+  focus(): void;
+  requestUpdate(): void;
 }
 
 /** Parsed once for all elements (a page may hold a hundred buttons); each clones it. */
 let tree: HTMLTemplateElement | undefined;
 
-export const buildShadow = (root: ShadowRoot | HTMLElement | DocumentFragment, on: Handlers): Parts => {
+/** Builds the tree in `root`; `intent` runs on pointer, focus or touch: a click may follow. */
+export const buildShadow = (root: HTMLElement | DocumentFragment, el: Painted, intent: () => void): Parts => {
   tree ??= Object.assign(document.createElement('template'), {
     innerHTML:
       '<button part=button type=button><span part=icon aria-hidden=true></span><span part=label><slot></slot></span></button><button part=cancel type=button></button><span part=status role=status></span><span class=spin></span><slot name=icon></slot>',
@@ -48,42 +54,42 @@ export const buildShadow = (root: ShadowRoot | HTMLElement | DocumentFragment, o
     },
   ] = button.children as unknown as [Element, { children: [HTMLSlotElement] }];
   root.append(button, status);
-  button.addEventListener('click', on.click);
+  button.addEventListener('click', () => {
+    // The events report the outcome; the promise is for callers of connect().
+    // When the popup closes, focus comes back to the button that opened it.
+    const back = () => el.focus();
+    el.connect().then(back, back);
+  });
   cancel.addEventListener('click', () => {
-    on.cancel();
+    el.abort();
     // Before the Cancel button leaves the tree, or focus would fall to <body>.
     button.focus();
   });
-  for (const type of ['pointerenter', 'focus', 'touchstart']) button.addEventListener(type, on.intent);
-  label.addEventListener('slotchange', on.relabel);
+  for (const type of ['pointerenter', 'focus', 'touchstart']) button.addEventListener(type, intent);
+  // The accessible name is built from the label's text.
+  label.addEventListener('slotchange', () => el.requestUpdate());
   return { button, icon, label, cancel, status, spinner, monogram };
 };
 
-/** What painting needs to know of the element. */
-export interface Look {
-  host: HTMLElement;
-  status: ConnectStatus;
-  note: keyof ConnectStrings | undefined;
-  preset: ProviderPreset | undefined;
-  label: string | undefined;
-  disabled: boolean;
-  /** The new-window hint is read after the label (not in redirect mode). */
-  popup: boolean;
-  /** For a provider without preset, named by its host while the popup is open. */
-  authorizeUrl: string | undefined;
-  text: ConnectStrings;
-  lang: string;
-}
-
+/**
+ * Paints the tree: text, attributes, icon. `note`: the status text's key when it is not the
+ * status's own; `popup`: the new-window hint is read after the label (not in redirect mode).
+ */
 export const paint = (
   { button, icon, label, cancel, status: statusText, spinner, monogram }: Parts,
-  { host, status, note, preset, label: given, disabled, popup, authorizeUrl, text, lang }: Look,
+  el: Painted,
+  text: ConnectStrings,
+  lang: string,
+  note: keyof ConnectStrings | undefined,
+  popup: boolean,
 ): void => {
+  const { status, provider: id, label: given, disabled, server, authorizeUrl } = el;
+  const preset = id ? providers[id] : undefined;
   const pending = status == 'pending';
   button.toggleAttribute('disabled', disabled);
   button.ariaBusy = pending ? 'true' : null;
   button.style.setProperty('--_brand', preset?.accent ?? null);
-  const logo = host.querySelector(':scope>[slot=icon]');
+  const logo = el.querySelector(':scope>[slot=icon]');
   icon.replaceChildren(...(pending ? [spinner] : preset || logo ? [monogram] : []));
   // Drawn by CSS, not text: the accessible name must begin with the button's visible text (WCAG 2.5.3).
   monogram.dataset.m = logo ? '' : (preset?.name[0] ?? '');
@@ -101,11 +107,11 @@ export const paint = (
   if (pending) button.after(cancel);
   else cancel.remove();
   // A provider without a preset or a host to name (a server-bound one): no "Waiting for …".
-  const provider = preset?.name ?? parseUrl(authorizeUrl)?.hostname;
+  const named = preset?.name ?? (server ? undefined : parseUrl(authorizeUrl)?.hostname);
   const key = statusKey(status, note);
   setText(
     statusText,
-    pending ? (provider ? fill(text.waiting, provider, lang) : text.waitingSignIn) : key ? (text[key] ?? '') : '',
+    pending ? (named ? fill(text.waiting, named, lang) : text.waitingSignIn) : key ? (text[key] ?? '') : '',
   );
 };
 

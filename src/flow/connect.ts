@@ -6,7 +6,7 @@ import { discover } from './issuer.js';
 import { startPopupFlow } from './popup-flow.js';
 import type { ConnectOptions } from './options.js';
 import type { ConnectResult } from './callback-result.js';
-import { saveRedirectFlow } from './redirect.js';
+import { saveFlowFor } from './redirect.js';
 import type { OnStart, PendingFlow } from './session.js';
 
 /**
@@ -15,7 +15,7 @@ import type { OnStart, PendingFlow } from './session.js';
  * for. Never throws: every failure settles `result`.
  */
 export const startFlow = (options: ConnectOptions, onStart?: OnStart): PendingFlow =>
-  startPopupFlow(options, onStart, { saveRedirect: saveRedirectFlow, discover });
+  startPopupFlow(options, onStart, { saveRedirect: saveFlowFor, discover });
 
 /**
  * Runs a whole popup flow. Call it from a click handler (see `startFlow`).

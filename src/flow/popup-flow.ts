@@ -1,9 +1,8 @@
 import { buildAuthorizeUrl } from './authorize-url.js';
 import { parseCallback, type ConnectResult, type ExpectedCallback } from './callback-result.js';
-import { ConnectError } from './errors.js';
+import { ConnectError, missingMode } from './errors.js';
 import { resolveOptions, type ConnectOptions, type ResolvedOptions } from './options.js';
 import { REDIRECT_STATE_MARK } from '../protocol/callback.js';
-import type { RedirectFlow } from './redirect.js';
 import { createPkcePair, randomToken, takePkce, type PkcePair } from './secrets.js';
 import { popupSession, type OnStart, type PendingFlow } from './session.js';
 
@@ -14,21 +13,10 @@ import { popupSession, type OnStart, type PendingFlow } from './session.js';
  */
 export interface FlowLegs {
   /** Keeps what the return needs (throws when storage is refused: then the page must not leave). */
-  saveRedirect?: (flow: Omit<RedirectFlow, 'expires'>) => void;
+  saveRedirect?: (options: ConnectOptions, resolved: ResolvedOptions, expected: ExpectedCallback) => void;
   /** Fetches an issuer's metadata; settles once `resolveOptions` can see it. */
   discover?: (issuer: string) => Promise<unknown>;
 }
-
-/**
- * Which element a redirect result belongs to (see redirect.ts): every option that could tell two
- * elements apart, so that one for the same provider with other scopes is never taken for it.
- */
-export const redirectTarget = (
-  { provider, authorizeUrl: given, noPkce, mode, fallback, popupWidth, popupHeight }: ConnectOptions,
-  // Not what discovery adds: the page the flow returns to may not have the issuer's metadata yet.
-  // Nor the language: the page may come back in another.
-  { authorizeUrl: _discovered, requireIss: _fromMetadata, uiLocales: _language, ...resolved }: ResolvedOptions,
-): string => JSON.stringify([resolved, provider, given, noPkce, mode, fallback, popupWidth, popupHeight]);
 
 /**
  * Starts a flow. Everything up to `window.open` runs synchronously, so calling
@@ -98,15 +86,7 @@ export const startPopupFlow = (
           if (signal.aborted) return;
           const url = begin(pair);
           // Throws when storage is refused (blocked cookies): then the page must not leave.
-          (saveRedirect ?? missing('redirect'))({
-            // The page's own fragment apart: the result comes back in the fragment, before it.
-            returnUrl: location.origin + location.pathname + location.search,
-            hash: location.hash,
-            target: redirectTarget(options, resolved),
-            // The element passes itself as the options: among identical ones, its id says which it was.
-            id: (options as { id?: string }).id,
-            expected,
-          });
+          (saveRedirect ?? missing('redirect'))(options, resolved, expected);
           session.leave(); // the page leaves; the result arrives on its next load
           location.assign(url);
         })
@@ -145,5 +125,5 @@ export const startPopupFlow = (
 
 /** A leg the page did not import: said in words that name the import. */
 const missing = (mode: string): never => {
-  throw new ConnectError('invalid_config', `oauth-connect: this needs import 'oauth-connect/modes/${mode}'.`);
+  throw missingMode(mode);
 };

@@ -9,6 +9,7 @@
  */
 import { STORAGE_PREFIX, type ReturnAddress } from '../protocol/callback.js';
 import { parseCallback, type ConnectResult, type ExpectedCallback } from './callback-result.js';
+import type { ConnectOptions, ResolvedOptions } from './options.js';
 import { returned, takeReturnFromUrl } from './return.js';
 /** How long a pending redirect flow is kept (ms): as long as the provider gives a user. */
 const TTL_MS = 3_600_000;
@@ -21,6 +22,17 @@ export interface RedirectFlow extends ReturnAddress {
   expected: ExpectedCallback;
   expires: number;
 }
+
+/**
+ * Which element a redirect result belongs to (see redirect.ts): every option that could tell two
+ * elements apart, so that one for the same provider with other scopes is never taken for it.
+ */
+export const redirectTarget = (
+  { provider, authorizeUrl: given, noPkce, mode, fallback, popupWidth, popupHeight }: ConnectOptions,
+  // Not what discovery adds: the page the flow returns to may not have the issuer's metadata yet.
+  // Nor the language: the page may come back in another.
+  { authorizeUrl: _discovered, requireIss: _fromMetadata, uiLocales: _language, ...resolved }: ResolvedOptions,
+): string => JSON.stringify([resolved, provider, given, noPkce, mode, fallback, popupWidth, popupHeight]);
 
 export const saveRedirectFlow = (flow: Omit<RedirectFlow, 'expires'>): void =>
   sessionStorage.setItem(
@@ -68,3 +80,15 @@ export const takeRedirectResult = (belongs: (flow: RedirectFlow) => boolean): Co
   sessionStorage.removeItem(key);
   return parseCallback([...query], flow.expected);
 };
+
+/** The redirect leg of a flow (popup-flow.ts): keeps what its return needs, from its options. */
+export const saveFlowFor = (options: ConnectOptions, resolved: ResolvedOptions, expected: ExpectedCallback): void =>
+  saveRedirectFlow({
+    // The page's own fragment apart: the result comes back in the fragment, before it.
+    returnUrl: location.origin + location.pathname + location.search,
+    hash: location.hash,
+    target: redirectTarget(options, resolved),
+    // The element passes itself as the options: among identical ones, its id says which it was.
+    id: (options as { id?: string }).id,
+    expected,
+  });

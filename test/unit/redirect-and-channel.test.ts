@@ -1,11 +1,16 @@
 import { expect, fixture, html, oneEvent, aTimeout, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { OAuthConnectElement } from '../../src/element/oauth-connect.js';
-import { redirectTarget } from '../../src/flow/popup-flow.js';
 import { ConnectError } from '../../src/flow/errors.js';
 import { resolveOptions } from '../../src/flow/options.js';
 import { CHANNEL_PREFIX, MESSAGE_TYPE, RETURN_MARK, STORAGE_PREFIX } from '../../src/protocol/callback.js';
-import { dropExpiredFlows, saveRedirectFlow, takeRedirectResult, type RedirectFlow } from '../../src/flow/redirect.js';
+import {
+  dropExpiredFlows,
+  redirectTarget,
+  saveRedirectFlow,
+  takeRedirectResult,
+  type RedirectFlow,
+} from '../../src/flow/redirect.js';
 import { takeReturnFromUrl } from '../../src/flow/return.js';
 import { VERSION } from '../../src/protocol/version.js';
 import { callbackMessage, popupHarness } from './popup-harness.js';

@@ -15,5 +15,5 @@ const ahead = ({ issuer, provider }: ModeElement) => {
 registerMode('issuer', {
   legs: { discover },
   prepare: ahead,
-  restore: async (el) => void ahead(el),
+  restore: ahead,
 });

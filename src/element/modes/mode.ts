@@ -3,23 +3,27 @@
  * imported, so that a page pays only for the ones it uses: the popup (built in), `redirect`,
  * `issuer`, `server-bound`, `connected`. The element asks its mode; it never asks "which mode?".
  */
-import { ConnectCancelled, ConnectError } from '../../flow/errors.js';
+import { ConnectCancelled } from '../../flow/errors.js';
 import { startPopupFlow, type FlowLegs } from '../../flow/popup-flow.js';
 import type { OnStart, PendingFlow } from '../../flow/session.js';
 import type { ConnectAccount } from '../../flow/server-bound.js';
 import type { ConnectSuccessDetail } from '../events.js';
 import type { ConnectStrings } from '../locales.js';
+import type { Outcome } from '../status.js';
 import type { ConnectOptions } from '../../flow/options.js';
 
 /** What a mode sees of `<oauth-connect>` (the element passes itself: its properties have the option names). */
 export interface ModeElement extends HTMLElement, ConnectOptions {
   server?: string | undefined;
+  account?: ConnectAccount | undefined;
   /** The account shown, from `account` or `account-name`. */
   readonly current: ConnectAccount | undefined;
   /** The element's language, for the provider's `ui_locales`. */
   readonly uiLocales: string;
   requestUpdate(): void;
   disconnect(): Promise<void>;
+  /** Shows an outcome that no click started (a returned redirect, a restored account) and fires its event. */
+  report(outcome: Outcome): void;
 }
 
 /** What a mode does for an element; every step is optional but `start` for a mode that signs in. */
@@ -32,12 +36,10 @@ export interface Mode {
   /** On intent (pointer, focus, touch), ahead of the click: ask a server, fetch metadata. */
   prepare?(el: ModeElement): void;
   /**
-   * Once per element, when it connects (or when the module arrives): a result this page came
-   * back with (`connect-success`), an account a server still holds (`connect-restore`), or a
-   * `ConnectError` to report while staying idle (the server could not tell). Rejects with a
-   * returned flow's error.
+   * Once per element, when it first renders with this mode there: reports (`el.report`) a result
+   * this page came back with, or shows an account a server still holds.
    */
-  restore?(el: ModeElement): Promise<ConnectSuccessDetail | ConnectAccount | ConnectError | undefined>;
+  restore?(el: ModeElement): void;
   /** Ends the connection before the element goes back to idle (the server revokes its tokens). */
   end?(el: ModeElement): Promise<unknown>;
   /** Paints its part of the shadow tree after the element's own painting (the connected look). */
@@ -80,10 +82,6 @@ export const setModeLoader = (load: (name: ModeName) => Promise<unknown>): void 
 /** Each mode's load, once per page. */
 const loading: Record<string, Promise<unknown>> = {};
 export const loadMode = (name: ModeName): Promise<unknown> | undefined => loader && (loading[name] ??= loader(name));
-
-/** What a page without the mode hears: the import line that fixes it. */
-export const missingMode = (name: ModeName): ConnectError =>
-  new ConnectError('invalid_config', `oauth-connect: this element needs import 'oauth-connect/modes/${name}'.`);
 
 /**
  * A flow whose mode is still on its way: `start` runs once it has arrived, with `popup` (opened

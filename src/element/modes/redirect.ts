@@ -4,9 +4,9 @@
  * `import 'oauth-connect/modes/redirect'`.
  */
 import { resolveOptions } from '../../flow/options.js';
-import { redirectTarget } from '../../flow/popup-flow.js';
-import { dropExpiredFlows, saveRedirectFlow, takeRedirectResult } from '../../flow/redirect.js';
+import { dropExpiredFlows, redirectTarget, saveFlowFor, takeRedirectResult } from '../../flow/redirect.js';
 import { live } from '../live.js';
+import { failure } from '../status.js';
 import { modes, registerMode, type Mode, type ModeElement } from './mode.js';
 
 /** What tells an element's redirect flows apart (`redirectTarget`); undefined when its options are invalid. */
@@ -27,19 +27,24 @@ dropExpiredFlows();
 registerMode('redirect', {
   // The popup mode's flow, which navigates the page itself in this mode.
   start: (el, onStart, popup) => (modes.popup as Required<Mode>).start(el, onStart, popup),
-  legs: { saveRedirect: saveRedirectFlow },
+  legs: { saveRedirect: saveFlowFor },
   // Back from a redirect flow? Reported once the page's own scripts have added their listeners.
-  restore: (el) =>
-    new Promise((resolve) =>
-      document.readyState == 'loading' ? addEventListener('DOMContentLoaded', resolve, { once: true }) : resolve(0),
-    )
-      .then(() => new Promise((resolve) => setTimeout(resolve)))
-      .then(() =>
-        takeRedirectResult(({ target, id }) => {
-          // The result is for the elements with the options that started the flow; among identical
-          // ones, for the one with the same id, else the first in document order. Never for two.
-          const same = [...live].filter((other) => targetOf(other) == target);
-          return (same.find((other) => id && other.id == id) ?? same.sort(inDocumentOrder)[0]) == el;
-        }),
-      ),
+  restore: (el) => {
+    const report = () =>
+      setTimeout(() => {
+        try {
+          const result = takeRedirectResult(({ target, id }) => {
+            // The result is for the elements with the options that started the flow; among identical
+            // ones, for the one with the same id, else the first in document order. Never for two.
+            const same = [...live].filter((other) => targetOf(other) == target);
+            return (same.find((other) => id && other.id == id) ?? same.sort(inDocumentOrder)[0]) == el;
+          });
+          if (result) el.report(['success', 'connect-success', result]);
+        } catch (error) {
+          el.report(failure(error as Error));
+        }
+      });
+    if (document.readyState == 'loading') addEventListener('DOMContentLoaded', report, { once: true });
+    else report();
+  },
 });

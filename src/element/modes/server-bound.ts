@@ -11,6 +11,7 @@ import {
   type PreparedStart,
   type ServerFlowOptions,
 } from '../../flow/server-bound.js';
+import type { ConnectError } from '../../flow/errors.js';
 import './connected.js';
 import { registerMode, type ModeElement } from './mode.js';
 
@@ -27,11 +28,21 @@ registerMode('server-bound', {
     prepared.delete(el);
     return startServerFlow(options(el), ready, onStart, popup);
   },
-  // A failed GET /session is reported, not thrown: the element stays usable.
   restore: (el) =>
-    sessionAt(options(el).server).then(
-      (accounts) => accounts[el.provider ?? ''],
-      (error) => error,
+    void sessionAt(options(el).server).then(
+      (accounts) => {
+        const account = accounts[el.provider ?? ''];
+        const { provider } = el;
+        if (account && !el.current)
+          el.report([
+            'connected',
+            'connect-restore',
+            { account: (el.account = account), ...(provider && { provider }) },
+          ]);
+      },
+      // The server could not tell: the button stays usable (idle), the page learns why.
+      ({ error, errorDescription }: ConnectError) =>
+        el.report(['idle', 'connect-error', { error, ...(errorDescription && { errorDescription }) }, 'error']),
     ),
   end: (el) => callServer(options(el).server, '/logout', { provider: el.provider }),
 });
