@@ -73,7 +73,7 @@ let modeAdded: (() => void) | undefined;
 export const onModeAdded = (callback: () => void): void => void (modeAdded = callback);
 
 /**
- * Loads a missing mode (the script-tag bundle: an `import()` beside it); the npm build has none,
+ * Loads a missing mode (the script-tag bundle: a dynamic import of the file beside it); the npm build has none,
  * so that nothing under dist/lib loads code by itself. Resolves once the mode is registered.
  */
 let loader: ((name: ModeName) => Promise<unknown>) | undefined;
