@@ -6,10 +6,10 @@ import { wtrBrowsers } from './test/browsers.js';
 const { browsers, blockerBrowsers, concurrency } = await wtrBrowsers();
 
 /** Tests that start every flow with a real click, so they also pass with the browser's popup blocker on. */
-const clickDriven = ['test/unit/cross-origin.test.ts'];
+const clickDriven = ['test/unit/flow/cross-origin.test.ts'];
 
 /**
- * Authorization servers' metadata for the discovery tests (test/unit/discovery.test.ts), each
+ * Authorization servers' metadata for the discovery tests (test/unit/flow/issuer.test.ts), each
  * issuer under /issuers/<name> of the test server: `oidc` at OpenID Connect's well-known address,
  * `rfc8414` only at RFC 8414's, `liar` naming another issuer, `plain-http` with an http endpoint,
  * `slow` answering after a second, `missing` at neither address. Every answer is counted in /issuers/fetches.

@@ -48,9 +48,7 @@ describe('the script-tag bundle loads the modes its elements need', () => {
     try {
       await waitUntil(() => warned.length, 'the warning');
       // Beside the bundle: dist/modes/ beside dist/oauth-connect.js, here src/modes/ beside src/bundle.ts.
-      expect(warned).to.deep.equal([
-        `oauth-connect: ${new URL('/src/modes/nowhere.js', location.href)} did not load.`,
-      ]);
+      expect(warned).to.deep.equal([`oauth-connect: ${new URL('/src/modes/nowhere.js', location.href)} did not load.`]);
       const failed = oneEvent(el, 'connect-error');
       el.connect().catch(() => {});
       expect((await failed).detail.error).to.equal('invalid_config');

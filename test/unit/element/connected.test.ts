@@ -1,8 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { nothing } from 'lit';
-import '../../src/define.js';
-import { registerLocale } from '../../src/element/locales.js';
-import type { OAuthConnectElement } from '../../src/element/oauth-connect.js';
+import '../../../src/define.js';
+import { registerLocale } from '../../../src/element/locales.js';
+import type { OAuthConnectElement } from '../../../src/element/oauth-connect.js';
 
 /**
  * The connected look, in any mode: `account` or `account-name` shows "Connected

@@ -12,10 +12,10 @@
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { resetMouse, sendMouse } from '@web/test-runner-commands';
-import '../../src/define.js';
-import type { OAuthConnectElement } from '../../src/element/oauth-connect.js';
-import { pkceChallenge } from '../../src/flow/secrets.js';
-import { popupHarness } from './popup-harness.js';
+import '../../../src/define.js';
+import type { OAuthConnectElement } from '../../../src/element/oauth-connect.js';
+import { pkceChallenge } from '../../../src/flow/secrets.js';
+import { popupHarness } from '../popup-harness.js';
 
 /** Set by the popup-blocker group's runner page. */
 const popupBlockerOn = (window as { popupBlockerOn?: boolean }).popupBlockerOn === true;

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { acceptCallbackMessage, type FlowIdentity } from '../../src/flow/message.js';
-import { MESSAGE_TYPE } from '../../src/protocol/callback.js';
-import { VERSION } from '../../src/protocol/version.js';
+import { acceptCallbackMessage, type FlowIdentity } from '../../../src/flow/message.js';
+import { MESSAGE_TYPE } from '../../../src/protocol/callback.js';
+import { VERSION } from '../../../src/protocol/version.js';
 
 /** Records console.warn while `run` runs (and still prints it). */
 const warnings = (run: () => void): string[] => {

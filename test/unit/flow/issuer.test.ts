@@ -1,7 +1,7 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import '../../src/define.js';
-import type { OAuthConnectElement } from '../../src/element/oauth-connect.js';
-import { popupHarness } from './popup-harness.js';
+import '../../../src/define.js';
+import type { OAuthConnectElement } from '../../../src/element/oauth-connect.js';
+import { popupHarness } from '../popup-harness.js';
 
 /**
  * `issuer` without `authorize-url`: the element finds the authorization endpoint in the issuer's

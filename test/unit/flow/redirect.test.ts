@@ -1,22 +1,23 @@
-import { expect, fixture, html, oneEvent, aTimeout, waitUntil } from '@open-wc/testing';
-import '../../src/define.js';
-import type { OAuthConnectElement } from '../../src/element/oauth-connect.js';
-import { ConnectError } from '../../src/flow/errors.js';
-import { resolveOptions } from '../../src/flow/options.js';
-import { CHANNEL_PREFIX, MESSAGE_TYPE, RETURN_MARK, STORAGE_PREFIX } from '../../src/protocol/callback.js';
+import '../../../src/define.js';
+import { expect, fixture, html, oneEvent, aTimeout } from '@open-wc/testing';
+import type { OAuthConnectElement } from '../../../src/element/oauth-connect.js';
+import { ConnectError } from '../../../src/flow/errors.js';
+import { resolveOptions } from '../../../src/flow/options.js';
+import { CHANNEL_PREFIX, MESSAGE_TYPE, RETURN_MARK, STORAGE_PREFIX } from '../../../src/protocol/callback.js';
 import {
   dropExpiredFlows,
   redirectTarget,
   saveRedirectFlow,
   takeRedirectResult,
   type RedirectFlow,
-} from '../../src/flow/redirect.js';
-import { takeReturnFromUrl } from '../../src/flow/return.js';
-import { VERSION } from '../../src/protocol/version.js';
-import { callbackMessage, popupHarness } from './popup-harness.js';
+} from '../../../src/flow/redirect.js';
+import { takeReturnFromUrl } from '../../../src/flow/return.js';
+import { VERSION } from '../../../src/protocol/version.js';
 
 const redirectUri = new URL('/test/fixtures/callback.html', location.href).href;
+
 const target = 'https://provider.example/authorize client code';
+
 /** Claims the returned result for the element whose options are `target`. */
 const mine = (flow: RedirectFlow) => flow.target == target;
 
@@ -43,6 +44,16 @@ const countCalls = (name: 'key' | 'getItem') => {
   });
   return counter;
 };
+
+/** An element in redirect mode at the test provider with these extra properties, not yet connected. */
+const redirectElement = (extra: Partial<OAuthConnectElement> = {}) =>
+  Object.assign(document.createElement('oauth-connect'), {
+    mode: 'redirect',
+    authorizeUrl: 'https://provider.example/authorize',
+    clientId: 'test-client',
+    redirectUri,
+    ...extra,
+  });
 
 describe('redirect flow return', () => {
   const pathBefore = location.pathname + location.search;
@@ -188,23 +199,13 @@ describe('redirect flow return', () => {
     returnWith({ code: 'C11', state: 'S11' });
     // element.ts is the lean entry that every other (define.ts, bundle.ts) imports; a fresh
     // instance of it runs its load-time code again.
-    await import(`../../src/element.ts?load=${Date.now()}`);
+    await import(`../../../src/element.ts?load=${Date.now()}`);
     expect(location.hash).to.equal('');
     // Kept for its element, which a single-page app may mount much later.
     await aTimeout(100);
     expect(takeRedirectResult(mine)).to.include({ code: 'C11', state: 'S11' });
   });
 });
-
-/** An element in redirect mode at the test provider with these extra properties, not yet connected. */
-const redirectElement = (extra: Partial<OAuthConnectElement> = {}) =>
-  Object.assign(document.createElement('oauth-connect'), {
-    mode: 'redirect',
-    authorizeUrl: 'https://provider.example/authorize',
-    clientId: 'test-client',
-    redirectUri,
-    ...extra,
-  });
 
 describe('which element a redirect result is for', () => {
   const pathBefore = location.pathname + location.search;
@@ -290,112 +291,10 @@ describe('which element a redirect result is for', () => {
   });
 });
 
-describe('BroadcastChannel delivery (popup cut off by COOP)', () => {
-  let harness: ReturnType<typeof popupHarness>;
-  beforeEach(() => (harness = popupHarness()));
-  afterEach(() => harness.restore());
-
-  /** An element whose flow is pending, its events as they come, and the BroadcastChannel named for its state. */
-  const pendingFlow = async () => {
-    const el = await fixture<OAuthConnectElement>(
-      html`<oauth-connect
-        authorize-url=${new URL('/test/fixtures/authorize.html', location.href).href}
-        client-id="c"
-        redirect-uri="/test/fixtures/callback.html"
-      ></oauth-connect>`,
-    );
-    const events: string[] = [];
-    const codes: string[] = [];
-    for (const type of ['connect-success', 'connect-error', 'connect-cancel'])
-      el.addEventListener(type, (event) => {
-        events.push(type);
-        if (type == 'connect-success') codes.push((event as CustomEvent<{ code: string }>).detail.code);
-      });
-    const start = oneEvent(el, 'connect-start');
-    el.connect().catch(() => {});
-    const { state } = (await start).detail;
-    const channel = new BroadcastChannel(CHANNEL_PREFIX + state);
-    const broadcast = (code: string, withState = state) =>
-      channel.postMessage(
-        callbackMessage([
-          ['code', code],
-          ['state', withState],
-        ]),
-      );
-    return { el, state, events, codes, channel, broadcast };
-  };
-  /** Closes the popup (as a Cross-Origin-Opener-Policy cuts the handle off) and waits until its handle says so. */
-  const cutOff = async () => {
-    harness.popup.close();
-    await waitUntil(() => harness.popup.closed, 'the popup handle reads closed');
-  };
-
-  it("ignores the channel while the popup handle is live: the popup's own message wins", async () => {
-    const { el, events, codes, channel, broadcast, state } = await pendingFlow();
-    // Any tab of this origin that learnt the state, while the popup is open and reachable.
-    broadcast('injected');
-    await aTimeout(100);
-    expect(events).to.deep.equal([]);
-    const success = oneEvent(el, 'connect-success');
-    harness.postFromPopup(harness.popup, [
-      ['code', 'real'],
-      ['state', state],
-    ]);
-    await success;
-    // Past the closed-popup checks that follow: the injected message is never taken instead.
-    await aTimeout(700);
-    expect(codes).to.deep.equal(['real']);
-    channel.close();
-  });
-
-  it('accepts a result on the channel once the handle reads closed: once, with its state, on its own channel', async () => {
-    const { el, events, codes, channel, broadcast, state } = await pendingFlow();
-    await cutOff();
-    broadcast('forged', 'other');
-    const other = new BroadcastChannel(CHANNEL_PREFIX + 'other');
-    other.postMessage(
-      callbackMessage([
-        ['code', 'forged'],
-        ['state', state],
-      ]),
-    );
-    const success = oneEvent(el, 'connect-success');
-    broadcast('real');
-    await success;
-    broadcast('again');
-    await aTimeout(100);
-    expect(events).to.deep.equal(['connect-success']);
-    expect(codes).to.deep.equal(['real']);
-    channel.close();
-    other.close();
-  });
-
-  it('a result broadcast just before the handle reads closed is taken once it does (the callback page loading behind COOP)', async () => {
-    const { el, codes, channel, broadcast } = await pendingFlow();
-    broadcast('early');
-    await aTimeout(50);
-    expect(codes).to.deep.equal([]);
-    const success = oneEvent(el, 'connect-success');
-    await cutOff();
-    // Offered again at the next closed-popup check (every 250 ms), through the same checks.
-    expect((await success).detail.code).to.equal('early');
-    channel.close();
-  });
-
-  it('an early broadcast still has to pass every check: another state is never taken', async () => {
-    const { events, channel, broadcast } = await pendingFlow();
-    broadcast('forged', 'other');
-    await cutOff();
-    await aTimeout(400);
-    expect(events).to.deep.equal([]);
-    channel.close();
-  });
-});
-
 describe('storage denied (cookies blocked, a third-party frame)', () => {
   // A marked state (flow/redirect.ts): only then does the callback page look in sessionStorage.
   it('the callback page still posts to its opener and broadcasts, without throwing', async () => {
-    const { handleCallback } = await import('../../src/callback/handle-callback.js');
+    const { handleCallback } = await import('../../../src/callback/handle-callback.js');
     const posted: unknown[] = [];
     const channel = new BroadcastChannel(CHANNEL_PREFIX + '.S9');
     const broadcast = new Promise((resolve) => (channel.onmessage = (event) => resolve(event.data)));
@@ -428,7 +327,7 @@ describe('storage denied (cookies blocked, a third-party frame)', () => {
   });
 
   it('a popup flow (a state without the mark) does not touch sessionStorage at all', async () => {
-    const { handleCallback } = await import('../../src/callback/handle-callback.js');
+    const { handleCallback } = await import('../../../src/callback/handle-callback.js');
     let storageRead = false;
     const posted: unknown[] = [];
     const win = {
@@ -465,7 +364,7 @@ describe('storage denied (cookies blocked, a third-party frame)', () => {
 
 describe('the callback page of a redirect flow', () => {
   it('sends the page back with the result first, then the page’s own fragment', async () => {
-    const { handleCallback } = await import('../../src/callback/handle-callback.js');
+    const { handleCallback } = await import('../../../src/callback/handle-callback.js');
     const replaced: string[] = [];
     const pending = JSON.stringify({ returnUrl: 'https://partner.example/app?x=1', hash: '#/settings' });
     const win = {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { base64url, createPkcePair, pkceChallenge, randomToken } from '../../src/flow/secrets.js';
+import { base64url, createPkcePair, pkceChallenge, randomToken } from '../../../src/flow/secrets.js';
 
 describe('secrets', () => {
   it('computes the S256 challenge of RFC 7636 Appendix B', async () => {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { readCallbackParams } from '../../src/callback/handle-callback.js';
-import { parseCallback, type ExpectedCallback } from '../../src/flow/callback-result.js';
-import { ConnectError } from '../../src/flow/errors.js';
+import { readCallbackParams } from '../../../src/callback/handle-callback.js';
+import { parseCallback, type ExpectedCallback } from '../../../src/flow/callback-result.js';
+import { ConnectError } from '../../../src/flow/errors.js';
 
 const codeFlow: ExpectedCallback = {
   responseType: 'code',
@@ -9,9 +9,11 @@ const codeFlow: ExpectedCallback = {
   redirectUri: 'https://partner.example/cb',
   codeVerifier: 'V',
 };
+
 const tokenFlow: ExpectedCallback = { ...codeFlow, responseType: 'token', codeVerifier: undefined };
 
 const parseUrl = (url: string, expected = codeFlow) => parseCallback(readCallbackParams(url), expected);
+
 const errorOf = (url: string, expected = codeFlow): ConnectError => {
   try {
     parseUrl(url, expected);
@@ -21,17 +23,6 @@ const errorOf = (url: string, expected = codeFlow): ConnectError => {
   }
   throw new Error(`expected ${url} to fail`);
 };
-
-describe('readCallbackParams', () => {
-  it('reads the query, then the fragment, decoding values and keeping duplicates', () => {
-    expect(readCallbackParams('https://p.example/cb?code=a%2Bb&state=S#x=1&state=T')).to.deep.equal([
-      ['code', 'a+b'],
-      ['state', 'S'],
-      ['x', '1'],
-      ['state', 'T'],
-    ]);
-  });
-});
 
 describe('parseCallback', () => {
   it('returns a code result with the redirect URI and the PKCE verifier', () => {
