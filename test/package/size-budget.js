@@ -16,6 +16,8 @@ const budgets = {
   'dist/modes/connected.js': 600,
   'dist/modes/redirect.js': 1000,
   'dist/modes/issuer.js': 450,
+  // The in-app browser table, data only (377 B for eleven apps): room for a few more apps.
+  'dist/in-app-browsers.js': 400,
 };
 
 const report = (over, line) => {
