@@ -1,13 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type BuildEnvironmentOptions } from 'vite';
 import { mockProviderPlugin } from './demo/mock-provider-plugin.js';
-import { localeFiles } from './scripts/locale-files.js';
 import { minifyTemplates } from './scripts/minify-templates.js';
 
 /**
  * `vite` (npm start) serves the demo; `vite build` writes the script-tag
- * bundle `dist/oauth-connect.js` and its language files `dist/locales/*.json`
- * (scripts/locale-files.ts), and `vite build --mode callback` the
+ * bundle `dist/oauth-connect.js`, and `vite build --mode callback` the
  * callback page script `dist/callback.js`. They are separate builds so that
  * each file is self-contained (one build with two entries would share chunks).
  */
@@ -15,7 +13,7 @@ export default defineConfig(({ mode }) => ({
   root: 'demo',
   // strictPort: the mock provider registers this exact origin's redirect URIs.
   server: { port: 5173, strictPort: true },
-  plugins: [minifyTemplates(), localeFiles(), mockProviderPlugin()],
+  plugins: [minifyTemplates(), mockProviderPlugin()],
   // The framework examples (demo/examples) import the package by name, as partners do.
   resolve: {
     alias: [

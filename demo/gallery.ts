@@ -11,7 +11,6 @@ import '@fontsource-variable/noto-sans-arabic';
 import '@fontsource-variable/noto-sans-mono';
 import '../src/define.js';
 import { registerLocale, registerProvider } from '../src/index.js';
-import { localeFetch } from '../src/element/locales.js';
 
 // A partner's own preset, as the README shows it.
 registerProvider('acme', {
@@ -180,12 +179,9 @@ for (const theme of THEMES) {
 }
 
 // Ready once every element has rendered and every font its text needs has loaded: a
-// web font is only fetched when laid-out text asks for it, so lay out first. French, Spanish
-// and German load on demand, as the first renders ask for them: then every element renders again.
-const rendered = () => Promise.all([...gallery.querySelectorAll('oauth-connect')].map((node) => node.updateComplete));
-await rendered();
-await Promise.all(['fr', 'es', 'de'].map(localeFetch));
-await rendered();
+// web font is only fetched when laid-out text asks for it, so lay out first. (French, Spanish
+// and German came with oauth-connect/define.)
+await Promise.all([...gallery.querySelectorAll('oauth-connect')].map((node) => node.updateComplete));
 document.body.getBoundingClientRect();
 await document.fonts.ready;
 document.documentElement.dataset.ready = '';

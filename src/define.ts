@@ -4,6 +4,10 @@
  */
 import { OAuthConnectElement } from './element/oauth-connect.js';
 import { takeReturnFromUrl } from './flow/redirect.js';
+// Every language: `oauth-connect/define` is the path that has them all, as it always had.
+import './element/locales/fr.js';
+import './element/locales/es.js';
+import './element/locales/de.js';
 
 // Back from a redirect flow: the code or token leaves the address bar now, not when (or if) its
 // element connects; the element gets it when it does.

@@ -24,7 +24,8 @@ import { dropExpiredFlows, takeRedirectResult, takeReturnFromUrl } from '../flow
 import { preparePkce } from '../flow/secrets.js';
 import { parseUrl } from '../flow/urls.js';
 import type { OAuthConnectEventMap } from './events.js';
-import { fill, stringsFor, type ConnectStrings } from './locales.js';
+import { LocaleController } from './locale-controller.js';
+import type { ConnectStrings } from './locales.js';
 import { styles } from './styles.js';
 
 /** Where the button is in its life; mirrored to the `status` attribute and to CSS custom states (`:state(pending)`). */
@@ -154,6 +155,8 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
   #logged = new Set<string>();
   #parts!: Parts;
   #internals = this.attachInternals();
+  /** The element's language and its words. */
+  #locale = new LocaleController(this);
 
   constructor() {
     super();
@@ -168,9 +171,6 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
   override connectedCallback(): void {
     super.connectedCallback();
     live.add(this);
-    // Its words may have changed while it was out of the page: a language's file arrived, or it
-    // moved under another `lang`.
-    this.requestUpdate();
     takeReturnFromUrl();
     preparePkce();
     const { server } = this;
@@ -179,13 +179,6 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
         const account = accounts[this.provider ?? ''];
         if (account && !this.#current()) this.account = account;
       });
-    // One observer for the page follows `lang` on <html> and every ancestor; the element's own `lang`
-    // is observed too, for an element inside another shadow root.
-    if (!langObserver) {
-      langObserver = new MutationObserver(renderAll);
-      langObserver.observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
-    }
-    langObserver.observe(this, { attributeFilter: ['lang'] });
     // Back from a redirect flow? Report it once the page's own scripts have added their listeners.
     const report = () => setTimeout(() => this.#reportRedirectResult());
     if (document.readyState == 'loading') addEventListener('DOMContentLoaded', report, { once: true });
@@ -331,10 +324,7 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     // Discovery ahead of the click (once per page per issuer), so that the popup need not wait for it.
     const issuer = this.issuer || preset?.issuer;
     if (issuer && !(this.authorizeUrl || preset?.authorizeUrl)) void discover(issuer);
-    const lang = this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
-    // Another language than English loads here (as the element renders, never on the click), once
-    // per page; the element is in English until it arrives, then every element renders again.
-    const text = stringsFor(lang, renderAll);
+    const { strings: text, fill } = this.#locale;
     const pending = status == 'pending';
     button.toggleAttribute('disabled', this.disabled);
     button.ariaBusy = pending ? 'true' : null;
@@ -343,7 +333,7 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     icon.replaceChildren(...(pending ? [spinner] : preset || logo ? [monogram] : []));
     // Drawn by CSS, not text: the accessible name must begin with the button's visible text (WCAG 2.5.3).
     monogram.dataset.m = logo ? '' : (preset?.name[0] ?? '');
-    setText(label, this.label || (preset ? fill(text.signInWith, preset.name, lang) : text.signIn));
+    setText(label, this.label || (preset ? fill(text.signInWith, preset.name) : text.signIn));
     // An explicit name: the label's and the hint's spans would be read with a space
     // between them ("Ulule , opens"), as separate boxes of an inline-flex button.
     const name = label
@@ -367,9 +357,9 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     setText(
       statusText,
       pending
-        ? fill(text.waiting, preset?.name ?? host(this.authorizeUrl), lang)
+        ? fill(text.waiting, preset?.name ?? host(this.authorizeUrl))
         : account
-          ? fill(text.connectedAs, account.name, lang)
+          ? fill(text.connectedAs, account.name)
           : note
             ? text[note]
             : '',
@@ -464,11 +454,8 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
   }
 }
 
-/** The connected elements: to follow `lang` changes, and to choose which one a redirect result is for. */
+/** The connected elements: to choose which one a redirect result is for. */
 const live = new Set<OAuthConnectElement>();
-let langObserver: MutationObserver | undefined;
-/** Renders every element again: the page's languages changed, or a language's strings arrived. */
-const renderAll = () => live.forEach((el) => el.requestUpdate());
 
 /** What tells an element's redirect flows apart (`redirectTarget`); undefined when its options are invalid. */
 const targetOf = (el: OAuthConnectElement): string | undefined => {

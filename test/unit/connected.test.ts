@@ -37,7 +37,7 @@ describe('the connected look', () => {
   });
 
   for (const [lang, text, button] of [
-    ['fr', 'Connecté en tant que Ada', 'Se déconnecter'],
+    ['fr', "Connecté en tant qu'Ada", 'Se déconnecter'],
     ['es', 'Conectado como Ada', 'Desconectar'],
     ['de', 'Verbunden als Ada', 'Trennen'],
   ])

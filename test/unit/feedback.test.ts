@@ -1,7 +1,6 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { OAuthConnectElement } from '../../src/element/oauth-connect.js';
-import { inItsLanguage } from './locale-arrival.js';
 import { popupHarness } from './popup-harness.js';
 
 /**
@@ -85,7 +84,6 @@ describe('<oauth-connect> setup mistakes', () => {
     it(`tells the user (${lang}) that sign-in is not available, not to try again`, async () => {
       const wrapper = await fixture(html`<div lang=${lang}><oauth-connect provider="ulule"></oauth-connect></div>`);
       const el = wrapper.querySelector('oauth-connect')!;
-      await inItsLanguage(el);
       el.connect().catch(() => {});
       await oneEvent(el, 'connect-error');
       await el.updateComplete;
@@ -134,7 +132,7 @@ describe('<oauth-connect> status text, focus and reset', () => {
     it(`access_denied (${lang}): a neutral "${expected}", status idle, the event still connect-error`, async () => {
       const el = await make('denied');
       el.lang = lang;
-      await inItsLanguage(el);
+      await el.updateComplete;
       const error = oneEvent(el, 'connect-error');
       el.connect().catch(() => {});
       expect((await error).detail.error).to.equal('access_denied');
@@ -203,58 +201,6 @@ describe('<oauth-connect> words', () => {
     );
     expect(name(el)).to.equal('Sign in with Ulule');
   });
-
-  it('French elides "de" before a vowel or a mute h', async () => {
-    const harness = popupHarness();
-    try {
-      const wrapper = await fixture(
-        html`<div lang="fr">
-          <oauth-connect provider="ulule" client-id="c" redirect-uri="/cb"></oauth-connect>
-          <oauth-connect provider="ultracart" client-id="c" redirect-uri="/cb"></oauth-connect>
-          <oauth-connect authorize-url="https://hub.example/authorize" client-id="c" redirect-uri="/cb"></oauth-connect>
-          <oauth-connect
-            authorize-url="https://provider.example/authorize"
-            client-id="c"
-            redirect-uri="/cb"
-          ></oauth-connect>
-        </div>`,
-      );
-      const elements = [...wrapper.querySelectorAll('oauth-connect')];
-      await inItsLanguage(elements[0]!);
-      for (const el of elements) el.connect().catch(() => {});
-      await Promise.all(elements.map((el) => el.updateComplete));
-      expect(elements.map((el) => text(el, 'status'))).to.deep.equal([
-        "En attente d'Ulule…",
-        "En attente d'UltraCart…",
-        "En attente d'hub.example…",
-        'En attente de provider.example…',
-      ]);
-      for (const el of elements) el.abort();
-    } finally {
-      harness.restore();
-    }
-  });
-
-  it('follows run-time changes of lang on itself, an ancestor and <html>', async () => {
-    const documentLang = document.documentElement.lang;
-    try {
-      const wrapper = await fixture(html`<div><oauth-connect provider="ulule"></oauth-connect></div>`);
-      const el = wrapper.querySelector('oauth-connect')!;
-      const label = () => text(el, 'label');
-      document.documentElement.lang = 'de';
-      await waitUntil(() => label() == 'Mit Ulule anmelden', `<html lang>: ${label()}`);
-      expect(name(el)).to.equal('Mit Ulule anmelden, öffnet ein neues Fenster');
-      wrapper.setAttribute('lang', 'es');
-      await waitUntil(() => label() == 'Iniciar sesión con Ulule', `ancestor lang: ${label()}`);
-      el.lang = 'fr';
-      await waitUntil(() => label() == 'Se connecter avec Ulule', `own lang: ${label()}`);
-      el.removeAttribute('lang');
-      wrapper.removeAttribute('lang');
-      await waitUntil(() => label() == 'Mit Ulule anmelden', `back to <html lang>: ${label()}`);
-    } finally {
-      document.documentElement.lang = documentLang;
-    }
-  });
 });
 
 describe('<oauth-connect full-width> while pending', () => {
@@ -273,7 +219,6 @@ describe('<oauth-connect full-width> while pending', () => {
         </div>`,
       );
       const el = wrapper.querySelector('oauth-connect')!;
-      await inItsLanguage(el);
       const button = shadow(el, '[part=button]');
       const idle = button.getBoundingClientRect();
       expect(idle.width).to.equal(320);

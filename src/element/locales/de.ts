@@ -1,0 +1,22 @@
+/**
+ * German: `import 'oauth-connect/locales/de'` registers it (`oauth-connect/define` imports every language).
+ */
+import { registerLocale } from '../locales.js';
+
+registerLocale(
+  'de',
+  {
+    signIn: 'Anmelden',
+    signInWith: 'Mit % anmelden',
+    newWindow: 'öffnet ein neues Fenster',
+    waiting: 'Warten auf %…',
+    cancel: 'Abbrechen',
+    success: 'Verbunden',
+    error: 'Anmeldung fehlgeschlagen. Bitte erneut versuchen.',
+    cancelled: 'Anmeldung abgebrochen.',
+    unavailable: 'Die Anmeldung ist auf dieser Seite nicht verfügbar.',
+    connectedAs: 'Verbunden als %',
+    disconnect: 'Trennen',
+  },
+  { defaults: true },
+);

@@ -1,0 +1,22 @@
+/**
+ * Spanish: `import 'oauth-connect/locales/es'` registers it (`oauth-connect/define` imports every language).
+ */
+import { registerLocale } from '../locales.js';
+
+registerLocale(
+  'es',
+  {
+    signIn: 'Iniciar sesión',
+    signInWith: 'Iniciar sesión con %',
+    newWindow: 'abre una ventana nueva',
+    waiting: 'Esperando a %…',
+    cancel: 'Cancelar',
+    success: 'Conectado',
+    error: 'No se pudo iniciar sesión. Inténtalo de nuevo.',
+    cancelled: 'Inicio de sesión cancelado.',
+    unavailable: 'El inicio de sesión no está disponible en esta página.',
+    connectedAs: 'Conectado como %',
+    disconnect: 'Desconectar',
+  },
+  { defaults: true },
+);
