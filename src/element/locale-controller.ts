@@ -24,7 +24,8 @@ export class LocaleController implements ReactiveController {
   /** The words for the element's language, as of its last render. */
   strings: ConnectStrings = en;
   /** Puts names into one of `strings`, as the language does (`fill(strings.waiting, 'Ulule')`). */
-  fill: LocaleFill = fillNames;
+  fill = (template: string, ...names: string[]): string => fillNames(template, names, this.#rule);
+  #rule: LocaleFill | undefined;
 
   constructor(readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
@@ -61,9 +62,9 @@ export class LocaleController implements ReactiveController {
           `oauth-connect: lang="${base}" needs import 'oauth-connect/locales/${base}' (or registerLocale); until then the element is in English.`,
         );
     }
-    let fill = fillNames;
-    for (const language of [module[base], module[lang], page[base], page[lang]]) fill = language?.fill ?? fill;
+    this.#rule = undefined;
+    for (const language of [module[base], module[lang], page[base], page[lang]])
+      this.#rule = language?.fill ?? this.#rule;
     this.strings = { ...en, ...module[base]?.strings, ...module[lang]?.strings, ...own };
-    this.fill = fill;
   }
 }

@@ -27,14 +27,15 @@ export interface ConnectStrings {
 }
 
 /**
- * Puts names into a template and returns the text: `%` (or `%1`, `%2`… for several) stands for
- * each name in order. A language whose words change with the name brings its own: French
- * writes "d'Ulule", "qu'Ada" (see ./locales/fr.ts).
+ * How the words before a name change with the name, for a language where they do: it gets the
+ * words that come before the name in a string, and the name, and returns those words. French
+ * elides "de" and "que" before a vowel: `("En attente de ", "Ulule")` gives `"En attente d'"`
+ * (see ./locales/fr.ts).
  */
-export type LocaleFill = (template: string, ...names: string[]) => string;
+export type LocaleFill = (before: string, name: string) => string;
 
 export interface LocaleOptions {
-  /** How this language puts names into its words; by default each `%` is replaced as is. */
+  /** How this language's words change before a name; by default they do not. */
   fill?: LocaleFill;
   /**
    * These are the language's default words (what the package's language modules register):
@@ -66,9 +67,15 @@ export const en: ConnectStrings = {
   disconnect: 'Disconnect',
 };
 
-/** `%`, `%1`, `%2`…: the names in order, as they are. */
-export const fillNames: LocaleFill = (template, ...names) =>
-  template.replace(/%(\d?)/g, (_, n: string) => names[n ? +n - 1 : 0] ?? '');
+/**
+ * `template` with its names in: `%` (or `%1`, `%2`… for several) stands for each name in order;
+ * the language's `fill`, if it has one, adjusts the words before each.
+ */
+export const fillNames = (template: string, names: string[], fill?: LocaleFill): string =>
+  template.replace(/([^%]*)%(\d?)/g, (_, before: string, n: string) => {
+    const name = names[n ? +n - 1 : 0] ?? '';
+    return (fill ? fill(before, name) : before) + name;
+  });
 
 /** The registered languages by lower-case tag: [0] the language modules' words, [1] the page's. */
 export const registered: [Partial<Record<string, Language>>, Partial<Record<string, Language>>] = [{}, {}];

@@ -20,13 +20,9 @@ registerLocale(
   },
   {
     // "de" and "que" elide before a vowel or an h: "En attente d'Ulule", "d'UltraCart", "en tant
-    // qu'Ada" (an h is taken as mute, as most are in names). Here rather than in the element, so
-    // that only a French page pays for it.
-    fill: (template, ...names) =>
-      template.replace(/(\b(?:d|qu)e )?%(\d?)/g, (_, article = '', n: string) => {
-        const name = names[n ? +n - 1 : 0] ?? '';
-        return (article && /^[aeiouhàâäéèêëîïôöùûü]/i.test(name) ? article.slice(0, -2) + "'" : article) + name;
-      }),
+    // qu'Ada" (an h is taken as mute, as most are in names; É is the one accented capital names
+    // commonly start with). Here rather than in the element, so that only a French page pays for it.
+    fill: (before, name) => (/^[aeiouhé]/i.test(name) ? before.replace(/\b(d|qu)e $/, "$1'") : before),
     defaults: true,
   },
 );

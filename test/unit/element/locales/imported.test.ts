@@ -6,7 +6,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../../src/define.js';
 import type { OAuthConnectElement } from '../../../../src/element/oauth-connect.js';
-import { registerLocale } from '../../../../src/element/locales.js';
+import { fillNames, registerLocale, registered } from '../../../../src/element/locales.js';
 import { popupHarness } from '../../popup-harness.js';
 
 const shadow = (el: OAuthConnectElement, part: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part=${part}]`)!;
@@ -171,7 +171,8 @@ describe('<oauth-connect> languages (modules imported)', () => {
     registerLocale(
       'fr-CH',
       { connectedAs: 'Compte de %' },
-      { fill: (template, name) => template.replace('%', `« ${name} »`) },
+      // A rule of its own, here none: the words stay as they are before any name.
+      { fill: (before) => before },
     );
     const wrapper = await fixture(
       html`<div>
@@ -182,7 +183,7 @@ describe('<oauth-connect> languages (modules imported)', () => {
     );
     const [belgian, waiting, swiss] = [...wrapper.querySelectorAll('oauth-connect')];
     expect(text(belgian!, 'status')).to.equal('Connecté comme Ada');
-    expect(text(swiss!, 'status')).to.equal('Compte de « Ada »');
+    expect(text(swiss!, 'status')).to.equal('Compte de Ada');
     const harness = popupHarness();
     try {
       waiting!.authorizeUrl = 'https://provider.example/authorize';
@@ -209,5 +210,15 @@ describe('<oauth-connect> languages (modules imported)', () => {
     expect(text(button!, 'label')).to.equal('Accedi con Ulule');
     expect(accessibleName(button!)).to.equal('Accedi con Ulule, apre una nuova finestra');
     expect(text(connected!, 'status')).to.equal('Connected as Ada');
+  });
+
+  it('fills %1, %2… with the names in order, each with the language’s rule', () => {
+    const french = registered[0].fr!.fill;
+    expect(fillNames('Connecté à %1 en tant que %2', ['Ulule', 'Ada'], french)).to.equal(
+      "Connecté à Ulule en tant qu'Ada",
+    );
+    expect(fillNames('Compte de %2 chez %1', ['Ulule', 'Bob'], french)).to.equal('Compte de Bob chez Ulule');
+    expect(fillNames('%2 de %1', ['UltraCart', 'Ada'], french)).to.equal("Ada d'UltraCart");
+    expect(fillNames('Connected to %1 as %2', ['Ulule', 'Ada'])).to.equal('Connected to Ulule as Ada');
   });
 });
