@@ -212,6 +212,38 @@ describe('<oauth-connect> languages (modules imported)', () => {
     expect(text(connected!, 'status')).to.equal('Connected as Ada');
   });
 
+  it('a partner’s language with its own fill rule (the README’s Catalan)', async () => {
+    registerLocale(
+      'ca',
+      { signIn: 'Inicia la sessió', signInWith: 'Inicia la sessió amb %', waiting: 'Esperant la resposta de %…' },
+      { fill: (before, name) => (/^[aeiouh]/i.test(name) ? before.replace(/\bde $/, "d'") : before) },
+    );
+    const harness = popupHarness();
+    try {
+      const wrapper = await fixture(
+        html`<div lang="ca">
+          <oauth-connect provider="ulule" client-id="c" redirect-uri="/cb"></oauth-connect>
+          <oauth-connect
+            authorize-url="https://provider.example/authorize"
+            client-id="c"
+            redirect-uri="/cb"
+          ></oauth-connect>
+        </div>`,
+      );
+      const elements = [...wrapper.querySelectorAll('oauth-connect')];
+      expect(text(elements[0]!, 'label')).to.equal('Inicia la sessió amb Ulule');
+      for (const el of elements) el.connect().catch(() => {});
+      await Promise.all(elements.map((el) => el.updateComplete));
+      expect(elements.map((el) => text(el, 'status'))).to.deep.equal([
+        "Esperant la resposta d'Ulule…",
+        'Esperant la resposta de provider.example…',
+      ]);
+      for (const el of elements) el.abort();
+    } finally {
+      harness.restore();
+    }
+  });
+
   it('fills %1, %2… with the names in order, each with the language’s rule', () => {
     const french = registered[0].fr!.fill;
     expect(fillNames('Connecté à %1 en tant que %2', ['Ulule', 'Ada'], french)).to.equal(
