@@ -5,8 +5,9 @@ import { minifyTemplates } from './scripts/minify-templates.js';
 
 /**
  * `vite` (npm start) serves the demo; `vite build` writes the script-tag
- * bundle `dist/oauth-connect.js`, and `vite build --mode callback` the
- * callback page script `dist/callback.js`. They are separate builds so that
+ * bundle `dist/oauth-connect.js`, `vite build --mode callback` the
+ * callback page script `dist/callback.js`, and `vite build --mode in-app-browsers`
+ * the in-app browser table `dist/in-app-browsers.js` (released on its own when an app changes). They are separate builds so that
  * each file is self-contained (one build with two entries would share chunks).
  */
 export default defineConfig(({ mode }) => ({
@@ -34,12 +35,14 @@ function bundleBuild(mode: string): BuildEnvironmentOptions {
   const [entry, fileName, outDir] =
     mode == 'callback'
       ? ['../src/callback/index.ts', 'callback.js', '../dist']
-      : mode == 'baseline'
-        ? ['../bench/lit-baseline.ts', 'lit-baseline.js', '../node_modules/.cache/oauth-connect-bench']
-        : ['../src/define.ts', 'oauth-connect.js', '../dist'];
+      : mode == 'in-app-browsers'
+        ? ['../src/in-app-browsers.ts', 'in-app-browsers.js', '../dist']
+        : mode == 'baseline'
+          ? ['../bench/lit-baseline.ts', 'lit-baseline.js', '../node_modules/.cache/oauth-connect-bench']
+          : ['../src/define.ts', 'oauth-connect.js', '../dist'];
   return {
     outDir,
-    emptyOutDir: mode != 'callback',
+    emptyOutDir: mode != 'callback' && mode != 'in-app-browsers',
     target: 'es2022',
     minify: true,
     lib: { entry, formats: ['es'], fileName: () => fileName },

@@ -5,7 +5,7 @@ import { parseForm, readBody, redirect, sendHtml, toParams, type FormPairs } fro
 import { PAGE_TEXT, pickLocale, type PageText } from './page-text.js';
 import { consentPage, errorPage, signInPage, signUpPage } from './pages.js';
 import { redirectBack, validateAuthorization, type AuthorizationRequest } from './authorize-request.js';
-import type { Issuer } from './metadata.js';
+import type { Issuer } from './issuers.js';
 import type { Session } from './sessions.js';
 import type { MockUser } from './types.js';
 

@@ -1,5 +1,5 @@
 import { BoundedMap } from './bounded.js';
-import { random, type Settings } from './context.js';
+import { random, type Settings } from './settings.js';
 
 /** An authorization code, until it expires (kept after use, to detect its reuse). */
 export interface AuthorizationCode {

@@ -1,4 +1,5 @@
-import { random, type Context } from './context.js';
+import type { Context } from './context.js';
+import { random } from './settings.js';
 import { validateAuthorization } from './authorize-request.js';
 import type { TokenSet } from './grants.js';
 import { toParams } from './http.js';

@@ -1,6 +1,6 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { SignJWT, type JWK, type JWTPayload } from 'jose';
-import { random } from './context.js';
+import { random } from './settings.js';
 
 /** The one signing algorithm: RS256 is what OpenID Connect clients accept without configuration. */
 export const ID_TOKEN_ALG = 'RS256';

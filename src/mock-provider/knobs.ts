@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody, sendJson } from './http.js';
-import type { Settings } from './context.js';
+import type { Settings } from './settings.js';
 import type { ForcedError, MockEndpoint } from './types.js';
 
 /**

@@ -1,21 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createAuthorizeEndpoint } from './authorize.js';
-import { settingsOf, sleep, type Context } from './context.js';
+import { sleep, type Context } from './context.js';
+import { settingsOf } from './settings.js';
 import { createGrants, type TokenSet } from './grants.js';
 import { createHostCheck } from './hosts.js';
 import { createIssuing, type IssueCodeOptions, type IssueTokenOptions } from './issue.js';
 import { sendHtml, sendJson } from './http.js';
 import { createKnobs, KNOB_PATH } from './knobs.js';
 import { createKeys } from './keys.js';
-import {
-  createIssuers,
-  createMetadataEndpoints,
-  JWKS_PATH,
-  OIDC_PATH,
-  oidcAnywhere,
-  RFC8414_PATH,
-  type Issuer,
-} from './metadata.js';
+import { createIssuers, type Issuer } from './issuers.js';
+import { createMetadataEndpoints, JWKS_PATH, OIDC_PATH, oidcAnywhere, RFC8414_PATH } from './metadata.js';
 import { indexPage } from './pages.js';
 import { createRequestLog, maskParams, type MockRequest } from './request-log.js';
 import { createResourceEndpoints } from './resources.js';
@@ -89,9 +83,11 @@ const cors = (req: IncomingMessage, res: ServerResponse): boolean => {
  *
  * Each endpoint lives in the file of its name: `authorize.ts` (with the request
  * checks in `authorize-request.ts`), `token.ts`, `revocation.ts`, `resources.ts`
- * (`/v1/me`, `/oauth2/userinfo`), `metadata.ts` (issuers, discovery, JWKS) with
- * the signing keys in `keys.ts`; the state in `sessions.ts` (clients, accounts,
- * sessions) and `grants.ts` (codes, tokens); the test knobs in `knobs.ts`.
+ * (`/v1/me`, `/oauth2/userinfo`), `metadata.ts` (discovery, JWKS) with the
+ * signing keys in `keys.ts` and the issuers a request may be for in `issuers.ts`;
+ * the state in `sessions.ts` (clients, accounts, sessions) and `grants.ts`
+ * (codes, tokens); the test knobs in `knobs.ts`. `settings.ts` reads the
+ * options; `context.ts` joins them with the stores for the endpoints.
  */
 export const createMockProvider = (options: MockProviderOptions = {}): MockProvider => {
   const settings = settingsOf(options);

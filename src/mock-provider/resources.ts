@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context } from './context.js';
 import type { IssuedToken } from './grants.js';
 import { sendJson } from './http.js';
-import type { Issuer } from './metadata.js';
+import type { Issuer } from './issuers.js';
 import type { MockUser } from './types.js';
 
 /** Status codes for protected resource errors (RFC 6750 §3.1). */

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context } from './context.js';
 import { sendJson } from './http.js';
-import type { Issuer } from './metadata.js';
+import type { Issuer } from './issuers.js';
 import { readClientRequest, tokenError } from './token.js';
 
 /**

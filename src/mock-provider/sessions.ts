@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { DEMO_CLIENT, DEMO_PUBLIC_CLIENT, DEMO_USER } from './defaults.js';
 import { BoundedMap } from './bounded.js';
 import { parseCookies } from './http.js';
-import { random, type Settings } from './context.js';
+import { random, type Settings } from './settings.js';
 import type { MockClient, MockUser } from './types.js';
 
 /** A signed-in browser. */

@@ -4,7 +4,7 @@ import { parseBasicAuth, parseForm, readBody, sendJson, toParams, type Params } 
 import { PKCE_SYNTAX } from './authorize-request.js';
 import { maskParams } from './request-log.js';
 import type { AuthorizationCode } from './grants.js';
-import type { Issuer } from './metadata.js';
+import type { Issuer } from './issuers.js';
 import type { MockClient, MockUser } from './types.js';
 
 /** Status codes for token endpoint errors (RFC 6749 §5.2: 400 unless the client failed to authenticate). */

@@ -14,6 +14,8 @@ const budgets = {
   'dist/locales/fr.js': 400,
   'dist/locales/es.js': 400,
   'dist/locales/de.js': 400,
+  // The in-app browser table, data only (377 B for eleven apps): room for a few more apps.
+  'dist/in-app-browsers.js': 400,
 };
 
 for (const [file, budget] of Object.entries(budgets)) {
