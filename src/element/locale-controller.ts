@@ -54,7 +54,9 @@ export class LocaleController implements ReactiveController {
     const base = lang.replace(/-.*/, '');
     const [module, page] = registered;
     const own = { ...page[base]?.strings, ...page[lang]?.strings };
-    if (modules.includes(base) && !module[base] && !asked.has(base) && Object.keys(en).some((key) => !(key in own))) {
+    // Words for every string spare the module ("Connected as" alone is complete: see below).
+    const missing = Object.keys(en).some((key) => !(key in own) && key != 'connectedTo');
+    if (modules.includes(base) && !module[base] && !asked.has(base) && missing) {
       asked.add(base);
       if (localeLoader) localeLoader(base);
       else
@@ -65,6 +67,9 @@ export class LocaleController implements ReactiveController {
     this.#rule = undefined;
     for (const language of [module[base], module[lang], page[base], page[lang]])
       this.#rule = language?.fill ?? this.#rule;
-    this.strings = { ...en, ...module[base]?.strings, ...module[lang]?.strings, ...own };
+    const local = { ...module[base]?.strings, ...module[lang]?.strings, ...own };
+    // A language (or a partner's words) with "Connected as" only keeps it, rather than English's
+    // "Connected to … as …".
+    this.strings = { ...en, ...local, ...(local.connectedAs && !local.connectedTo && { connectedTo: undefined }) };
   }
 }

@@ -10,6 +10,8 @@ export interface ConnectStrings {
   newWindow: string;
   /** Status while the popup is open: "Waiting for %…". */
   waiting: string;
+  /** The same, for a provider the element cannot name (no preset, a server-bound one): "Waiting for sign-in…". */
+  waitingSignIn: string;
   /** The button that ends a pending flow. */
   cancel: string;
   /** Status after success. */
@@ -20,8 +22,13 @@ export interface ConnectStrings {
   cancelled: string;
   /** Status after a setup mistake of the page (`invalid_config`, `callback_failed`): retrying cannot help. */
   unavailable: string;
-  /** Status while an account is connected: "Connected as %" (% is the account's name). */
-  connectedAs: string;
+  /**
+   * Status while an account is connected to a named provider: "Connected to %1 as %2" (%1 the
+   * provider, %2 the account's name). A language that has only `connectedAs` keeps it.
+   */
+  connectedTo?: string;
+  /** Status while an account is connected and no provider is named: "Connected as %" (% is the account's name). */
+  connectedAs?: string;
   /** The button that ends the connection. */
   disconnect: string;
 }
@@ -58,11 +65,13 @@ export const en: ConnectStrings = {
   signInWith: 'Sign in with %',
   newWindow: 'opens a new window',
   waiting: 'Waiting for %…',
+  waitingSignIn: 'Waiting for sign-in…',
   cancel: 'Cancel',
   success: 'Connected',
   error: 'Sign-in failed. Try again.',
   cancelled: 'Sign-in cancelled.',
   unavailable: 'Sign-in is not available on this page.',
+  connectedTo: 'Connected to %1 as %2',
   connectedAs: 'Connected as %',
   disconnect: 'Disconnect',
 };

@@ -359,9 +359,9 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
       pending
         ? fill(text.waiting, preset?.name ?? host(this.authorizeUrl))
         : account
-          ? fill(text.connectedAs, account.name)
+          ? fill(text.connectedAs ?? '', account.name)
           : note
-            ? text[note]
+            ? (text[note] ?? '')
             : '',
     );
     // CSS custom states, for `oauth-connect:state(pending)`.

@@ -6,8 +6,16 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../../src/define.js';
 import type { OAuthConnectElement } from '../../../../src/element/oauth-connect.js';
-import { fillNames, registerLocale, registered } from '../../../../src/element/locales.js';
+import { en, fillNames, registerLocale, registered } from '../../../../src/element/locales.js';
+import { LocaleController } from '../../../../src/element/locale-controller.js';
 import { popupHarness } from '../../popup-harness.js';
+import { ReactiveElement } from '@lit/reactive-element';
+
+/** The language controller on an element of its own, as the element uses it. */
+class LocaleProbe extends ReactiveElement {
+  locale = new LocaleController(this);
+}
+customElements.define('locale-probe', LocaleProbe);
 
 const shadow = (el: OAuthConnectElement, part: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part=${part}]`)!;
 const text = (el: OAuthConnectElement, part: string) => shadow(el, part).textContent!.trim();
@@ -242,6 +250,64 @@ describe('<oauth-connect> languages (modules imported)', () => {
     } finally {
       harness.restore();
     }
+  });
+
+  for (const lang of ['fr', 'es', 'de'])
+    it(`the ${lang} module translates every string English has`, () => {
+      const strings = registered[0][lang]!.strings;
+      expect(Object.keys(strings).sort()).to.deep.equal(Object.keys(en).sort());
+      for (const [key, english] of Object.entries(en)) {
+        const translated = strings[key as keyof typeof en]!;
+        expect(translated, key).to.not.equal(english);
+        // The same names in the same places: %, or %1 and %2.
+        expect(translated.match(/%\d?/g), key).to.deep.equal(english.match(/%\d?/g));
+      }
+    });
+
+  it('the new status words in each language: connected to a provider, waiting for an unnamed one', () => {
+    const words = (lang: string) => {
+      const { strings, fill } = registered[0][lang]!;
+      return [
+        fillNames(strings.connectedTo!, ['Ulule', 'Ada'], fill),
+        fillNames(strings.connectedTo!, ['UltraCart', 'Bob'], fill),
+        strings.waitingSignIn,
+      ];
+    };
+    expect(words('fr')).to.deep.equal([
+      "Connecté à Ulule en tant qu'Ada",
+      'Connecté à UltraCart en tant que Bob',
+      'En attente de la connexion…',
+    ]);
+    expect(words('es')).to.deep.equal([
+      'Conectado a Ulule como Ada',
+      'Conectado a UltraCart como Bob',
+      'Esperando el inicio de sesión…',
+    ]);
+    expect(words('de')).to.deep.equal([
+      'Verbunden mit Ulule als Ada',
+      'Verbunden mit UltraCart als Bob',
+      'Warten auf die Anmeldung…',
+    ]);
+  });
+
+  it('the controller: the words and fill rule of the element’s language, "Connected as" alone kept', async () => {
+    registerLocale('pt', { connectedAs: 'Conectado como %' });
+    const wrapper = await fixture(
+      html`<div>
+        <locale-probe lang="fr"></locale-probe>
+        <locale-probe lang="pt-BR"></locale-probe>
+        <locale-probe lang="en"></locale-probe>
+      </div>`,
+    );
+    const [fr, pt, en] = [...wrapper.querySelectorAll<LocaleProbe>('locale-probe')].map((probe) => probe.locale);
+    expect(fr!.fill(fr!.strings.connectedTo!, 'Ulule', 'Ada')).to.equal("Connecté à Ulule en tant qu'Ada");
+    expect(fr!.fill(fr!.strings.waiting, 'Ulule')).to.equal("En attente d'Ulule…");
+    // A language with "Connected as" only: no English "Connected to … as …" in the middle of it.
+    expect([pt!.strings.connectedTo, pt!.fill(pt!.strings.connectedAs!, 'Ada')]).to.deep.equal([
+      undefined,
+      'Conectado como Ada',
+    ]);
+    expect(en!.fill(en!.strings.connectedTo!, 'Ulule', 'Ada')).to.equal('Connected to Ulule as Ada');
   });
 
   it('fills %1, %2… with the names in order, each with the language’s rule', () => {

@@ -101,7 +101,7 @@ describe('<oauth-connect> a language whose module was not imported', () => {
     expect(warnings).to.deep.equal([]);
   });
 
-  it('asks for no module when the words registered for the language cover every string', async () => {
+  it('asks for no module when the words registered for the language cover every string ("Connected as" for both)', async () => {
     const asked: string[] = [];
     setLocaleLoader((lang) => asked.push(lang));
     registerLocale('de', {
@@ -109,6 +109,7 @@ describe('<oauth-connect> a language whose module was not imported', () => {
       signInWith: 'Mit % einloggen',
       newWindow: 'neues Fenster',
       waiting: 'Warte auf %…',
+      waitingSignIn: 'Warte auf die Anmeldung…',
       cancel: 'Abbrechen',
       success: 'Verbunden',
       error: 'Fehler.',
