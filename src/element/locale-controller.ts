@@ -48,9 +48,14 @@ export class LocaleController implements ReactiveController {
     hosts.delete(this.host);
   }
 
+  /** The element's language as the page writes it (`fr-CA`): its own `lang`, the nearest ancestor's, then `<html lang>`. */
+  get lang(): string {
+    return this.host.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
+  }
+
   /** Before each render: the words of the language the element is in now. */
   hostUpdate(): void {
-    const lang = (this.host.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang).toLowerCase();
+    const lang = this.lang.toLowerCase();
     const base = lang.replace(/-.*/, '');
     const [module, page] = registered;
     const own = { ...page[base]?.strings, ...page[lang]?.strings };

@@ -300,6 +300,8 @@ describe('<oauth-connect> languages (modules imported)', () => {
       </div>`,
     );
     const [fr, pt, en] = [...wrapper.querySelectorAll<LocaleProbe>('locale-probe')].map((probe) => probe.locale);
+    // The language as the page writes it (what the element sends the provider as ui_locales).
+    expect(pt!.lang).to.equal('pt-BR');
     expect(fr!.fill(fr!.strings.connectedTo!, 'Ulule', 'Ada')).to.equal("Connecté à Ulule en tant qu'Ada");
     expect(fr!.fill(fr!.strings.waiting, 'Ulule')).to.equal("En attente d'Ulule…");
     // A language with "Connected as" only: no English "Connected to … as …" in the middle of it.
