@@ -1,5 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
-import { en, fillNames, hosts, localeLoader, registered, type ConnectStrings, type LocaleFill } from './locales.js';
+import {
+  en,
+  fillNames,
+  hosts,
+  localeLoader,
+  registered,
+  renderAll,
+  type ConnectStrings,
+  type LocaleFill,
+} from './locales.js';
 
 /**
  * The languages the package has a module for (./locales/*.ts, `oauth-connect/locales/<lang>`):
@@ -37,7 +46,7 @@ export class LocaleController implements ReactiveController {
     // or registered meanwhile.
     this.host.requestUpdate();
     if (!observer) {
-      observer = new MutationObserver(() => hosts.forEach((host) => host.requestUpdate()));
+      observer = new MutationObserver(renderAll);
       observer.observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
     }
     // Its own `lang` too: an element inside another shadow root is not in <html>'s subtree.
@@ -58,21 +67,24 @@ export class LocaleController implements ReactiveController {
     const lang = this.lang.toLowerCase();
     const base = lang.replace(/-.*/, '');
     const [module, page] = registered;
-    const own = { ...page[base]?.strings, ...page[lang]?.strings };
+    // Region over language, the page's words over the module's; the last fill rule given wins.
+    let local: Partial<ConnectStrings> = {};
+    this.#rule = undefined;
+    for (const language of [module[base], module[lang], page[base], page[lang]]) {
+      local = { ...local, ...language?.strings };
+      this.#rule = language?.fill ?? this.#rule;
+    }
     // Words for every string spare the module ("Connected as" alone is complete: see below).
-    const missing = Object.keys(en).some((key) => !(key in own) && key != 'connectedTo');
-    if (modules.includes(base) && !module[base] && !asked.has(base) && missing) {
+    if (
+      modules.includes(base) &&
+      !module[base] &&
+      !asked.has(base) &&
+      Object.keys(en).some((key) => !(key in local) && key != 'connectedTo')
+    ) {
       asked.add(base);
       if (localeLoader) localeLoader(base);
-      else
-        console.warn(
-          `oauth-connect: lang="${base}" needs import 'oauth-connect/locales/${base}' (or registerLocale); until then the element is in English.`,
-        );
+      else console.warn(`oauth-connect: lang="${base}" is English until you import 'oauth-connect/locales/${base}'.`);
     }
-    this.#rule = undefined;
-    for (const language of [module[base], module[lang], page[base], page[lang]])
-      this.#rule = language?.fill ?? this.#rule;
-    const local = { ...module[base]?.strings, ...module[lang]?.strings, ...own };
     // A language (or a partner's words) with "Connected as" only keeps it, rather than English's
     // "Connected to … as …".
     this.strings = { ...en, ...local, ...(local.connectedAs && !local.connectedTo && { connectedTo: undefined }) };

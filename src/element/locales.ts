@@ -92,6 +92,9 @@ export const registered: [Partial<Record<string, Language>>, Partial<Record<stri
 /** The elements showing words (their language controllers add them): each renders again when a language is added. */
 export const hosts = new Set<ReactiveControllerHost>();
 
+/** Renders every element again: a language was added, or the page's `lang` changed. */
+export const renderAll = (): void => hosts.forEach((host) => host.requestUpdate());
+
 /**
  * Adds a language, or replaces some of a language's strings. `lang` is a BCP 47 tag such as `it`
  * or `pt-BR`. Strings registered here win over those of the package's language module
@@ -103,7 +106,7 @@ export const registerLocale = (lang: string, strings: Partial<ConnectStrings>, o
   const tag = lang.toLowerCase();
   const was = layer[tag];
   layer[tag] = { strings: { ...was?.strings, ...strings }, fill: options.fill ?? was?.fill };
-  hosts.forEach((host) => host.requestUpdate());
+  renderAll();
 };
 
 /** The script-tag bundle's way to fetch a language's module; unset on npm (see setLocaleLoader). */
