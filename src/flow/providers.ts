@@ -1,3 +1,9 @@
+import {
+  ULTRACART_AUTHORIZE_URL,
+  ULTRACART_TOKEN_URL,
+  ULULE_AUTHORIZE_URL,
+  ULULE_TOKEN_URL,
+} from '../protocol/providers.js';
 import type { ResponseType } from './options.js';
 
 /** What oauth-connect knows of a provider, so a partner only sets `client-id` and `redirect-uri`. */
@@ -20,19 +26,20 @@ export interface ProviderPreset {
  * `registerProvider`. No prototype, so `provider="constructor"` finds nothing.
  */
 export const providers: Record<string, ProviderPreset> = Object.assign(Object.create(null), {
-  // Ulule Connect documentation: both `token` and `code`.
+  // Ulule Connect documentation: both `token` and `code`. URLs and their sources: protocol/providers.ts.
   ulule: {
     name: 'Ulule',
-    authorizeUrl: 'https://connect.ulule.com/oauth2/authorize/',
-    tokenUrl: 'https://connect.ulule.com/oauth2/token/',
+    authorizeUrl: ULULE_AUTHORIZE_URL,
+    tokenUrl: ULULE_TOKEN_URL,
     responseTypes: ['code', 'token'],
     accent: '#0b6e4f',
   },
-  // UltraCart OAuth guide: `response_type=code` only, state always sent.
+  // UltraCart OAuth guide: `response_type=code` only, state always sent. The token
+  // URL is the SDKs' (`…/rest/v2/oauth/token`): no public source has `…/admin/v2/oauth/token`.
   ultracart: {
     name: 'UltraCart',
-    authorizeUrl: 'https://secure.ultracart.com/admin/v2/oauth/authorize',
-    tokenUrl: 'https://secure.ultracart.com/admin/v2/oauth/token',
+    authorizeUrl: ULTRACART_AUTHORIZE_URL,
+    tokenUrl: ULTRACART_TOKEN_URL,
     responseTypes: ['code'],
     accent: '#1d4f91',
   },

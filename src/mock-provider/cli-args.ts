@@ -24,6 +24,9 @@ Options:
                          repeat for several; .example.test allows subdomains too
   --oidc                 OpenID Connect for every client (openid scope, ID tokens,
                          discovery at /.well-known/openid-configuration)
+  --profile <name>       Play one provider at its own paths: ulule or ultracart
+                         (see the README's mock provider section)
+  --no-user-info         No user-info endpoint (/v1/me answers 404), as UltraCart
   --client-id <id>       The client to register (default ${DEMO_CLIENT.clientId})
   --client-secret <s>    Its secret (default ${DEMO_CLIENT.clientSecret})
   --public               Register the client as public (no secret, PKCE required)
@@ -127,6 +130,8 @@ export const parseCli = (argv: string[]): CliOptions => {
         issuer: { type: 'string' },
         'allowed-host': { type: 'string', multiple: true },
         oidc: { type: 'boolean' },
+        profile: { type: 'string' },
+        'no-user-info': { type: 'boolean' },
         'client-id': { type: 'string' },
         'client-secret': { type: 'string' },
         public: { type: 'boolean' },
@@ -189,6 +194,10 @@ export const parseCli = (argv: string[]): CliOptions => {
   if (issuer !== undefined && !/^https?:$/.test(URL.parse(issuer)?.protocol ?? ''))
     throw new UsageError(`--issuer ${issuer}: expected an http or https URL, e.g. --issuer https://mock.example.test`);
 
+  const profile = values.profile;
+  if (profile !== undefined && profile != 'ulule' && profile != 'ultracart')
+    throw new UsageError(`--profile ${profile}: expected ulule or ultracart.`);
+
   const scopes = values.scope?.map(scope);
   return {
     help: values.help,
@@ -200,6 +209,8 @@ export const parseCli = (argv: string[]): CliOptions => {
       ...(issuer !== undefined && { issuer }),
       ...(values['allowed-host'] && { allowedHosts: values['allowed-host'] }),
       ...(values.oidc && { oidc: true }),
+      ...(profile !== undefined && { profile }),
+      ...(values['no-user-info'] && { userInfo: false }),
       clients,
       users,
       ...(scopes && { scopes: { ...DEFAULT_SCOPES, ...Object.fromEntries(scopes) }, defaultScope: DEFAULT_SCOPE }),

@@ -50,10 +50,19 @@ const summary = (provider: RunningMockProvider, { provider: options }: CliOption
   return [
     `Mock OAuth 2 provider (test only), ${boundTo(address, provider.url)}`,
     ``,
+    ...(provider.profile ? [`  playing     ${provider.profile}`] : []),
     `  issuer      ${provider.issuer}`,
     `  authorize   ${provider.authorizeUrl}`,
     `  token       ${provider.tokenUrl}`,
-    `  user        ${provider.userInfoUrl}`,
+    ...(options.userInfo === false || provider.profile == 'ultracart'
+      ? [`  user        none`]
+      : [`  user        ${provider.userInfoUrl}`]),
+    ...(provider.profile
+      ? [
+          `  revoke      ${provider.profile == 'ulule' ? 'none' : provider.revocationUrl}`,
+          `  API         ${provider.apiBaseUrl}`,
+        ]
+      : []),
     ...(options.oidc
       ? [`  OpenID      ${provider.url}/.well-known/openid-configuration (userinfo ${provider.oidcUserInfoUrl})`]
       : []),
@@ -71,6 +80,7 @@ const summary = (provider: RunningMockProvider, { provider: options }: CliOption
     `                 (or sign up a new one)`,
     ...(approve ? [`  auto-approve   on, as ${typeof approve == 'string' ? approve : options.users[0]?.email}`] : []),
     `  test knobs     POST ${provider.url}/reset | /fail-next-request | /delay | /auto-approve | /advance-clock`,
+    `                 | /iss-parameter | /user-info | /expire-tokens | /revoke-tokens`,
     ``,
     `Press Ctrl+C to stop.`,
     ``,
@@ -108,6 +118,11 @@ const main = async (argv: string[]) => {
     authorizeUrl: provider.authorizeUrl,
     tokenUrl: provider.tokenUrl,
     userInfoUrl: provider.userInfoUrl,
+    ...(provider.profile && {
+      profile: provider.profile,
+      revocationUrl: provider.revocationUrl,
+      apiBaseUrl: provider.apiBaseUrl,
+    }),
     ...(options.provider.oidc && { oidc: true, jwksUrl: provider.jwksUrl, oidcUserInfoUrl: provider.oidcUserInfoUrl }),
     clientIds: options.provider.clients.map((client) => client.clientId),
   };

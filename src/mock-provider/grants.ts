@@ -47,6 +47,8 @@ export interface TokenSet {
   refresh_token: string;
   scope: string;
   id_token?: string;
+  /** As UltraCart (`profile: 'ultracart'`): the merchant account that authorized the token. */
+  merchant_id?: string;
 }
 
 /** Who a token is for: the issuer, the client, the user, the scope. */
@@ -70,8 +72,26 @@ export interface Grants {
   issueTokenSet(to: TokenFor, grantId: string): TokenSet;
   /** Revokes every token issued from one authorization (RFC 6749 §4.1.2 on code reuse; RFC 9700 §4.14.2). */
   revokeGrant(grantId: string): void;
+  /**
+   * Test knob: the matching access tokens (and refresh tokens, with `refreshTokens`)
+   * expire now, as if their lifetime had passed. Returns how many.
+   */
+  expire(match: TokenMatch, refreshTokens: boolean): number;
+  /** Test knob: every grant with a matching token is revoked, as if the user had disconnected. Returns how many grants. */
+  revokeMatching(match: TokenMatch): number;
   reset(): void;
 }
+
+/** Which tokens a knob acts on: all, or those of one client and/or one account. */
+export interface TokenMatch {
+  clientId?: string;
+  /** The account's email (any case). */
+  user?: string;
+}
+
+const matches = (issued: IssuedToken, match: TokenMatch) =>
+  (match.clientId === undefined || issued.clientId == match.clientId) &&
+  (match.user === undefined || issued.email == match.user.toLowerCase());
 
 export const createGrants = (settings: Settings, now: () => number): Grants => {
   const { codeTtl, tokenTtl, refreshTtl, log, maxEntries } = settings;
@@ -115,6 +135,33 @@ export const createGrants = (settings: Settings, now: () => number): Grants => {
       for (const store of [accessTokens, refreshTokens])
         for (const [token, issued] of store) if (issued.grantId == grantId) store.delete(token);
       log(`revoked every token of ${grantId}`);
+    },
+    expire: (match, refresh) => {
+      let count = 0;
+      for (const store of refresh ? [accessTokens, refreshTokens] : [accessTokens])
+        for (const issued of store.values())
+          if (matches(issued, match) && issued.expiresAt > now()) {
+            issued.expiresAt = now();
+            count++;
+          }
+      log(`${count} token(s) expired early`);
+      return count;
+    },
+    revokeMatching: (match) => {
+      const grantIds = new Set<string>();
+      let implicit = 0;
+      for (const store of [accessTokens, refreshTokens])
+        for (const [token, issued] of store)
+          if (matches(issued, match)) {
+            // An implicit grant's access token has no grant id: it is a grant of its own.
+            if (issued.grantId) grantIds.add(issued.grantId);
+            else implicit++;
+            store.delete(token);
+          }
+      for (const grantId of grantIds)
+        revokedGrants.set(grantId, { expiresAt: now() + Math.max(refreshTtl, tokenTtl) * 1000 });
+      log(`${grantIds.size + implicit} grant(s) revoked`);
+      return grantIds.size + implicit;
     },
     reset: () => {
       codes.clear();

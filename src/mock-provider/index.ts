@@ -4,10 +4,12 @@
  */
 import { createServer, type Server } from 'node:http';
 import { isIP, type AddressInfo } from 'node:net';
+import { endpointsOf, type MockProfileName } from './profiles.js';
 import { createMockProvider, type MockProvider } from './provider.js';
 import type { MockProviderOptions } from './types.js';
 
-export { createMockProvider, type MockProvider, type MockProviderHandler } from './provider.js';
+export { createMockProvider, type MockProvider, type MockProviderHandler, type TokenKnobOptions } from './provider.js';
+export { endpointsOf, type MockProfileName } from './profiles.js';
 export type { ForcedError, MockClient, MockEndpoint, MockProviderOptions, MockUser } from './types.js';
 export type { MockRequest } from './request-log.js';
 export type { IssueCodeOptions, IssueTokenOptions } from './issue.js';
@@ -26,12 +28,18 @@ export interface RunningMockProvider extends MockProvider {
   /** Its origin, e.g. `http://localhost:5174`; the endpoints are below it. */
   url: string;
   port: number;
+  /** The provider it plays (`profile`), if any: the URLs below are that provider's paths on `url`. */
+  profile: MockProfileName | undefined;
   authorizeUrl: string;
   tokenUrl: string;
+  /** `/v1/me`; it answers 404 without user info (`userInfo: false`, and as UltraCart). */
   userInfoUrl: string;
   /** The main issuer's identifier: the `issuer` option, else `url`. */
   issuer: string;
+  /** RFC 7009's endpoint, or UltraCart's own revoke as UltraCart; none as Ulule (404). */
   revocationUrl: string;
+  /** The base of the provider's REST API (`{url}/v1` as Ulule, `{url}/rest/v2` as UltraCart). */
+  apiBaseUrl: string;
   /** OpenID Connect's userinfo endpoint (with the `oidc` option or an OIDC client). */
   oidcUserInfoUrl: string;
   jwksUrl: string;
@@ -68,11 +76,9 @@ export const startMockProvider = async (options: StartMockProviderOptions = {}):
     issueToken: (request) => provider.issueToken({ issuer, ...request }),
     url,
     port: actualPort,
-    authorizeUrl: `${url}/oauth2/authorize/`,
-    tokenUrl: `${url}/oauth2/token/`,
-    userInfoUrl: `${url}/v1/me`,
+    profile: providerOptions.profile,
+    ...endpointsOf(url, providerOptions.profile),
     issuer,
-    revocationUrl: `${url}/oauth2/revoke/`,
     oidcUserInfoUrl: `${url}/oauth2/userinfo`,
     jwksUrl: `${url}/.well-known/jwks.json`,
     server,

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody, sendJson } from './http.js';
+import type { TokenMatch } from './grants.js';
 import type { Settings } from './settings.js';
 import type { ForcedError, MockEndpoint } from './types.js';
 
@@ -13,6 +14,8 @@ export interface Knobs {
   clockOffsetMs: number;
   /** See `MockProviderOptions.issParameter`. */
   issParameter: string;
+  /** See `MockProviderOptions.userInfo`: whether the user-info endpoints answer. */
+  userInfo: boolean;
   /** The `iss` to send for this issuer identifier, if any. */
   issParameterFor(issuer: string): string | undefined;
   failNextRequest(error: ForcedError): void;
@@ -26,13 +29,14 @@ export interface Knobs {
 }
 
 /** The paths of the knobs over HTTP. */
-export const KNOB_PATH = /^\/(reset|fail-next-request|delay|auto-approve|advance-clock|iss-parameter)\/?$/;
+export const KNOB_PATH =
+  /^\/(reset|fail-next-request|delay|auto-approve|advance-clock|iss-parameter|user-info|expire-tokens|revoke-tokens)\/?$/;
 
 /** Long enough for any timeout test, short enough that a stray value does not hang a suite. */
 export const MAX_DELAY_MS = 60_000;
 /** A year: past every default lifetime, and far from the dates `Date` cannot hold. */
 export const MAX_ADVANCE_SECONDS = 366 * 24 * 3600;
-const ENDPOINTS: readonly MockEndpoint[] = ['authorize', 'token', 'userinfo', 'revocation'];
+const ENDPOINTS: readonly MockEndpoint[] = ['authorize', 'token', 'userinfo', 'revocation', 'api'];
 /** RFC 6749 §5.2: `error` is printable ASCII without `"` and `\`. */
 const ERROR_CODE = /^[\x20\x21\x23-\x5B\x5D-\x7E]{1,100}$/;
 /** Printable text: a line break in a description would break the headers it goes into. */
@@ -53,7 +57,7 @@ const forcedProblem = (error: ForcedError): string | undefined =>
     : error.errorDescription !== undefined && !DESCRIPTION.test(error.errorDescription)
       ? 'error_description must be 1 to 500 characters without control characters.'
       : error.endpoint !== undefined && !ENDPOINTS.includes(error.endpoint)
-        ? 'endpoint must be authorize, token, userinfo or revocation.'
+        ? 'endpoint must be authorize, token, userinfo, revocation or api.'
         : undefined;
 
 /** The keys each knob takes over HTTP: the query parameters of earlier versions. */
@@ -64,25 +68,61 @@ const KEYS: Record<string, string[]> = {
   'auto-approve': ['value'],
   'advance-clock': ['seconds'],
   'iss-parameter': ['value'],
+  'user-info': ['value'],
+  'expire-tokens': ['user', 'client_id', 'refresh_tokens'],
+  'revoke-tokens': ['user', 'client_id'],
 };
+
+/** What the token knobs act on, over HTTP: `{ user?, client_id? }`. */
+const matchOf = (body: Record<string, unknown>): TokenMatch | string => {
+  const { user, client_id: clientId } = body;
+  if ([user, clientId].some((value) => value !== undefined && (typeof value != 'string' || !value)))
+    return 'user and client_id must be non-empty strings.';
+  return {
+    ...(user !== undefined && { user: user as string }),
+    ...(clientId !== undefined && { clientId: clientId as string }),
+  };
+};
+
+/** What the knobs change outside themselves: the whole provider, its tokens. */
+export interface KnobActions {
+  resetAll(): void;
+  expireTokens(match: TokenMatch, refreshTokens: boolean): number;
+  revokeTokens(match: TokenMatch): number;
+}
 
 const check = (problem: string | undefined) => {
   if (problem) throw new RangeError(problem);
 };
 
-/** `resetAll` resets the whole provider (the `/reset` knob), not only the knobs. */
-export const createKnobs = (settings: Settings, resetAll: () => void): Knobs => {
+/** `actions.resetAll` resets the whole provider (the `/reset` knob), not only the knobs. */
+export const createKnobs = (settings: Settings, actions: KnobActions): Knobs => {
   const { options, log } = settings;
   let forced: ForcedError | undefined;
 
-  /** Applies one knob's JSON body; returns why it was refused, if it was. */
-  const apply = (name: string, body: Record<string, unknown>): string | undefined => {
+  /** Applies one knob's JSON body; returns why it was refused, or what it answers. */
+  const apply = (name: string, body: Record<string, unknown>): string | { count: number } | undefined => {
     const unknown = Object.keys(body).filter((key) => !KEYS[name]?.includes(key));
     if (unknown.length) return `Unknown key ${unknown.join(', ')}; /${name} takes ${KEYS[name]?.join(', ') || 'none'}.`;
     switch (name) {
       case 'reset':
-        resetAll();
+        actions.resetAll();
         return;
+      case 'user-info':
+        if (typeof body.value != 'boolean') return 'value must be true or false.';
+        knobs.userInfo = body.value;
+        return;
+      case 'expire-tokens': {
+        const match = matchOf(body);
+        if (typeof match == 'string') return match;
+        if (body.refresh_tokens !== undefined && typeof body.refresh_tokens != 'boolean')
+          return 'refresh_tokens must be true or false.';
+        return { count: actions.expireTokens(match, body.refresh_tokens === true) };
+      }
+      case 'revoke-tokens': {
+        const match = matchOf(body);
+        return typeof match == 'string' ? match : { count: actions.revokeTokens(match) };
+      }
       case 'fail-next-request': {
         const [error = 'server_error', description, endpoint] = ['error', 'error_description', 'endpoint'].map(
           (key) => body[key],
@@ -131,6 +171,7 @@ export const createKnobs = (settings: Settings, resetAll: () => void): Knobs => 
     autoApprove: false,
     clockOffsetMs: 0,
     issParameter: 'send',
+    userInfo: true,
     issParameterFor: (issuer) =>
       knobs.issParameter == 'send' ? issuer : knobs.issParameter == 'omit' ? undefined : knobs.issParameter,
     failNextRequest: (error) => {
@@ -153,7 +194,8 @@ export const createKnobs = (settings: Settings, resetAll: () => void): Knobs => 
       return taken;
     },
     /**
-     * `POST /reset`, `/fail-next-request`, `/delay`, `/auto-approve`, `/advance-clock`
+     * `POST /reset`, `/fail-next-request`, `/delay`, `/auto-approve`, `/advance-clock`,
+     * `/iss-parameter`, `/user-info`, `/expire-tokens`, `/revoke-tokens`
      * with a JSON body (`{"ms": 300}`): the same knobs as the methods, for tests in
      * another process. A web page the developer visits must not reach them: a
      * cross-site request with `Content-Type: application/json` needs a CORS
@@ -183,15 +225,16 @@ export const createKnobs = (settings: Settings, resetAll: () => void): Knobs => 
       }
       if (typeof body != 'object' || body === null || Array.isArray(body))
         return refuse(400, 'The body must be a JSON object, e.g. {"ms": 300}.');
-      const problem = apply(name, body as Record<string, unknown>);
-      if (problem) return refuse(400, problem);
-      sendJson(res, 200, { ok: true });
+      const outcome = apply(name, body as Record<string, unknown>);
+      if (typeof outcome == 'string') return refuse(400, outcome);
+      sendJson(res, 200, { ok: true, ...outcome });
     },
     reset: () => {
       knobs.delayMs = options.delayMs ?? 0;
       knobs.autoApprove = options.autoApprove ?? false;
       knobs.clockOffsetMs = 0;
-      knobs.issParameter = options.issParameter ?? 'send';
+      knobs.issParameter = options.issParameter ?? (options.profile ? 'omit' : 'send');
+      knobs.userInfo = options.userInfo ?? options.profile != 'ultracart';
       forced = undefined;
     },
   };

@@ -24,7 +24,7 @@ export const metadataOf = (context: Context, issuer: Issuer) => {
     authorization_endpoint: `${base}/oauth2/authorize/`,
     token_endpoint: `${base}/oauth2/token/`,
     revocation_endpoint: `${base}/oauth2/revoke/`,
-    userinfo_endpoint: oidc ? `${base}/oauth2/userinfo` : `${base}/v1/me`,
+    ...(context.knobs.userInfo && { userinfo_endpoint: oidc ? `${base}/oauth2/userinfo` : `${base}/v1/me` }),
     ...(oidc && { jwks_uri: `${base}${JWKS_PATH}` }),
     response_types_supported: ['code', 'token'],
     response_modes_supported: ['query', 'fragment'],

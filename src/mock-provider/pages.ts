@@ -232,6 +232,8 @@ export const errorPage = (error: string, description: string, t: PageText = PAGE
 export interface IndexPageData {
   clients: Array<{ clientId: string; name: string; confidential: boolean; redirectUris: string[] }>;
   scopes: Array<{ name: string; description: string }>;
+  /** As a provider (`profile`): its name and endpoints (label, method and path without the leading slash). */
+  playing?: { name: string; endpoints: Array<[string, string]> };
 }
 
 export const indexPage = (data: IndexPageData): string =>
@@ -239,28 +241,41 @@ export const indexPage = (data: IndexPageData): string =>
     PAGE_TEXT.en,
     'Mock provider',
     html`<h1>Mock OAuth 2 provider</h1>
-      <p>
-        Runs the Ulule Connect / UltraCart style workflow locally: sign in or sign up, consent, redirect, code exchange,
-        user data.
-      </p>
-      <table>
-        <tr>
-          <th scope="row">Authorize</th>
-          <td><code>GET oauth2/authorize/</code></td>
-        </tr>
-        <tr>
-          <th scope="row">Token</th>
-          <td><code>POST oauth2/token/</code></td>
-        </tr>
-        <tr>
-          <th scope="row">User</th>
-          <td><code>GET v1/me</code></td>
-        </tr>
-        <tr>
-          <th scope="row">Metadata</th>
-          <td><a href=".well-known/oauth-authorization-server">RFC 8414</a></td>
-        </tr>
-      </table>
+      ${
+        data.playing
+          ? html`<p>Plays ${data.playing.name} at its own paths.</p>
+              <table>
+                ${data.playing.endpoints.map(
+                  ([label, endpoint]) =>
+                    html`<tr>
+                      <th scope="row">${label}</th>
+                      <td><code>${endpoint}</code></td>
+                    </tr>`,
+                )}
+              </table>`
+          : html`<p>
+                Runs the Ulule Connect / UltraCart style workflow locally: sign in or sign up, consent, redirect, code
+                exchange, user data.
+              </p>
+              <table>
+                <tr>
+                  <th scope="row">Authorize</th>
+                  <td><code>GET oauth2/authorize/</code></td>
+                </tr>
+                <tr>
+                  <th scope="row">Token</th>
+                  <td><code>POST oauth2/token/</code></td>
+                </tr>
+                <tr>
+                  <th scope="row">User</th>
+                  <td><code>GET v1/me</code></td>
+                </tr>
+                <tr>
+                  <th scope="row">Metadata</th>
+                  <td><a href=".well-known/oauth-authorization-server">RFC 8414</a></td>
+                </tr>
+              </table>`
+      }
       <h2>Clients</h2>
       <table>
         ${data.clients.map(

@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createAuthorizeEndpoint } from './authorize.js';
 import { sleep, type Context } from './context.js';
 import { settingsOf } from './settings.js';
 import { createGrants, type TokenSet } from './grants.js';
@@ -8,15 +7,20 @@ import { createIssuing, type IssueCodeOptions, type IssueTokenOptions } from './
 import { sendHtml, sendJson } from './http.js';
 import { createKnobs, KNOB_PATH } from './knobs.js';
 import { createKeys } from './keys.js';
-import { createIssuers, type Issuer } from './issuers.js';
-import { createMetadataEndpoints, JWKS_PATH, OIDC_PATH, oidcAnywhere, RFC8414_PATH } from './metadata.js';
+import { createIssuers } from './issuers.js';
+import { createMetadataEndpoints, oidcAnywhere, RFC8414_PATH } from './metadata.js';
 import { indexPage } from './pages.js';
-import { createRequestLog, maskParams, type MockRequest } from './request-log.js';
-import { createResourceEndpoints } from './resources.js';
-import { createRevocationEndpoint } from './revocation.js';
+import { createRequestLog, maskHeaders, maskParams, type MockRequest } from './request-log.js';
+import { endpointList, PROFILE_NAMES } from './profiles.js';
+import { createRoutes } from './routes.js';
 import { createAccounts } from './sessions.js';
-import { createTokenEndpoint } from './token.js';
-import type { ForcedError, MockClient, MockEndpoint, MockProviderOptions, MockUser } from './types.js';
+import type { ForcedError, MockClient, MockProviderOptions, MockUser } from './types.js';
+
+/** Which tokens `expireTokens` and `revokeTokens` act on: all, or one account's (by email) and/or one client's. */
+export interface TokenKnobOptions {
+  user?: string;
+  clientId?: string;
+}
 
 /** Connect/Express/Vite middleware signature; `next` is called for paths the provider does not serve. */
 export type MockProviderHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
@@ -37,6 +41,21 @@ export interface MockProvider {
   advanceClock(seconds: number): void;
   /** See `MockProviderOptions.issParameter`: `'send'`, `'omit'`, or a wrong issuer to send. */
   setIssParameter(value: 'send' | 'omit' | (string & {})): void;
+  /** See `MockProviderOptions.userInfo`: `false` takes the user-info endpoints away until `reset()`. */
+  setUserInfo(value: boolean): void;
+  /**
+   * Expires the access tokens now (with `refreshTokens`, the refresh tokens
+   * too), of every grant or of one account (`user`: its email) or client: the
+   * next API call answers 401 `invalid_token`, as after the token's lifetime.
+   * Returns how many tokens it expired.
+   */
+  expireTokens(options?: TokenKnobOptions & { refreshTokens?: boolean }): number;
+  /**
+   * Revokes every grant holding a matching token, as a user disconnecting the
+   * application at the provider: API calls answer 401 and refreshes
+   * `invalid_grant`. Returns how many grants it revoked.
+   */
+  revokeTokens(options?: TokenKnobOptions): number;
   /** Registers a client (replacing one with the same id). */
   addClient(client: MockClient): void;
   /** Creates an account; returns it with its id. */
@@ -97,7 +116,11 @@ export const createMockProvider = (options: MockProviderOptions = {}): MockProvi
     grants.reset();
     knobs.reset();
   };
-  const knobs = createKnobs(settings, reset);
+  const knobs = createKnobs(settings, {
+    resetAll: reset,
+    expireTokens: (match, refreshTokens) => grants.expire(match, refreshTokens),
+    revokeTokens: (match) => grants.revokeMatching(match),
+  });
   const now = () => Date.now() + knobs.clockOffsetMs;
   const accounts = createAccounts(settings, now);
   const grants = createGrants(settings, now);
@@ -108,39 +131,27 @@ export const createMockProvider = (options: MockProviderOptions = {}): MockProvi
   const context: Context = { ...settings, now, accounts, grants, knobs, hosts, issuers, keys, requests };
   reset();
 
-  const authorize = createAuthorizeEndpoint(context);
-  const token = createTokenEndpoint(context);
-  const revoke = createRevocationEndpoint(context);
-  const resources = createResourceEndpoints(context);
+  const routes = createRoutes(context);
   const wellKnown = createMetadataEndpoints(context);
   const { log, scopes } = context;
   // The keys are made at start when OpenID Connect is on (else at the first need).
   if (oidcAnywhere(context)) for (const path of ['', ...issuers.paths]) keys.prepare(path);
-
-  /** Endpoints below an issuer's path; those that a browser app may call directly answer CORS. */
-  type Endpoint = (req: IncomingMessage, res: ServerResponse, issuer: Issuer, url: URL) => unknown;
-  const endpoints: Record<string, { run: Endpoint; cors?: boolean; protocol?: MockEndpoint }> = {
-    '/oauth2/authorize': { run: (req, res, issuer, url) => authorize(req, res, url, issuer), protocol: 'authorize' },
-    '/oauth2/token': { run: token, cors: true, protocol: 'token' },
-    '/oauth2/revoke': { run: revoke, cors: true, protocol: 'revocation' },
-    '/oauth2/userinfo': { run: resources.userinfo, cors: true, protocol: 'userinfo' },
-    '/v1/me': { run: resources.me, cors: true, protocol: 'userinfo' },
-    [OIDC_PATH]: { run: wellKnown.openidConfiguration, cors: true },
-    [RFC8414_PATH]: { run: wellKnown.metadata, cors: true },
-    [JWKS_PATH]: { run: wellKnown.jwks, cors: true },
-  };
 
   const route = async (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => {
     const url = new URL(req.url ?? '/', 'http://mock.invalid');
     const path = url.pathname;
     log(`${req.method} ${path}`);
     // RFC 8414 §3.1: an issuer's metadata is at /.well-known/oauth-authorization-server{issuer's path}.
-    if (path.startsWith(`${RFC8414_PATH}/`) && issuers.paths.includes(path.slice(RFC8414_PATH.length))) {
+    if (
+      !context.profile &&
+      path.startsWith(`${RFC8414_PATH}/`) &&
+      issuers.paths.includes(path.slice(RFC8414_PATH.length))
+    ) {
       if (cors(req, res)) return;
       return wellKnown.metadata(req, res, issuers.at(req, path.slice(RFC8414_PATH.length)));
     }
     const { issuerPath, rest } = issuers.split(path);
-    const endpoint = endpoints[rest.replace(/(.)\/$/, '$1')];
+    const endpoint = routes.find(rest);
     if (endpoint) {
       if (endpoint.cors && cors(req, res)) return;
       if (endpoint.protocol) {
@@ -149,7 +160,11 @@ export const createMockProvider = (options: MockProviderOptions = {}): MockProvi
           method: req.method ?? 'GET',
           issuerPath,
           params: maskParams(url.searchParams),
-          ...(endpoint.protocol == 'userinfo' && req.headers.authorization && { clientAuthentication: 'bearer' }),
+          ...((endpoint.protocol == 'userinfo' || endpoint.protocol == 'api') && {
+            path: rest,
+            headers: maskHeaders(req.headers),
+            ...(req.headers.authorization && { clientAuthentication: 'bearer' as const }),
+          }),
         });
         if (knobs.delayMs) await sleep(knobs.delayMs);
       }
@@ -171,10 +186,13 @@ export const createMockProvider = (options: MockProviderOptions = {}): MockProvi
             redirectUris: c.redirectUris,
           })),
           scopes: Object.entries(scopes).map(([name, description]) => ({ name, description })),
+          ...(context.profile && {
+            playing: { name: PROFILE_NAMES[context.profile.name], endpoints: endpointList(context.profile) },
+          }),
         }),
       );
     req.resume();
-    sendJson(res, 404, { error: 'not_found', error_description: `Nothing at ${path}.` });
+    sendJson(res, 404, { error: 'not_found', error_description: `Nothing at ${path}.${routes.hint(rest) ?? ''}` });
   };
 
   const handle: MockProviderHandler = (req, res, next) => {
@@ -210,6 +228,11 @@ export const createMockProvider = (options: MockProviderOptions = {}): MockProvi
     setIssParameter: (value) => {
       knobs.issParameter = value;
     },
+    setUserInfo: (value) => {
+      knobs.userInfo = value;
+    },
+    expireTokens: ({ refreshTokens = false, ...match } = {}) => grants.expire(match, refreshTokens),
+    revokeTokens: (match = {}) => grants.revokeMatching(match),
     addClient: accounts.addClient,
     addUser: (user) => ({ ...accounts.addUser(user) }),
     users: () => [...accounts.users.values()].map((user) => ({ ...user })),

@@ -1,16 +1,26 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { MockEndpoint } from './types.js';
 
-/** One protocol request as the provider received it (see `MockProvider.requests()`). */
+/** How a client authenticated at the token or revocation endpoint; `bearer` at a resource. */
+export type ClientAuthentication = 'client_secret_basic' | 'client_secret_post' | 'none' | 'bearer';
+
+/** One protocol or API request as the provider received it (see `MockProvider.requests()`). */
 export interface MockRequest {
   endpoint: MockEndpoint;
   method: string;
+  /** The path below the issuer's, for `userinfo` and `api` requests (`/v1/users/1/orders`). */
+  path?: string;
+  /**
+   * What a `userinfo` or `api` request carried: every header by its lower-case
+   * name, `authorization` as its scheme and `[masked]`, cookies `[masked]`.
+   */
+  headers?: Record<string, string>;
   /** The issuer's path (`''` for the main issuer, `/tenant-a` …). */
   issuerPath: string;
   /** Query and form parameters; secrets, codes, tokens and passwords read `[masked]`. */
   params: Record<string, string>;
   /** How the client authenticated at the token or revocation endpoint; `bearer` at userinfo. */
-  clientAuthentication?: 'client_secret_basic' | 'client_secret_post' | 'none' | 'bearer';
+  clientAuthentication?: ClientAuthentication;
   /** `Date.now()` when it arrived. */
   at: number;
 }
@@ -27,6 +37,21 @@ const SECRET = new Set([
   'csrf',
   'id_token',
 ]);
+
+/** Headers whose values would let the log's reader act as the user or the client. */
+const SECRET_HEADERS = new Set(['cookie', 'proxy-authorization']);
+
+/** A request's headers for the log: the credentials' schemes shown, their values masked. */
+export const maskHeaders = (headers: IncomingHttpHeaders): Record<string, string> => {
+  const shown: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    const text = Array.isArray(value) ? value.join(', ') : value;
+    shown[name] =
+      name == 'authorization' ? `${text.split(' ')[0] ?? ''} [masked]` : SECRET_HEADERS.has(name) ? '[masked]' : text;
+  }
+  return shown;
+};
 
 export const maskParams = (pairs: Iterable<[string, string]>): Record<string, string> => {
   const params: Record<string, string> = {};
@@ -47,7 +72,11 @@ export interface RequestLog {
 export const createRequestLog = (limit: number): RequestLog => {
   let entries: MockRequest[] = [];
   const byRequest = new WeakMap<IncomingMessage, MockRequest>();
-  const copy = (entry: MockRequest): MockRequest => ({ ...entry, params: { ...entry.params } });
+  const copy = (entry: MockRequest): MockRequest => ({
+    ...entry,
+    params: { ...entry.params },
+    ...(entry.headers && { headers: { ...entry.headers } }),
+  });
   return {
     record: (req, entry) => {
       const recorded = { ...entry, at: Date.now() };

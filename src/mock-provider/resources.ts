@@ -3,7 +3,22 @@ import type { Context } from './context.js';
 import type { IssuedToken } from './grants.js';
 import { sendJson } from './http.js';
 import type { Issuer } from './issuers.js';
-import type { MockUser } from './types.js';
+import type { MockEndpoint, MockUser } from './types.js';
+
+/** What a valid Bearer token gives a resource: the token and its account. */
+export interface Bearer {
+  token: IssuedToken;
+  user: Required<MockUser>;
+}
+
+/** Checks a resource request's Bearer token; answers the error itself and returns undefined when it fails. */
+export type BearerCheck = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  issuer: Issuer,
+  methods: string[],
+  endpoint: Extract<MockEndpoint, 'userinfo' | 'api'>,
+) => Bearer | undefined;
 
 /** Status codes for protected resource errors (RFC 6750 §3.1). */
 const resourceErrorStatus = (error: string): number =>
@@ -22,19 +37,14 @@ const quoted = (text: string) => `"${text.replace(/[\\"]/g, '\\$&')}"`;
 
 /**
  * The protected resources, behind a Bearer token (RFC 6750): `/v1/me` (the
- * user, as Ulule's and UltraCart's APIs give it) and OpenID Connect's
- * `/oauth2/userinfo` (Core §5.3: `sub` and the claims the scope allows).
+ * user, as Ulule's API gives it) and OpenID Connect's `/oauth2/userinfo`
+ * (Core §5.3: `sub` and the claims the scope allows). The providers' other
+ * API resources are in `apis.ts`.
  */
 export const createResourceEndpoints = (context: Context) => {
   const { accounts, grants, knobs, now } = context;
 
-  /** Checks the Bearer token; answers the error itself and returns undefined when it fails. */
-  const authorize = (
-    req: IncomingMessage,
-    res: ServerResponse,
-    issuer: Issuer,
-    methods: string[],
-  ): { token: IssuedToken; user: Required<MockUser> } | undefined => {
+  const authorize: BearerCheck = (req, res, issuer, methods, endpoint) => {
     const challenge = (error?: string, description?: string) =>
       [
         'Bearer realm="mock-provider"',
@@ -63,7 +73,7 @@ export const createResourceEndpoints = (context: Context) => {
       );
       return undefined;
     }
-    const failure = knobs.takeForced('userinfo');
+    const failure = knobs.takeForced(endpoint);
     if (failure) return fail(failure.error, failure.errorDescription ?? `Forced ${failure.error}.`);
     const header = req.headers.authorization;
     // RFC 6750 §3.1: a request without credentials gets a challenge and no error code.
@@ -89,12 +99,14 @@ export const createResourceEndpoints = (context: Context) => {
   };
 
   return {
+    authorize,
     me: (req: IncomingMessage, res: ServerResponse, issuer: Issuer) => {
-      const found = authorize(req, res, issuer, ['GET']);
+      const found = authorize(req, res, issuer, ['GET'], 'userinfo');
       if (!found) return;
       const { token, user } = found;
       sendJson(res, 200, {
-        id: user.id,
+        // Ulule's API gives the user's id as an integer; the generic mock keeps its string ids.
+        id: context.profile?.name == 'ulule' && /^\d+$/.test(user.id) ? Number(user.id) : user.id,
         name: user.name,
         ...(token.scope.split(' ').includes('email') && { email: user.email }),
         scope: token.scope,
@@ -102,7 +114,7 @@ export const createResourceEndpoints = (context: Context) => {
     },
     userinfo: (req: IncomingMessage, res: ServerResponse, issuer: Issuer) => {
       // OpenID Connect Core §5.3.1: GET or POST.
-      const found = authorize(req, res, issuer, ['GET', 'POST']);
+      const found = authorize(req, res, issuer, ['GET', 'POST'], 'userinfo');
       if (!found) return;
       const { token, user } = found;
       const granted = token.scope.split(' ');

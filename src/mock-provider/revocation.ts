@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context } from './context.js';
 import { sendJson } from './http.js';
 import type { Issuer } from './issuers.js';
-import { readClientRequest, tokenError } from './token.js';
+import { readClientRequest, readForm, tokenError } from './token.js';
 
 /**
  * Token revocation (RFC 7009), for every client: the same client
@@ -34,5 +34,31 @@ export const createRevocationEndpoint = (context: Context) => {
       log(`${refresh ? 'refresh' : 'access'} token revoked by ${client.clientId}`);
     }
     sendJson(res, 200, {});
+  };
+};
+
+/**
+ * UltraCart's own revoke (SDK docs, `oauthRevoke`: `POST /oauth/revoke`, form
+ * `client_id` and `token`, "Revoke this OAuth application"): it ends the
+ * application for the whole account, so every token the client holds for the
+ * token's user goes, not only the one sent. The docs name no client secret: the
+ * token itself is the proof. The answer is the SDK's `OauthRevokeSuccessResponse`
+ * (`successful`, `message`); in this mock an unknown token answers 400.
+ */
+export const createApplicationRevocationEndpoint = (context: Context) => {
+  const { grants, log } = context;
+  return async (req: IncomingMessage, res: ServerResponse, issuer: Issuer) => {
+    const form = await readForm(context, req, res, 'revocation');
+    if (!form) return;
+    const clientId = form.params.get('client_id');
+    const token = form.params.get('token');
+    const refuse = (message: string) => sendJson(res, 400, { successful: false, message });
+    if (!clientId || !token) return refuse('The request needs client_id and token.');
+    const issued = grants.accessTokens.get(token) ?? grants.refreshTokens.get(token);
+    if (!issued || issued.issuerPath != issuer.path || issued.clientId != clientId || grants.isRevoked(issued.grantId))
+      return refuse('No such token for this application.');
+    const count = grants.revokeMatching({ clientId, user: issued.email });
+    log(`application ${clientId} revoked for ${issued.email} (${count} tokens)`);
+    sendJson(res, 200, { successful: true, message: 'The OAuth application was revoked for this account.' });
   };
 };

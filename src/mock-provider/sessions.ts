@@ -43,7 +43,7 @@ export interface Accounts {
 export const createAccounts = (settings: Settings, now: () => number): Accounts => {
   const { options, maxEntries } = settings;
   const initialClients = options.clients ?? [DEMO_CLIENT, DEMO_PUBLIC_CLIENT];
-  const initialUsers = options.users ?? [DEMO_USER];
+  const initialUsers = options.users ?? [settings.profile?.name == 'ulule' ? { ...DEMO_USER, id: '1' } : DEMO_USER];
   const showCredentials = options.showTestCredentials ?? true;
   const clients = new Map<string, MockClient>();
   const initial = new Set<Required<MockUser>>();
@@ -56,7 +56,11 @@ export const createAccounts = (settings: Settings, now: () => number): Accounts 
     clients.set(client.clientId, { ...client, redirectUris: [...client.redirectUris] });
   };
   const addUser = (user: MockUser): Required<MockUser> => {
-    const stored = { ...user, id: user.id ?? `user-${nextUserId}` };
+    // Ulule's ids are integers (its API gives `"id": 1`); the generic mock's read `user-1`.
+    const stored = {
+      ...user,
+      id: user.id ?? (settings.profile?.name == 'ulule' ? String(nextUserId) : `user-${nextUserId}`),
+    };
     nextUserId++;
     users.set(user.email.toLowerCase(), stored);
     return stored;

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_SCOPE, DEFAULT_SCOPES } from './defaults.js';
+import { profileOf, type MockProfile } from './profiles.js';
 import type { MockProviderOptions } from './types.js';
 
 /**
@@ -9,6 +10,8 @@ import type { MockProviderOptions } from './types.js';
  */
 export interface Settings {
   options: MockProviderOptions;
+  /** The provider the mock plays, if any (`options.profile`). */
+  profile: MockProfile | undefined;
   scopes: Record<string, string>;
   defaultScope: string;
   codeTtl: number;
@@ -22,12 +25,14 @@ export interface Settings {
 
 export const settingsOf = (options: MockProviderOptions): Settings => {
   const scopes = options.scopes ?? DEFAULT_SCOPES;
+  const profile = profileOf(options.profile);
   return {
     options,
+    profile,
     scopes,
     defaultScope: options.defaultScope ?? (options.scopes ? (Object.keys(scopes)[0] ?? '') : DEFAULT_SCOPE),
     codeTtl: options.codeTtlSeconds ?? 600,
-    tokenTtl: options.tokenTtlSeconds ?? 3600,
+    tokenTtl: options.tokenTtlSeconds ?? profile?.tokenTtlSeconds ?? 3600,
     refreshTtl: options.refreshTokenTtlSeconds ?? 30 * 24 * 3600,
     maxBody: options.maxBodyBytes ?? 16 * 1024,
     maxEntries: options.maxEntries ?? 10_000,

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { safeEqual, sha256, type Context } from './context.js';
-import { parseBasicAuth, parseForm, readBody, sendJson, toParams, type Params } from './http.js';
+import { parseBasicAuth, parseForm, readBody, sendJson, toParams, type FormPairs, type Params } from './http.js';
 import { PKCE_SYNTAX } from './authorize-request.js';
 import { maskParams } from './request-log.js';
-import type { AuthorizationCode } from './grants.js';
+import type { AuthorizationCode, TokenSet } from './grants.js';
 import type { Issuer } from './issuers.js';
 import type { MockClient, MockUser } from './types.js';
 
@@ -26,16 +26,16 @@ export const tokenError = (context: Context, res: ServerResponse, error: string,
 };
 
 /**
- * Reads a client's form POST (size, media type, duplicates) and authenticates
- * the client (RFC 6749 §2.3): Basic, client_secret_post, or none for a public
- * client. Answers the error itself and returns undefined when anything fails.
+ * Reads a client's form POST: method, size, RFC 6749 §4.1.3's
+ * `application/x-www-form-urlencoded`, no duplicated parameter. Answers the
+ * error itself and returns undefined when anything fails.
  */
-export const readClientRequest = async (
+export const readForm = async (
   context: Context,
   req: IncomingMessage,
   res: ServerResponse,
   endpoint: 'token' | 'revocation',
-): Promise<{ client: MockClient; params: Params } | undefined> => {
+): Promise<{ params: Params; pairs: FormPairs } | undefined> => {
   const fail = (error: string, description: string) => {
     tokenError(context, res, error, description);
     return undefined;
@@ -58,7 +58,6 @@ export const readClientRequest = async (
   }
   const failure = context.knobs.takeForced(endpoint);
   if (failure) return fail(failure.error, failure.errorDescription ?? `Forced ${failure.error}.`);
-  // RFC 6749 §4.1.3: the parameters use the application/x-www-form-urlencoded format.
   const contentType = (req.headers['content-type'] ?? '').replace(/;.*/s, '').trim().toLowerCase();
   if (contentType != 'application/x-www-form-urlencoded')
     return fail('invalid_request', 'The body must be application/x-www-form-urlencoded.');
@@ -66,6 +65,30 @@ export const readClientRequest = async (
   if (!pairs) return fail('invalid_request', 'The body is not valid form encoding.');
   const params = toParams(pairs);
   if (params.duplicate) return fail('invalid_request', `The parameter ${params.duplicate} appears more than once.`);
+  const entry = context.requests.entryOf(req);
+  if (entry) entry.params = { ...entry.params, ...maskParams(pairs) };
+  return { params, pairs };
+};
+
+/**
+ * Reads a client's form POST (see `readForm`) and authenticates the client
+ * (RFC 6749 §2.3): Basic, client_secret_post, or none for a public client; as a
+ * provider (`profile`), the one way that provider takes. Answers the error
+ * itself and returns undefined when anything fails.
+ */
+export const readClientRequest = async (
+  context: Context,
+  req: IncomingMessage,
+  res: ServerResponse,
+  endpoint: 'token' | 'revocation',
+): Promise<{ client: MockClient; params: Params } | undefined> => {
+  const form = await readForm(context, req, res, endpoint);
+  if (!form) return undefined;
+  const { params } = form;
+  const fail = (error: string, description: string) => {
+    tokenError(context, res, error, description);
+    return undefined;
+  };
 
   const basic = parseBasicAuth(req.headers.authorization);
   if (basic == 'malformed') return fail('invalid_client', 'Malformed Authorization header.');
@@ -81,13 +104,15 @@ export const readClientRequest = async (
   const client = context.accounts.clients.get(clientId);
   if (!client) return fail('invalid_client', 'Unknown client.');
   const secret = basic?.clientSecret ?? bodySecret;
+  const method = basic ? 'client_secret_basic' : bodySecret ? 'client_secret_post' : 'none';
   const entry = context.requests.entryOf(req);
-  if (entry) {
-    entry.params = { ...entry.params, ...maskParams(pairs) };
-    entry.clientAuthentication = basic ? 'client_secret_basic' : bodySecret ? 'client_secret_post' : 'none';
-  }
+  if (entry) entry.clientAuthentication = method;
+  const required = context.profile?.clientAuthentication;
   if (client.clientSecret) {
     if (secret === undefined) return fail('invalid_client', 'This client must authenticate.');
+    // A provider that documents one way takes that way only (Ulule: HTTP Basic; UltraCart, as assumed: the form).
+    if (required && method != required)
+      return fail('invalid_client', `This provider takes the client's credentials by ${required} only.`);
     if (!safeEqual(client.clientSecret, secret)) return fail('invalid_client', 'Wrong client secret.');
   } else if (secret) {
     return fail('invalid_client', 'This public client has no secret.');
@@ -117,6 +142,17 @@ export const signIdToken = (
     ...(granted.includes('profile') && { name: user.name }),
     ...(granted.includes('email') && { email: user.email, email_verified: true }),
   });
+};
+
+/**
+ * What a provider adds to a token response: UltraCart's SDK docs list
+ * `merchant_id`, "The UltraCart merchant account that authorized this token"
+ * (this mock answers the account's id).
+ */
+const withProfileFields = (context: Context, tokens: TokenSet, email: string): TokenSet => {
+  if (context.profile?.name != 'ultracart') return tokens;
+  const merchantId = context.accounts.users.get(email)?.id;
+  return merchantId === undefined ? tokens : { ...tokens, merchant_id: merchantId };
 };
 
 /** The token endpoint (RFC 6749 §3.2): the code grant and the refresh grant. */
@@ -159,7 +195,7 @@ export const createTokenEndpoint = (context: Context) => {
     }
     log(`code exchanged by ${client.clientId}`);
     const to = { issuerPath: issuer.path, clientId: client.clientId, email: issued.email, scope: issued.scope };
-    const tokens = grants.issueTokenSet(to, issued.grantId);
+    const tokens = withProfileFields(context, grants.issueTokenSet(to, issued.grantId), issued.email);
     const user = accounts.users.get(issued.email);
     if (issued.oidc && user) tokens.id_token = await signIdToken(context, issued, user);
     sendJson(res, 200, tokens);
@@ -191,7 +227,11 @@ export const createTokenEndpoint = (context: Context) => {
     issued.used = true;
     log(`refresh token rotated for ${client.clientId}`);
     const { issuerPath, clientId, email } = issued;
-    sendJson(res, 200, grants.issueTokenSet({ issuerPath, clientId, email, scope }, issued.grantId));
+    sendJson(
+      res,
+      200,
+      withProfileFields(context, grants.issueTokenSet({ issuerPath, clientId, email, scope }, issued.grantId), email),
+    );
   };
 
   return async (req: IncomingMessage, res: ServerResponse, issuer: Issuer) => {

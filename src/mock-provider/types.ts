@@ -23,8 +23,8 @@ export interface MockUser {
   password: string;
 }
 
-/** The endpoints a forced error can target. */
-export type MockEndpoint = 'authorize' | 'token' | 'userinfo' | 'revocation';
+/** The endpoints a forced error can target; `api` is the provider's REST API under a profile. */
+export type MockEndpoint = 'authorize' | 'token' | 'userinfo' | 'revocation' | 'api';
 
 /** An error the next matching request fails with (see `failNextRequest`). */
 export interface ForcedError {
@@ -36,6 +36,23 @@ export interface ForcedError {
 }
 
 export interface MockProviderOptions {
+  /**
+   * Play one provider, at its own paths and with its own quirks (see the
+   * README's mock provider section): `'ulule'` (Ulule Connect's paths with their
+   * trailing slashes, HTTP Basic, tokens for 36000 s, `/v1/me` with an integer
+   * id, `/v1/users/{id}/orders`, no revocation) or `'ultracart'` (the
+   * `/rest/v2/oauth/…` paths, `client_secret_post`, UltraCart's own revoke, no
+   * user-info endpoint, an API that refuses calls without
+   * `X-UltraCart-Api-Version`). Neither publishes discovery metadata or sends
+   * `iss` (RFC 9207), so the mock does not either. Default: the mock's generic
+   * shape (`/oauth2/…`, every client authentication, RFC 7009, discovery).
+   */
+  profile?: 'ulule' | 'ultracart';
+  /**
+   * `false`: no user-info endpoint (`/v1/me` and `/oauth2/userinfo` answer 404,
+   * the metadata names none), as UltraCart. Default true, false as UltraCart.
+   */
+  userInfo?: boolean;
   /** Registered clients. Default: `demo-client` (secret `demo-secret`) and `demo-public-client`. */
   clients?: MockClient[];
   /** Existing accounts. Default: Ada Lovelace, `ada@example.com` / `analytical-engine`. */
@@ -46,7 +63,7 @@ export interface MockProviderOptions {
   defaultScope?: string;
   /** Authorization code lifetime. Default 600 (RFC 6749 §4.1.2 recommends at most 10 minutes). */
   codeTtlSeconds?: number;
-  /** Access token lifetime. Default 3600. */
+  /** Access token lifetime. Default 3600 (36000 as Ulule). */
   tokenTtlSeconds?: number;
   /** Refresh token lifetime. Default 30 days. */
   refreshTokenTtlSeconds?: number;

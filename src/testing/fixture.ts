@@ -7,7 +7,7 @@ import {
   type TestType,
 } from '@playwright/test';
 import { startMockProvider, type StartMockProviderOptions } from '../mock-provider/index.js';
-import { MOCK_ISSUER_ENV, MOCK_URL_ENV } from './global.js';
+import { MOCK_ISSUER_ENV, MOCK_URL_ENV, profileFromEnv } from './global.js';
 import { localHandle, remoteHandle, type TestMockProvider } from './handle.js';
 
 /** The fixture's options: `test.use({ … })` or a project's `use`. */
@@ -52,8 +52,14 @@ export const test: TestType<
   mockProviderOfWorker: [
     async ({ mockProviderUrl, mockProviderOptions }, use) => {
       if (mockProviderUrl && !mockProviderOptions) {
-        const issuer = mockProviderUrl == process.env[MOCK_URL_ENV] ? process.env[MOCK_ISSUER_ENV] : undefined;
-        return use(remoteHandle(mockProviderUrl, issuer));
+        const own = mockProviderUrl == process.env[MOCK_URL_ENV];
+        return use(
+          remoteHandle(
+            mockProviderUrl,
+            own ? process.env[MOCK_ISSUER_ENV] : undefined,
+            own ? profileFromEnv() : undefined,
+          ),
+        );
       }
       const provider = await startMockProvider(mockProviderOptions);
       try {

@@ -1,4 +1,9 @@
-import { startMockProvider, type RunningMockProvider, type StartMockProviderOptions } from '../mock-provider/index.js';
+import {
+  startMockProvider,
+  type MockProfileName,
+  type RunningMockProvider,
+  type StartMockProviderOptions,
+} from '../mock-provider/index.js';
 import { withControl } from './control.js';
 import { urlsOf } from './handle.js';
 
@@ -6,6 +11,14 @@ import { urlsOf } from './handle.js';
 export const MOCK_URL_ENV = 'OAUTH_CONNECT_MOCK_URL';
 /** Its issuer identifier, when the `issuer` option names one other than the URL. */
 export const MOCK_ISSUER_ENV = 'OAUTH_CONNECT_MOCK_ISSUER';
+/** The provider it plays (`profile`), when it plays one: its URLs are that provider's paths. */
+export const MOCK_PROFILE_ENV = 'OAUTH_CONNECT_MOCK_PROFILE';
+
+/** The profile `setUpMockProvider`'s mock plays, as its environment says. */
+export const profileFromEnv = (): MockProfileName | undefined => {
+  const value = process.env[MOCK_PROFILE_ENV];
+  return value == 'ulule' || value == 'ultracart' ? value : undefined;
+};
 
 /** What `setUpMockProvider` gives the config: the mock's URLs, and the environment that carries them. */
 export interface MockProviderSetUp extends ReturnType<typeof urlsOf> {
@@ -15,9 +28,13 @@ export interface MockProviderSetUp extends ReturnType<typeof urlsOf> {
 
 let running: Promise<RunningMockProvider> | undefined;
 
-const setUpOf = (url: string, issuer: string): MockProviderSetUp => ({
-  ...urlsOf(url, issuer),
-  env: { [MOCK_URL_ENV]: url, ...(issuer != url && { [MOCK_ISSUER_ENV]: issuer }) },
+const setUpOf = (url: string, issuer: string, profile: MockProfileName | undefined): MockProviderSetUp => ({
+  ...urlsOf(url, issuer, profile),
+  env: {
+    [MOCK_URL_ENV]: url,
+    ...(issuer != url && { [MOCK_ISSUER_ENV]: issuer }),
+    ...(profile && { [MOCK_PROFILE_ENV]: profile }),
+  },
 });
 
 /**
@@ -33,7 +50,7 @@ const setUpOf = (url: string, issuer: string): MockProviderSetUp => ({
  */
 export const setUpMockProvider = async (options: StartMockProviderOptions = {}): Promise<MockProviderSetUp> => {
   const inherited = process.env[MOCK_URL_ENV];
-  if (!running && inherited) return setUpOf(inherited, process.env[MOCK_ISSUER_ENV] ?? inherited);
+  if (!running && inherited) return setUpOf(inherited, process.env[MOCK_ISSUER_ENV] ?? inherited, profileFromEnv());
   running ??= startMockProvider(options).then((provider) => {
     // The control endpoints in front of the provider's own handler (see control.ts).
     provider.server.removeAllListeners('request');
@@ -42,8 +59,9 @@ export const setUpMockProvider = async (options: StartMockProviderOptions = {}):
     provider.server.unref();
     process.env[MOCK_URL_ENV] = provider.url;
     if (provider.issuer != provider.url) process.env[MOCK_ISSUER_ENV] = provider.issuer;
+    if (provider.profile) process.env[MOCK_PROFILE_ENV] = provider.profile;
     return provider;
   });
   const provider = await running;
-  return setUpOf(provider.url, provider.issuer);
+  return setUpOf(provider.url, provider.issuer, provider.profile);
 };

@@ -1,11 +1,14 @@
-import type {
-  ForcedError,
-  IssueCodeOptions,
-  IssueTokenOptions,
-  MockRequest,
-  MockUser,
-  RunningMockProvider,
-  TokenSet,
+import {
+  endpointsOf,
+  type ForcedError,
+  type IssueCodeOptions,
+  type IssueTokenOptions,
+  type MockProfileName,
+  type MockRequest,
+  type MockUser,
+  type RunningMockProvider,
+  type TokenKnobOptions,
+  type TokenSet,
 } from '../mock-provider/index.js';
 import { CONTROL_PREFIX } from './control.js';
 
@@ -22,6 +25,8 @@ export interface TestMockProvider {
   tokenUrl: string;
   userInfoUrl: string;
   revocationUrl: string;
+  /** The provider's REST API, below `url` (see `RunningMockProvider.apiBaseUrl`). */
+  apiBaseUrl: string;
   oidcUserInfoUrl: string;
   jwksUrl: string;
   /** Back to the start options: accounts, sessions, codes, tokens, the request log and the knobs. */
@@ -31,6 +36,11 @@ export interface TestMockProvider {
   setAutoApprove(value: boolean | string): Promise<void>;
   advanceClock(seconds: number): Promise<void>;
   setIssParameter(value: 'send' | 'omit' | (string & {})): Promise<void>;
+  setUserInfo(value: boolean): Promise<void>;
+  /** Expires tokens early; resolves to how many (see the mock provider's `expireTokens`). */
+  expireTokens(options?: TokenKnobOptions & { refreshTokens?: boolean }): Promise<number>;
+  /** Revokes grants, as a user disconnecting the application; resolves to how many. */
+  revokeTokens(options?: TokenKnobOptions): Promise<number>;
   addUser(user: MockUser): Promise<Required<MockUser>>;
   /** A code as the authorize endpoint gives it after Allow: to test a back end without a browser. */
   issueCode(options: IssueCodeOptions): Promise<string>;
@@ -40,27 +50,27 @@ export interface TestMockProvider {
   lastAuthorization(): Promise<MockRequest | undefined>;
 }
 
-/** The URLs of a mock provider at `url`, as `startMockProvider` names them. */
-export const urlsOf = (url: string, issuer?: string) => ({
+/** The URLs of a mock provider at `url` (playing `profile`, if any), as `startMockProvider` names them. */
+export const urlsOf = (url: string, issuer?: string, profile?: MockProfileName) => ({
   url,
   issuer: issuer?.replace(/\/+$/, '') ?? url,
-  authorizeUrl: `${url}/oauth2/authorize/`,
-  tokenUrl: `${url}/oauth2/token/`,
-  userInfoUrl: `${url}/v1/me`,
-  revocationUrl: `${url}/oauth2/revoke/`,
+  ...endpointsOf(url, profile),
   oidcUserInfoUrl: `${url}/oauth2/userinfo`,
   jwksUrl: `${url}/.well-known/jwks.json`,
 });
 
 /** A mock provider running in this process. */
 export const localHandle = (provider: RunningMockProvider): TestMockProvider => ({
-  ...urlsOf(provider.url, provider.issuer),
+  ...urlsOf(provider.url, provider.issuer, provider.profile),
   reset: async () => provider.reset(),
   failNextRequest: async (error) => provider.failNextRequest(error),
   setDelay: async (ms) => provider.setDelay(ms),
   setAutoApprove: async (value) => provider.setAutoApprove(value),
   advanceClock: async (seconds) => provider.advanceClock(seconds),
   setIssParameter: async (value) => provider.setIssParameter(value),
+  setUserInfo: async (value) => provider.setUserInfo(value),
+  expireTokens: async (options) => provider.expireTokens(options),
+  revokeTokens: async (options) => provider.revokeTokens(options),
   addUser: async (user) => provider.addUser(user),
   issueCode: async (options) => provider.issueCode(options),
   issueToken: (options) => provider.issueToken(options),
@@ -73,7 +83,7 @@ export const localHandle = (provider: RunningMockProvider): TestMockProvider => 
  * and the control endpoints of `setUpMockProvider`'s mock. Errors carry the
  * provider's own description.
  */
-export const remoteHandle = (url: string, issuer?: string): TestMockProvider => {
+export const remoteHandle = (url: string, issuer?: string, profile?: MockProfileName): TestMockProvider => {
   const origin = new URL(url).origin;
   const post = async <T = void>(path: string, body: object = {}): Promise<T> => {
     let response: Response;
@@ -105,7 +115,7 @@ export const remoteHandle = (url: string, issuer?: string): TestMockProvider => 
     return json as T;
   };
   return {
-    ...urlsOf(origin, issuer),
+    ...urlsOf(origin, issuer, profile),
     reset: () => post('/reset'),
     failNextRequest: ({ error, errorDescription, endpoint }) =>
       post('/fail-next-request', { error, error_description: errorDescription, endpoint }),
@@ -113,6 +123,12 @@ export const remoteHandle = (url: string, issuer?: string): TestMockProvider => 
     setAutoApprove: (value) => post('/auto-approve', { value }),
     advanceClock: (seconds) => post('/advance-clock', { seconds }),
     setIssParameter: (value) => post('/iss-parameter', { value }),
+    setUserInfo: (value) => post('/user-info', { value }),
+    expireTokens: async ({ user, clientId, refreshTokens } = {}) =>
+      (await post<{ count: number }>('/expire-tokens', { user, client_id: clientId, refresh_tokens: refreshTokens }))
+        .count,
+    revokeTokens: async ({ user, clientId } = {}) =>
+      (await post<{ count: number }>('/revoke-tokens', { user, client_id: clientId })).count,
     addUser: (user) => post(`${CONTROL_PREFIX}add-user`, user),
     issueCode: async (options) => (await post<{ code: string }>(`${CONTROL_PREFIX}issue-code`, options)).code,
     issueToken: (options) => post(`${CONTROL_PREFIX}issue-token`, options),

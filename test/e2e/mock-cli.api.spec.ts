@@ -294,3 +294,30 @@ test('--allowed-host NAME is answered to, other names are not', async () => {
   expect(await statusForHost(ready.url, 'auth.internal.test')).toBe(200);
   expect(await statusForHost(ready.url, 'attacker.example')).toBe(403);
 });
+
+test('--profile ultracart serves and names UltraCart’s paths; --no-user-info takes /v1/me away', async () => {
+  const { ready, out } = await start('--port', '0', '--profile', 'ultracart');
+  expect(ready).toMatchObject({
+    profile: 'ultracart',
+    authorizeUrl: `${ready.url}/admin/v2/oauth/authorize`,
+    tokenUrl: `${ready.url}/rest/v2/oauth/token`,
+    revocationUrl: `${ready.url}/rest/v2/oauth/revoke`,
+    apiBaseUrl: `${ready.url}/rest/v2`,
+  });
+  expect(out.stdout).toMatch(/playing +ultracart/);
+  expect(out.stdout).toMatch(/user +none/);
+  // The token endpoint is there (a form without a grant is refused by it, not a 404).
+  const token = await fetch(ready.tokenUrl, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: 'client_id=demo-client&client_secret=demo-secret',
+  });
+  expect(await token.json()).toMatchObject({ error: 'invalid_request' });
+
+  const plain = await start('--port', '0', '--no-user-info');
+  expect((await fetch(plain.ready.userInfoUrl, { headers: { Authorization: 'Bearer x' } })).status).toBe(404);
+  expect(await refuse('--profile', 'github')).toMatchObject({
+    code: 2,
+    stderr: expect.stringContaining('ulule or ultracart'),
+  });
+});

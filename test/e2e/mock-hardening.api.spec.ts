@@ -115,7 +115,11 @@ test('every numeric knob has bounds, and a 400 says why', async () => {
       { error_description: 'two\r\nlines' },
       'error_description must be 1 to 500 characters without control characters.',
     ],
-    ['/fail-next-request', { endpoint: 'elsewhere' }, 'endpoint must be authorize, token, userinfo or revocation.'],
+    [
+      '/fail-next-request',
+      { endpoint: 'elsewhere' },
+      'endpoint must be authorize, token, userinfo, revocation or api.',
+    ],
     ['/delay', { milliseconds: 5 }, 'Unknown key milliseconds; /delay takes ms.'],
     ['/auto-approve', { value: 3 }, 'value must be true, false or the email address of an account.'],
     ['/reset', [], 'The body must be a JSON object, e.g. {"ms": 300}.'],

@@ -126,3 +126,30 @@ test("the browser's language picks French when ui_locales names no language the 
   await expect(page).toHaveTitle('Sign in · Mock provider');
   await context.close();
 });
+
+for (const profile of ['ulule', 'ultracart'] as const)
+  test(`as ${profile}, sign-in, consent and Allow work at the provider's own authorize path`, async ({ page }) => {
+    const playing = await startMockProvider({ port: 0, profile });
+    try {
+      await page.goto(
+        `${playing.authorizeUrl}?${new URLSearchParams({ client_id: CLIENT.id, redirect_uri: REDIRECT_URI, response_type: 'code', state: 's-1' })}`,
+      );
+      await page.locator('#email').fill('ada@example.com');
+      await page.locator('#password').fill('analytical-engine');
+      await page.locator('#password').press('Enter');
+      await expect(page).toHaveTitle('Authorize · Mock provider');
+      // The forms post back to the page's own path, whatever the provider calls it.
+      expect(new URL(page.url()).pathname).toBe(new URL(playing.authorizeUrl).pathname);
+      const [redirect] = await Promise.all([
+        page.waitForRequest((request) => request.url().startsWith(REDIRECT_URI)),
+        page.getByRole('button', { name: 'Allow' }).click(),
+      ]);
+      const back = new URL(redirect.url());
+      expect(back.searchParams.get('state')).toBe('s-1');
+      expect(back.searchParams.get('code')).toMatch(/^mock_code_/);
+      // Neither provider sends RFC 9207's iss: the mock does not either as them.
+      expect(back.searchParams.has('iss')).toBe(false);
+    } finally {
+      await playing.close();
+    }
+  });

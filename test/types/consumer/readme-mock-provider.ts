@@ -49,7 +49,13 @@ const tokens = await provider.issueToken({ clientId: 'my-app', scope: 'profile e
 // (client_secret_basic, client_secret_post, none; bearer at userinfo); secrets, codes and tokens read "[masked]".
 const scope = provider.lastAuthorization()?.params.scope; // 'openid email'
 const auth = provider.requests().find((r) => r.endpoint == 'token')?.clientAuthentication;
+// User-info and API calls ('userinfo', 'api') also show their path and every header they carried,
+// credentials masked: { authorization: 'Bearer [masked]', cookie: '[masked]', 'x-ultracart-api-version': '2017-03-01', … }
+const carried = provider
+  .requests()
+  .filter((r) => r.endpoint == 'api')
+  .map((r) => r.headers);
 // #endregion readme
-void [code, tokens, scope, auth];
+void [code, tokens, scope, auth, carried];
 
 export {};
