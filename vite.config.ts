@@ -1,14 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type BuildEnvironmentOptions } from 'vite';
 import { mockProviderPlugin } from './demo/mock-provider-plugin.js';
-import { localeFiles } from './scripts/locale-files.js';
 import { minifyTemplates } from './scripts/minify-templates.js';
 
 /**
  * `vite` (npm start) serves the demo; `vite build` writes the script-tag
- * bundle `dist/oauth-connect.js` (src/bundle.ts), the modes it loads beside itself
- * `dist/modes/*.js`, and its language files `dist/locales/*.json`
- * (scripts/locale-files.ts), `vite build --mode callback` the
+ * bundle `dist/oauth-connect.js` (src/bundle.ts), the modes and languages it loads beside itself
+ * (`dist/modes/*.js`, `dist/locales/*.js`), `vite build --mode callback` the
  * callback page script `dist/callback.js`, and `vite build --mode in-app-browsers`
  * the in-app browser table `dist/in-app-browsers.js` (released on its own when an app changes). They are separate builds so that
  * each file is self-contained (one build with two entries would share chunks).
@@ -17,7 +15,7 @@ export default defineConfig(({ mode }) => ({
   root: 'demo',
   // strictPort: the mock provider registers this exact origin's redirect URIs.
   server: { port: 5173, strictPort: true },
-  plugins: [minifyTemplates(), localeFiles(), mockProviderPlugin()],
+  plugins: [minifyTemplates(), mockProviderPlugin()],
   // The framework examples (demo/examples) import the package by name, as partners do.
   resolve: {
     alias: [
@@ -62,9 +60,10 @@ function bundleBuild(mode: string): BuildEnvironmentOptions {
         // than esbuild's and terser's here: `npm run bench` compares them).
         minify: true,
         comments: false,
-        // The modes the bundle loads beside itself (src/bundle.ts): dist/modes/<name>.js, each
-        // importing from ../oauth-connect.js what the bundle already holds.
-        chunkFileNames: 'modes/[name].js',
+        // The modes and languages the bundle loads beside itself (src/bundle.ts): dist/modes/<name>.js
+        // and dist/locales/<lang>.js, each importing from ../oauth-connect.js what the bundle holds.
+        chunkFileNames: ({ facadeModuleId }) =>
+          (/\/locales\//.test(facadeModuleId ?? '') ? 'locales' : 'modes') + '/[name].js',
         // Everything but the modes' own code stays in the bundle, which the modes import: no chunk
         // shared between modes, and a mode's own script tag is enough (it imports the bundle).
       },

@@ -13,4 +13,4 @@ export { parseCallback } from './flow/callback-result.js';
 export { acceptCallbackMessage } from './flow/message.js';
 export { pkceChallenge, randomToken } from './flow/secrets.js';
 export { providers, registerProvider, type ProviderPreset } from './flow/providers.js';
-export { registerLocale, type ConnectStrings } from './element/locales.js';
+export { registerLocale, type ConnectStrings, type LocaleFill, type LocaleOptions } from './element/locales.js';

@@ -14,7 +14,8 @@ import { openCenteredPopup } from '../flow/popup.js';
 import type { ResponseType } from '../protocol/callback.js';
 import type { ConnectSuccessDetail, OAuthConnectEventMap } from './events.js';
 import { live, renderAll } from './live.js';
-import { stringsFor, type ConnectStrings } from './locales.js';
+import { LocaleController } from './locale-controller.js';
+import type { ConnectStrings } from './locales.js';
 import { loadMode, modes, onModeAdded, startLater, type Mode, type ModeName } from './modes/mode.js';
 import { buildShadow, paint, type Parts } from './shadow.js';
 import { failure, type ConnectStatus, type Outcome } from './status.js';
@@ -146,6 +147,8 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
   #restored = new Set<ModeName>();
   #parts!: Parts;
   #internals = this.attachInternals();
+  /** The element's language and its words. */
+  #locale = new LocaleController(this);
 
   constructor() {
     super();
@@ -160,17 +163,7 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
   override connectedCallback(): void {
     super.connectedCallback();
     live.add(this);
-    // Its words may have changed while it was out of the page: a language's file arrived, or it
-    // moved under another `lang`.
-    this.requestUpdate();
     preparePkce();
-    // One observer for the page follows `lang` on <html> and every ancestor; the element's own `lang`
-    // is observed too, for an element inside another shadow root.
-    if (!langObserver) {
-      langObserver = new MutationObserver(renderAll);
-      langObserver.observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
-    }
-    langObserver.observe(this, { attributeFilter: ['lang'] });
   }
 
   override disconnectedCallback(): void {
@@ -252,7 +245,7 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
    * @internal
    */
   get uiLocales(): string {
-    return this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
+    return this.#locale.lang;
   }
 
   /** Ends a pending flow with `connect-cancel` `aborted` and closes its popup. */
@@ -290,12 +283,11 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
   override update(changed: PropertyValues): void {
     super.update(changed);
     const { status } = this;
-    const lang = this.uiLocales;
     const needs = this.#needs();
-    const text = stringsFor(lang, renderAll);
-    paint(this.#parts, this, text, lang, this.#note, needs[0] != 'redirect');
+    const { strings: text, fill } = this.#locale;
+    paint(this.#parts, this, text, fill, this.#note, needs[0] != 'redirect');
     const connected = status == 'connected' && modes.connected;
-    if (connected) connected.paint?.(this, this.renderRoot as ShadowRoot, this.#parts.status, text, lang);
+    if (connected) connected.paint?.(this, this.renderRoot as ShadowRoot, this.#parts.status, text, fill);
     // The sign-in look: the connected look leaves it in place while a flow is pending.
     else if (status != 'pending' && this.renderRoot.firstChild != this.#parts.button)
       this.renderRoot.replaceChildren(this.#parts.button, this.#parts.status);
@@ -381,7 +373,6 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
   }
 }
 
-let langObserver: MutationObserver | undefined;
 onModeAdded(renderAll);
 
 declare global {

@@ -5,7 +5,7 @@
  */
 import { parseUrl } from '../flow/urls.js';
 import { providers } from '../flow/providers.js';
-import { fill, type ConnectStrings } from './locales.js';
+import type { ConnectStrings } from './locales.js';
 import { statusKey, type ConnectStatus } from './status.js';
 
 /** The shadow tree's nodes that painting changes. */
@@ -20,6 +20,9 @@ export interface Parts {
   /** The icon slot; without a slotted logo, its ::before is the monogram. */
   monogram: HTMLElement;
 }
+
+/** Puts names into one of the strings, as the element's language does (locale-controller.ts). */
+export type Fill = (template: string, ...names: string[]) => string;
 
 /** What the tree needs of its element (the element passes itself). */
 export interface Painted {
@@ -79,7 +82,7 @@ export const paint = (
   { button, icon, label, cancel, status: statusText, spinner, monogram }: Parts,
   el: Painted,
   text: ConnectStrings,
-  lang: string,
+  fill: Fill,
   note: keyof ConnectStrings | undefined,
   popup: boolean,
 ): void => {
@@ -93,7 +96,7 @@ export const paint = (
   icon.replaceChildren(...(pending ? [spinner] : preset || logo ? [monogram] : []));
   // Drawn by CSS, not text: the accessible name must begin with the button's visible text (WCAG 2.5.3).
   monogram.dataset.m = logo ? '' : (preset?.name[0] ?? '');
-  setText(label, given || (preset ? fill(text.signInWith, preset.name, lang) : text.signIn));
+  setText(label, given || (preset ? fill(text.signInWith, preset.name) : text.signIn));
   // An explicit name: the label's and the hint's spans would be read with a space
   // between them ("Ulule , opens"), as separate boxes of an inline-flex button.
   const name = label
@@ -111,7 +114,7 @@ export const paint = (
   const key = statusKey(status, note);
   setText(
     statusText,
-    pending ? (named ? fill(text.waiting, named, lang) : text.waitingSignIn) : key ? (text[key] ?? '') : '',
+    pending ? (named ? fill(text.waiting, named) : text.waitingSignIn) : key ? (text[key] ?? '') : '',
   );
 };
 

@@ -4,7 +4,6 @@
  * `import 'oauth-connect/modes/connected'` (server-bound imports it).
  */
 import { providers } from '../../flow/providers.js';
-import { fill } from '../locales.js';
 import { setText } from '../shadow.js';
 import { registerMode, type ModeElement } from './mode.js';
 
@@ -13,7 +12,7 @@ let tree: HTMLTemplateElement | undefined;
 const looks = new WeakMap<ModeElement, [HTMLImageElement, HTMLElement]>();
 
 registerMode('connected', {
-  paint: (el, root, status, text, lang) => {
+  paint: (el, root, status, text, fill) => {
     let look = looks.get(el);
     if (!look) {
       tree ??= Object.assign(document.createElement('template'), {
@@ -32,9 +31,7 @@ registerMode('connected', {
     const provider = el.provider && providers[el.provider]?.name;
     setText(
       status,
-      provider && text.connectedTo
-        ? fill(text.connectedTo, provider, lang, name)
-        : fill(text.connectedAs ?? '', name, lang),
+      provider && text.connectedTo ? fill(text.connectedTo, provider, name) : fill(text.connectedAs ?? '', name),
     );
     // [picture] Connected to Ulule as Ada [Disconnect], in the sign-in button's place.
     const shown = [picture, status, disconnect];

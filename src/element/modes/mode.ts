@@ -9,6 +9,7 @@ import type { OnStart, PendingFlow } from '../../flow/session.js';
 import type { ConnectAccount } from '../../flow/server-bound.js';
 import type { ConnectSuccessDetail } from '../events.js';
 import type { ConnectStrings } from '../locales.js';
+import type { Fill } from '../shadow.js';
 import type { Outcome } from '../status.js';
 import type { ConnectOptions } from '../../flow/options.js';
 
@@ -43,7 +44,7 @@ export interface Mode {
   /** Ends the connection before the element goes back to idle (the server revokes its tokens). */
   end?(el: ModeElement): Promise<unknown>;
   /** Paints its part of the shadow tree after the element's own painting (the connected look). */
-  paint?(el: ModeElement, root: ShadowRoot, status: Element, text: ConnectStrings, lang: string): void;
+  paint?(el: ModeElement, root: ShadowRoot, status: Element, text: ConnectStrings, fill: Fill): void;
   /** What it lends the popup flow (the redirect leg, discovery). */
   legs?: FlowLegs;
 }

@@ -2,7 +2,6 @@ import '../../../src/define.js';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { OAuthConnectElement } from '../../../src/element/oauth-connect.js';
 import { popupHarness } from '../popup-harness.js';
-import { inItsLanguage } from '../locale-arrival.js';
 
 // The helpers of the tests in this block (a name may mean something else in another block).
 {
@@ -95,8 +94,6 @@ import { inItsLanguage } from '../locale-arrival.js';
 {
   const shadow = (el: OAuthConnectElement, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector)!;
 
-  const text = (el: OAuthConnectElement, part: string) => shadow(el, `[part=${part}]`).textContent!.trim();
-
   describe('<oauth-connect> words', () => {
     const name = (el: OAuthConnectElement) => shadow(el, '[part=button]').getAttribute('aria-label');
 
@@ -120,62 +117,6 @@ import { inItsLanguage } from '../locale-arrival.js';
         html`<oauth-connect provider="ulule" mode="redirect"></oauth-connect>`,
       );
       expect(name(el)).to.equal('Sign in with Ulule');
-    });
-
-    it('French elides "de" before a vowel or a mute h', async () => {
-      const harness = popupHarness();
-      try {
-        const wrapper = await fixture(
-          html`<div lang="fr">
-            <oauth-connect provider="ulule" client-id="c" redirect-uri="/cb"></oauth-connect>
-            <oauth-connect provider="ultracart" client-id="c" redirect-uri="/cb"></oauth-connect>
-            <oauth-connect
-              authorize-url="https://hub.example/authorize"
-              client-id="c"
-              redirect-uri="/cb"
-            ></oauth-connect>
-            <oauth-connect
-              authorize-url="https://provider.example/authorize"
-              client-id="c"
-              redirect-uri="/cb"
-            ></oauth-connect>
-          </div>`,
-        );
-        const elements = [...wrapper.querySelectorAll('oauth-connect')];
-        await inItsLanguage(elements[0]!);
-        for (const el of elements) el.connect().catch(() => {});
-        await Promise.all(elements.map((el) => el.updateComplete));
-        expect(elements.map((el) => text(el, 'status'))).to.deep.equal([
-          "En attente d'Ulule…",
-          "En attente d'UltraCart…",
-          "En attente d'hub.example…",
-          'En attente de provider.example…',
-        ]);
-        for (const el of elements) el.abort();
-      } finally {
-        harness.restore();
-      }
-    });
-
-    it('follows run-time changes of lang on itself, an ancestor and <html>', async () => {
-      const documentLang = document.documentElement.lang;
-      try {
-        const wrapper = await fixture(html`<div><oauth-connect provider="ulule"></oauth-connect></div>`);
-        const el = wrapper.querySelector('oauth-connect')!;
-        const label = () => text(el, 'label');
-        document.documentElement.lang = 'de';
-        await waitUntil(() => label() == 'Mit Ulule anmelden', `<html lang>: ${label()}`);
-        expect(name(el)).to.equal('Mit Ulule anmelden, öffnet ein neues Fenster');
-        wrapper.setAttribute('lang', 'es');
-        await waitUntil(() => label() == 'Iniciar sesión con Ulule', `ancestor lang: ${label()}`);
-        el.lang = 'fr';
-        await waitUntil(() => label() == 'Se connecter avec Ulule', `own lang: ${label()}`);
-        el.removeAttribute('lang');
-        wrapper.removeAttribute('lang');
-        await waitUntil(() => label() == 'Mit Ulule anmelden', `back to <html lang>: ${label()}`);
-      } finally {
-        document.documentElement.lang = documentLang;
-      }
     });
   });
 }

@@ -39,7 +39,7 @@ describe('the connected look', () => {
   });
 
   for (const [lang, text, button] of [
-    ['fr', 'Connecté à Ulule en tant que Ada', 'Se déconnecter'],
+    ['fr', "Connecté à Ulule en tant qu'Ada", 'Se déconnecter'],
     ['es', 'Conectado a Ulule como Ada', 'Desconectar'],
     ['de', 'Mit Ulule verbunden als Ada', 'Trennen'],
   ])

@@ -3,7 +3,6 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { OAuthConnectElement } from '../../../src/element/oauth-connect.js';
 import { registerProvider } from '../../../src/flow/providers.js';
 import { popupHarness } from '../popup-harness.js';
-import { inItsLanguage } from '../locale-arrival.js';
 
 // The helpers of the tests in this block (a name may mean something else in another block).
 {
@@ -319,7 +318,6 @@ import { inItsLanguage } from '../locale-arrival.js';
       it(`tells the user (${lang}) that sign-in is not available, not to try again`, async () => {
         const wrapper = await fixture(html`<div lang=${lang}><oauth-connect provider="ulule"></oauth-connect></div>`);
         const el = wrapper.querySelector('oauth-connect')!;
-        await inItsLanguage(el);
         el.connect().catch(() => {});
         await oneEvent(el, 'connect-error');
         await el.updateComplete;

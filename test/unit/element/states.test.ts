@@ -3,7 +3,6 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import type { OAuthConnectElement } from '../../../src/element/oauth-connect.js';
 import { ConnectCancelled } from '../../../src/flow/errors.js';
 import { popupHarness } from '../popup-harness.js';
-import { inItsLanguage } from '../locale-arrival.js';
 
 // The helpers of the tests in this block (a name may mean something else in another block).
 {
@@ -385,7 +384,7 @@ import { inItsLanguage } from '../locale-arrival.js';
       it(`access_denied (${lang}): a neutral "${expected}", status idle, the event still connect-error`, async () => {
         const el = await make('denied');
         el.lang = lang;
-        await inItsLanguage(el);
+        await el.updateComplete;
         const error = oneEvent(el, 'connect-error');
         el.connect().catch(() => {});
         expect((await error).detail.error).to.equal('access_denied');
@@ -446,7 +445,6 @@ import { inItsLanguage } from '../locale-arrival.js';
           </div>`,
         );
         const el = wrapper.querySelector('oauth-connect')!;
-        await inItsLanguage(el);
         const button = shadow(el, '[part=button]');
         const idle = button.getBoundingClientRect();
         expect(idle.width).to.equal(320);
