@@ -28,6 +28,10 @@ export default defineConfig(({ mode }) => ({
   build: bundleBuild(mode),
 }));
 
+/** The modules only the files beside the bundle use: the modes' own code and the languages. */
+const loadedBeside =
+  /\/src\/(element\/modes\/(redirect|issuer|server-bound|connected)|element\/locales\/\w+|flow\/(redirect|issuer|server-bound))\.ts$/;
+
 /**
  * The self-contained bundles. `--mode baseline` builds the benchmark's
  * Lit-only element with exactly the same settings (see bench/run.js).
@@ -64,8 +68,9 @@ function bundleBuild(mode: string): BuildEnvironmentOptions {
         // and dist/locales/<lang>.js, each importing from ../oauth-connect.js what the bundle holds.
         chunkFileNames: ({ facadeModuleId }) =>
           (/\/locales\//.test(facadeModuleId ?? '') ? 'locales' : 'modes') + '/[name].js',
-        // Everything but the modes' own code stays in the bundle, which the modes import: no chunk
-        // shared between modes, and a mode's own script tag is enough (it imports the bundle).
+        // What the bundle holds stays in it: a mode or a language imports it from there, and no
+        // chunk is shared between them (each one's own script tag is enough).
+        codeSplitting: { groups: [{ name: 'oauth-connect', test: (id: string) => !loadedBeside.test(id) }] },
       },
     },
   };

@@ -41,7 +41,7 @@ describe('the connected look', () => {
   for (const [lang, text, button] of [
     ['fr', "Connecté à Ulule en tant qu'Ada", 'Se déconnecter'],
     ['es', 'Conectado a Ulule como Ada', 'Desconectar'],
-    ['de', 'Mit Ulule verbunden als Ada', 'Trennen'],
+    ['de', 'Verbunden mit Ulule als Ada', 'Trennen'],
   ])
     it(`speaks ${lang}`, async () => {
       const el = await make({ name: 'Ada' });

@@ -154,10 +154,10 @@ describe('<oauth-connect> languages (modules imported)', () => {
     );
     const elements = [...wrapper.querySelectorAll('oauth-connect')];
     expect(elements.map((el) => [text(el, 'status'), text(el, 'disconnect')])).to.deep.equal([
-      ["Connecté en tant qu'Ada", 'Se déconnecter'],
-      ['Connecté en tant que Bob', 'Se déconnecter'],
-      ['Conectado como Ada', 'Desconectar'],
-      ['Verbunden als Ada', 'Trennen'],
+      ["Connecté à Ulule en tant qu'Ada", 'Se déconnecter'],
+      ['Connecté à Ulule en tant que Bob', 'Se déconnecter'],
+      ['Conectado a Ulule como Ada', 'Desconectar'],
+      ['Verbunden mit Ulule als Ada', 'Trennen'],
     ]);
   });
 
