@@ -34,7 +34,7 @@ const issuerMetadata = (context, next) => {
 };
 
 /**
- * A stand-in for the partner's auth handler at /test-auth/<variant>, for the element's server-bound
+ * A stand-in for the partner's auth handler at /test-auth/<variant>[-<run>], for the element's server-bound
  * tests (the real createAuthHandler runs in test/e2e). `start` sends the popup to the test authorize
  * page, or with `silent` straight to a callback page without callback.js; `complete` answers Ada;
  * `session` answers Ada for `signed-in`, a page's 404 for `missing`, a 500 for `broken`.
@@ -49,23 +49,23 @@ const testAuth = async (context, next) => {
   let body = '';
   for await (const chunk of context.req) body += chunk;
   authRequests.push({ variant, route, body: body && JSON.parse(body) });
-  const redirectUri = variant == 'silent' ? '/test/fixtures/no-callback.html' : '/test/fixtures/callback.html';
+  const redirectUri = variant.startsWith('silent') ? '/test/fixtures/no-callback.html' : '/test/fixtures/callback.html';
   const state = 'server-state-' + authRequests.length;
   const answers = {
     start: {
       state,
       redirectUri,
-      url:
-        variant == 'silent'
-          ? redirectUri
-          : `/test/fixtures/authorize.html?${new URLSearchParams({ redirect_uri: context.origin + redirectUri, state, ...(variant == 'allow' && { 'test-respond': 'code' }) })}`,
+      url: variant.startsWith('silent')
+        ? redirectUri
+        : `/test/fixtures/authorize.html?${new URLSearchParams({ redirect_uri: context.origin + redirectUri, state, ...(variant.startsWith('allow') && { 'test-respond': 'code' }) })}`,
     },
     complete: { account: { name: 'Ada' } },
-    session: { accounts: variant == 'signed-in' ? { mock: { name: 'Ada' } } : {} },
+    session: { accounts: variant.startsWith('signed-in') ? { mock: { name: 'Ada' } } : {} },
     logout: {},
   };
-  if (route == 'session' && variant == 'missing') return void ((context.status = 404), (context.body = 'Not found'));
-  if (route == 'session' && variant == 'broken')
+  if (route == 'session' && variant.startsWith('missing'))
+    return void ((context.status = 404), (context.body = 'Not found'));
+  if (route == 'session' && variant.startsWith('broken'))
     return void ((context.status = 500), (context.body = { error: 'server_error' }));
   context.body = answers[route];
 };

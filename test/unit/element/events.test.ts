@@ -33,6 +33,12 @@ const recordEvents = (el: HTMLElement) => {
 };
 
 describe('<oauth-connect>', () => {
+  // The page's first element prepares a PKCE pair as it connects (crypto.subtle is asynchronous):
+  // these tests click as a user does, once it is ready, so the popup opens at the provider at once.
+  before(async () => {
+    await fixture(html`<oauth-connect></oauth-connect>`);
+    await aTimeout(200);
+  });
   let harness: ReturnType<typeof popupHarness>;
   beforeEach(() => (harness = popupHarness()));
   afterEach(() => harness.restore());

@@ -90,6 +90,8 @@ describe('server-bound flow: the promises of every popup mode', () => {
 });
 
 describe('server-bound: the account the server still holds', () => {
+  // The test server's request log is shared by every browser of the run: each run asks under its own name.
+  const run = Math.random().toString(36).slice(2);
   const requests = async () =>
     (await (await fetch('/test-auth/requests')).json()) as { variant: string; route: string; body: unknown }[];
 
@@ -106,13 +108,11 @@ describe('server-bound: the account the server still holds', () => {
     }
   });
 
+  // A 404 is a handler mounted elsewhere: the console says where it was looked for.
   for (const [variant, logs] of [
-    [
-      'missing',
-      'oauth-connect: /test-auth/missing/session answered 404: is the handler mounted at /test-auth/missing?',
-    ],
-    ['broken', ''],
-  ])
+    ['missing', true],
+    ['broken', false],
+  ] as const)
     it(`a failed GET /session (${variant}): one connect-error server_error per element, each idle and usable`, async () => {
       const logged: string[] = [];
       const error = console.error;
@@ -121,7 +121,7 @@ describe('server-bound: the account the server still holds', () => {
       const record = (event: Event) => errors.push((event as CustomEvent).detail.error);
       document.addEventListener('connect-error', record);
       const els = [0, 1].map(() =>
-        Object.assign(document.createElement('oauth-connect'), { server: `/test-auth/${variant}` }),
+        Object.assign(document.createElement('oauth-connect'), { server: `/test-auth/${variant}-${run}` }),
       );
       try {
         const failed = els.map((el) => oneEvent(el, 'connect-error'));
@@ -131,13 +131,21 @@ describe('server-bound: the account the server still holds', () => {
         document.body.append(els[0]!);
         await new Promise((resolve) => setTimeout(resolve, 200));
         expect(errors).to.deep.equal(['server_error', 'server_error']);
-        expect((await requests()).filter((r) => r.variant == variant && r.route == 'session')).to.have.length(1);
+        expect(
+          (await requests()).filter((r) => r.variant == `${variant}-${run}` && r.route == 'session'),
+        ).to.have.length(1);
         for (const el of els) {
           expect(el.status).to.equal('idle');
           expect(el.shadowRoot!.querySelector('[part=status]')!.textContent).to.equal('Sign-in failed. Try again.');
           expect(el.shadowRoot!.querySelector<HTMLButtonElement>('[part=button]')!.disabled).to.equal(false);
         }
-        expect(logged).to.deep.equal(logs ? [logs] : []);
+        expect(logged).to.deep.equal(
+          logs
+            ? [
+                `oauth-connect: /test-auth/${variant}-${run}/session answered 404: is the handler mounted at /test-auth/${variant}-${run}?`,
+              ]
+            : [],
+        );
       } finally {
         console.error = error;
         document.removeEventListener('connect-error', record);
@@ -147,7 +155,7 @@ describe('server-bound: the account the server still holds', () => {
 
   it("sends the page's language in start as uiLocales", async () => {
     const el = await fixture<OAuthConnectElement>(
-      html`<div lang="fr-CA"><oauth-connect server="/test-auth/lang" provider="mock"></oauth-connect></div>`,
+      html`<div lang="fr-CA"><oauth-connect server="/test-auth/lang-${run}" provider="mock"></oauth-connect></div>`,
     ).then((div) => div.querySelector('oauth-connect')!);
     const harness = popupHarness();
     try {
@@ -158,7 +166,7 @@ describe('server-bound: the account the server still holds', () => {
     } finally {
       harness.restore();
     }
-    const start = (await requests()).filter((r) => r.variant == 'lang' && r.route == 'start');
+    const start = (await requests()).filter((r) => r.variant == `lang-${run}` && r.route == 'start');
     expect(start.map((r) => r.body)).to.deep.equal([{ provider: 'mock', uiLocales: 'fr-CA' }]);
   });
 });
