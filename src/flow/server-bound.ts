@@ -6,6 +6,7 @@
  * only carries the callback's parameters from the popup to `complete` once:
  * the code in them is useless without the verifier the server keeps.
  */
+import type { StartAnswer } from '../protocol/bff.js';
 import { ConnectError } from './errors.js';
 import { popupSession, type PendingFlow } from './session.js';
 
@@ -30,11 +31,7 @@ export interface SessionResult {
 }
 
 /** What `POST {server}/start` answers. */
-export interface ServerStart {
-  url: string;
-  state: string;
-  redirectUri: string;
-}
+export type ServerStart = StartAnswer;
 
 export interface ServerFlowOptions {
   server: string;
@@ -140,7 +137,8 @@ export const startServerFlow = (
     session.receive({ state, popup, redirectUri: new URL(redirectUri, location.href).href }, (params) =>
       callServer<{ account: ConnectAccount; issuer?: string }>(server, '/complete', {
         provider,
-        params: Object.fromEntries(params),
+        // The pairs as received, duplicates kept: the server refuses a parameter sent twice (RFC 6749 §3.1).
+        params,
       }).then(
         ({ account, issuer }) =>
           settle({ responseType: 'session', account, state, provider, ...(issuer && { issuer }) }),

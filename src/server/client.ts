@@ -86,9 +86,7 @@ const discover = async (issuer: URL, options: HttpOptions): Promise<oauth.Author
         throw new TokenError(
           'invalid_response',
           `The metadata of ${redact(issuer)} names another issuer: it must equal the configured one exactly.`,
-          record.status,
-          undefined,
-          { cause: error },
+          { status: record.status, cause: error },
         );
       failures.push(`${algorithm}: ${failure.message}`);
     }
@@ -96,7 +94,7 @@ const discover = async (issuer: URL, options: HttpOptions): Promise<oauth.Author
   throw new TokenError(
     'invalid_response',
     `No metadata found for the issuer ${redact(issuer)} (${failures.join('; ')}).`,
-    0,
+    { status: 0 },
   );
 };
 
@@ -118,71 +116,87 @@ export const clearDiscoveryCache = (issuer?: string | URL): void => {
 
 const formEncode = (value: string) => new URLSearchParams({ v: value }).toString().slice(2);
 
-const clientAuthentication = (options: ProviderOptions): oauth.ClientAuth => {
+const clientAuthentication = (options: ProviderOptions, name: string): oauth.ClientAuth => {
   const method = options.clientAuth ?? (options.clientSecret === undefined ? 'none' : 'client_secret_basic');
   if (method == 'none') return oauth.None();
   const { clientSecret } = options;
-  if (!clientSecret) throw new TypeError(`oauth-connect/server: clientAuth "${method}" needs a clientSecret.`);
+  if (!clientSecret)
+    throw new TypeError(
+      `oauth-connect/server: ${name}.clientAuth "${method}" needs a clientSecret: set ${name}.clientSecret, or clientAuth: 'none' for a public client.`,
+    );
   if (method == 'client_secret_basic')
     // RFC 6749 §2.3.1 form-encodes id and secret before Basic; URLSearchParams's encoding leaves `-._*`
     // as they are, as servers that skip the decoding (many do) expect. oauth4webapi encodes those too.
     return (_as, _client, _body, headers) =>
       headers.set('authorization', `Basic ${btoa(`${formEncode(options.clientId)}:${formEncode(clientSecret)}`)}`);
   if (method == 'client_secret_post') return oauth.ClientSecretPost(clientSecret);
-  throw new TypeError(`oauth-connect/server: unknown clientAuth "${String(method)}".`);
+  throw new TypeError(
+    `oauth-connect/server: ${name}.clientAuth "${String(method)}" is not one of client_secret_basic, client_secret_post, none.`,
+  );
 };
 
-/** Resolves the provider's metadata and this client for one call. Throws TypeError for a wrong configuration. */
-export const resolve = async (options: ProviderOptions): Promise<Resolved> => {
-  if (!options.clientId) throw new TypeError('oauth-connect/server: clientId is required.');
-  const auth = clientAuthentication(options);
-  const issuer = options.issuer === undefined ? undefined : configuredUrl(options.issuer, 'issuer');
-  let as: oauth.AuthorizationServer;
-  if (options.tokenUrl !== undefined || issuer === undefined) {
-    if (options.tokenUrl === undefined)
-      throw new TypeError('oauth-connect/server: give the provider an issuer (to discover) or a tokenUrl.');
-    const endpoint = (value: string | URL | undefined, name: string) =>
-      value === undefined ? undefined : configuredUrl(value, name).href;
-    as = {
-      // Without an issuer, the token URL stands in (oauth4webapi needs one); no `iss` is then compared.
-      issuer: issuer ? String(options.issuer) : configuredUrl(options.tokenUrl, 'tokenUrl').href,
-      token_endpoint: endpoint(options.tokenUrl, 'tokenUrl'),
-      revocation_endpoint: endpoint(options.revocationUrl, 'revocationUrl'),
-      userinfo_endpoint: endpoint(options.userInfoUrl, 'userInfoUrl'),
-      jwks_uri: endpoint(options.jwksUrl, 'jwksUrl'),
+/** A provider's client, checked once: its metadata (discovered on first use) and how it authenticates. */
+export interface ProviderClient {
+  options: ProviderOptions;
+  /** Whether `issuer` is configured (OpenID Connect, RFC 9207 `iss` checks) rather than stood in for. */
+  knowsIssuer: boolean;
+  resolve(): Promise<Resolved>;
+}
+
+/**
+ * Checks the provider's options at once and builds its client; throws a
+ * TypeError naming the option and the fix (`name` says where the options are,
+ * e.g. `providers.ulule`). Discovery waits for the first call.
+ */
+export const providerClient = (options: ProviderOptions, name = 'options'): ProviderClient => {
+  if (!options.clientId || typeof options.clientId != 'string')
+    throw new TypeError(
+      `oauth-connect/server: ${name} has no clientId: set ${name}.clientId to the client id the provider gave when you registered your site.`,
+    );
+  const auth = clientAuthentication(options, name);
+  const issuer = options.issuer === undefined ? undefined : configuredUrl(options.issuer, `${name}.issuer`);
+  const endpoint = (value: string | URL | undefined, option: string) =>
+    value === undefined ? undefined : configuredUrl(value, `${name}.${option}`).href;
+  const explicit = {
+    token_endpoint: endpoint(options.tokenUrl, 'tokenUrl'),
+    revocation_endpoint: endpoint(options.revocationUrl, 'revocationUrl'),
+    userinfo_endpoint: endpoint(options.userInfoUrl, 'userInfoUrl'),
+    jwks_uri: endpoint(options.jwksUrl, 'jwksUrl'),
+  };
+  if (!explicit.token_endpoint && !issuer)
+    throw new TypeError(
+      `oauth-connect/server: ${name} has neither issuer nor tokenUrl: set ${name}.issuer (its endpoints are then discovered) or ${name}.tokenUrl.`,
+    );
+  const http = (what: string) => {
+    const record: CallRecord = { status: 0 };
+    return {
+      record,
+      what,
+      options: {
+        [oauth.customFetch]: guardedFetch(options, record, what),
+        // guardedFetch enforces https, allowing http on loopback only; oauth4webapi's switch is all or nothing.
+        [oauth.allowInsecureRequests]: true,
+      },
     };
-  } else {
-    const found = await metadataFor(issuer, options);
-    // Explicit endpoints win over discovered ones (a provider that omits revocation from its metadata).
-    // The same object otherwise: oauth4webapi caches the provider's keys per metadata object.
-    const overrides = options.revocationUrl || options.userInfoUrl || options.jwksUrl;
-    as = !overrides
-      ? found
-      : {
-          ...found,
-          ...(options.revocationUrl && {
-            revocation_endpoint: configuredUrl(options.revocationUrl, 'revocationUrl').href,
-          }),
-          ...(options.userInfoUrl && { userinfo_endpoint: configuredUrl(options.userInfoUrl, 'userInfoUrl').href }),
-          ...(options.jwksUrl && { jwks_uri: configuredUrl(options.jwksUrl, 'jwksUrl').href }),
-        };
-  }
+  };
+  const client = { client_id: options.clientId };
+  const known = (as: oauth.AuthorizationServer): Resolved => ({ as, client, auth, knowsIssuer: !!issuer, http });
+  const fixed =
+    explicit.token_endpoint !== undefined
+      ? // Without an issuer, the token URL stands in (oauth4webapi needs one); no `iss` is then compared.
+        known({ issuer: issuer ? String(options.issuer) : explicit.token_endpoint, ...explicit })
+      : undefined;
   return {
-    as,
-    client: { client_id: options.clientId },
-    auth,
-    knowsIssuer: issuer !== undefined,
-    http: (what) => {
-      const record: CallRecord = { status: 0 };
-      return {
-        record,
-        what,
-        options: {
-          [oauth.customFetch]: guardedFetch(options, record, what),
-          // guardedFetch enforces https, allowing http on loopback only; oauth4webapi's switch is all or nothing.
-          [oauth.allowInsecureRequests]: true,
-        },
-      };
+    options,
+    knowsIssuer: !!issuer,
+    resolve: async () => {
+      if (fixed) return fixed;
+      if (!issuer) throw new TypeError('oauth-connect/server: no issuer to discover.');
+      const found = await metadataFor(issuer, options);
+      // Explicit endpoints win over discovered ones (a provider that omits revocation from its metadata).
+      // The same object otherwise: oauth4webapi caches the provider's keys per metadata object.
+      const overrides = Object.entries(explicit).filter(([, value]) => value !== undefined);
+      return known(overrides.length ? { ...found, ...Object.fromEntries(overrides) } : found);
     },
   };
 };

@@ -2,26 +2,29 @@
  * createAuthHandler: the server-bound sign-in (RFC 10017's backend for
  * frontend). The browser gets an authorize URL and, at the end, an account;
  * the PKCE verifier, the nonce and every token stay on the server, and the
- * pending flows are bound to the browser by an HttpOnly cookie.
+ * pending flows are bound to the browser by an HttpOnly cookie. Everything
+ * the options can get wrong is said here, at start-up.
  */
 import * as oauth from 'oauth4webapi';
-import { accessTokens, storedTokens } from './access-token.js';
-import { resolve, type ProviderOptions } from './client.js';
-import { answer, AuthError, checkPost, failure, readJson } from './exchange.js';
-import { cookieJar, deriveKeys, readCookies, seal, unseal, type Keys } from './session.js';
-import { sessionIo } from './sessions.js';
-import type { Account, SessionData, SessionStore } from './store.js';
-import { canRevoke, exchangeCode, fetchUserInfo, revokeToken, type IdTokenClaims, type TokenSet } from './tokens.js';
+import {
+  BFF_ROUTES,
+  type Account,
+  type CompleteAnswer,
+  type SessionAnswer,
+  type StartAnswer,
+} from '../protocol/bff.js';
+import { accessTokens, storedTokens, type AccessToken } from './access-token.js';
+import { publicAccount, signedInAccount } from './account.js';
+import { callbackPairs, uiLocalesOf } from './inputs.js';
+import { AuthError, ERROR_CODES } from './errors.js';
+import { buildProviders, type AuthProvider, type Provider } from './providers.js';
+import { answer, checkPost, failure, readJson, requestUrl } from './requests.js';
+import { FLOW_TTL_SECONDS, sessions as sessionsWith, type PendingFlow } from './session.js';
+import { dropGrant, type SessionData, type SessionStore } from './store.js';
+import { exchangeWith, userInfoWith, type IdTokenClaims, type TokenSet } from './tokens.js';
+import { revokeGrant, userSessionsEnder } from './user-sessions.js';
 
-/** One provider the handler signs in with, under the id the element's `provider` attribute names. */
-export interface AuthProvider extends ProviderOptions {
-  /** The redirect URI registered at the provider: the page that runs the callback script. */
-  redirectUri: string;
-  /** Default `openid email profile` with an issuer (OpenID Connect), the provider's default otherwise. */
-  scope?: string;
-  /** The authorization endpoint, when not discovered from `issuer`. */
-  authorizeUrl?: string | URL;
-}
+export type { AccessToken, AuthProvider };
 
 export interface SignInInfo {
   provider: string;
@@ -34,85 +37,93 @@ export interface SignInInfo {
 
 export interface AuthHandlerOptions {
   providers: Record<string, AuthProvider>;
-  /** At least 32 characters; a list rotates keys: the first seals, all open. */
+  /**
+   * 32 random bytes or more (`openssl rand -base64 32`); fewer than 32 characters, fewer than
+   * 8 distinct ones or one repeated pattern is refused. A list rotates keys: the first seals, all open.
+   */
   secret: string | string[];
   /** Where the handler is mounted. Default `/auth`. */
   basePath?: string;
-  /** Keep sessions on the server (the cookie then holds only a random id). Default: in the sealed cookie. */
+  /**
+   * Keep sessions on the server (the cookie then holds only a random id). Default: in the sealed
+   * cookie, which suits one process or sticky sessions only (see the README).
+   */
   store?: SessionStore;
-  /** Session lifetime in seconds. Default 7 days. */
+  /** Seconds from the latest successful sign-in to the end of the session (never extended). Default 7 days. */
   sessionTtl?: number;
   /** Other origins allowed to POST (a front end on another origin of your site). Default: the request's own. */
   origins?: string[];
   /** Where you link or create your own user; what it returns becomes the session's account. */
   onSignIn?: (info: SignInInfo) => Account | Promise<Account>;
-  /** Told of every 5xx (a failing provider or store), for your log. */
+  /** Told of every 5xx (a failing provider or store) instead of `console.error`. */
   onError?: (error: unknown) => void;
   /** Largest request body, in bytes. Default 16 KiB. */
   maxBodyBytes?: number;
-}
-
-export interface AccessToken {
-  accessToken: string;
-  tokenType: string;
-  expiresAt?: number;
-  /** Set-Cookie headers your response must carry (a refresh changed the sealed session); often empty. */
-  setCookie: string[];
 }
 
 export interface AuthHandler {
   (request: Request): Promise<Response>;
   /** This browser's accounts, by provider (empty when signed out). */
   getSession(request: Request): Promise<{ accounts: Record<string, Account> }>;
-  /** A valid access token for `provider`, refreshed (with rotation) when it expired. Throws AuthError. */
+  /**
+   * A valid access token for `provider`, refreshed (with rotation) when it expired. Throws AuthError:
+   * `login_required` (401) when not signed in or the provider refused the refresh; its `setCookie`
+   * then ends the grant in the browser too.
+   */
   getAccessToken(request: Request, provider: string): Promise<AccessToken>;
+  /**
+   * Ends every session holding `provider`'s grant for `accountId` (after a password change, say) and
+   * revokes its refresh token, then its access token, where the provider has revocation. Needs a
+   * store that indexes sessions by account (`memoryStore`, `redisStore`).
+   */
+  deleteUserSessions(provider: string, accountId: string): Promise<{ sessions: number; revoked: number }>;
 }
-
-interface PendingFlow {
-  provider: string;
-  state: string;
-  verifier: string;
-  nonce?: string;
-  redirectUri: string;
-}
-
-const FLOW_TTL = 600;
-/** Pending flows kept per browser (several buttons, several tabs); the oldest goes first. */
-const MAX_FLOWS = 6;
 
 export const createAuthHandler = (options: AuthHandlerOptions): AuthHandler => {
-  const keys: Keys = deriveKeys(options.secret);
+  if (!options || typeof options != 'object')
+    throw new TypeError('oauth-connect/server: createAuthHandler needs options: { providers, secret }.');
+  const sessions = sessionsWith({
+    secret: options.secret,
+    store: options.store,
+    ttl: options.sessionTtl ?? 7 * 24 * 3600,
+  });
+  const providerNamed = buildProviders(options.providers);
   const base = (options.basePath ?? '/auth').replace(/\/+$/, '');
-  const ttl = options.sessionTtl ?? 7 * 24 * 3600;
   const { store } = options;
-
-  const providerNamed = (id: unknown): [string, AuthProvider] => {
-    const config = typeof id == 'string' && Object.hasOwn(options.providers, id) ? options.providers[id] : undefined;
-    if (!config) throw new AuthError('invalid_request', `Unknown provider ${JSON.stringify(id)}.`, 400);
-    return [id as string, config];
-  };
-
-  const { storeCall, loadSession, saveSession } = sessionIo({ keys, store, ttl });
+  const maxBody = options.maxBodyBytes ?? 16_384;
 
   const accountsOf = (data: SessionData) =>
     Object.fromEntries(Object.entries(data.grants).map(([id, grant]) => [id, grant.account]));
 
+  /** States spent in this process, when the store cannot mark them for every process. */
+  const spent = new Map<string, number>();
+  /** One `complete` per state: a second one (a replay, a double submit) must not spend the code again. */
+  const spendState = async (state: string): Promise<boolean> => {
+    const claimOnce = store?.claimOnce?.bind(store);
+    if (claimOnce) return sessions.storeCall(() => claimOnce(`state:${state}`, FLOW_TTL_SECONDS));
+    const now = Date.now();
+    for (const [key, expires] of spent) if (expires <= now) spent.delete(key);
+    if (spent.has(state)) return false;
+    spent.set(state, now + FLOW_TTL_SECONDS * 1000);
+    return true;
+  };
+
   const start = async (request: Request) => {
-    const body = await readJson(request, options.maxBodyBytes ?? 16_384);
-    const [providerId, config] = providerNamed(body.provider);
-    const { as } = await resolve(config);
-    const endpoint = config.authorizeUrl ?? as.authorization_endpoint;
-    if (!endpoint) throw new TypeError(`oauth-connect/server: provider ${providerId} has no authorizeUrl.`);
-    const scope = config.scope ?? (config.issuer ? 'openid email profile' : undefined);
+    const body = await readJson(request, maxBody);
+    const provider = providerNamed(body.provider);
+    const { config, scope } = provider;
+    const endpoint = await provider.authorizeEndpoint();
     const flow: PendingFlow = {
-      provider: providerId,
+      provider: provider.id,
       state: oauth.generateRandomState(),
       verifier: oauth.generateRandomCodeVerifier(),
       redirectUri: config.redirectUri,
       ...(scope?.split(' ').includes('openid') && { nonce: oauth.generateRandomNonce() }),
     };
+    const uiLocales = config.params && 'ui_locales' in config.params ? undefined : uiLocalesOf(body.uiLocales);
     const url = new URL(endpoint);
     const params = {
+      ...config.params,
       client_id: config.clientId,
       redirect_uri: config.redirectUri,
       response_type: 'code',
@@ -121,117 +132,158 @@ export const createAuthHandler = (options: AuthHandlerOptions): AuthHandler => {
       code_challenge: await oauth.calculatePKCECodeChallenge(flow.verifier),
       code_challenge_method: 'S256',
       ...(flow.nonce && { nonce: flow.nonce }),
+      ...(uiLocales && { ui_locales: uiLocales }),
     };
     for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
-    const jar = cookieJar(request, 'oauth-connect');
-    const pending = ((await unseal(keys, 'flows', readCookies(request).get(jar.name('-flow')))) as PendingFlow[]) ?? [];
-    const flows = [...pending, flow].slice(-MAX_FLOWS);
-    const cookie = jar.set('-flow', await seal(keys, 'flows', flows, FLOW_TTL), FLOW_TTL);
-    return answer(200, { url: url.href, state: flow.state, redirectUri: config.redirectUri }, [cookie]);
+    const cookie = await sessions.flowsCookie(request, [...(await sessions.readFlows(request)), flow]);
+    const started: StartAnswer = { url: url.href, state: flow.state, redirectUri: config.redirectUri };
+    return answer(200, started, [cookie]);
   };
 
-  const accountFrom = (claims: Record<string, unknown> | undefined): Account => {
-    const text = (name: string) =>
-      typeof claims?.[name] == 'string' && claims[name] ? (claims[name] as string) : undefined;
-    const id = text('sub') ?? (typeof claims?.id == 'number' ? String(claims.id) : text('id'));
-    if (!id) throw new AuthError('invalid_response', 'The provider did not say who signed in (no sub or id).', 502);
-    return {
-      id,
-      name: text('name') ?? text('preferred_username') ?? text('email') ?? id,
-      ...(text('email') && { email: text('email') }),
-      ...(text('picture') && { picture: text('picture') }),
-    };
+  /** Who signed in: the ID token's claims, and userinfo when they lack a name (OpenID Connect Core §5.4). */
+  const signIn = async (provider: Provider, flow: PendingFlow, callback: URLSearchParams) => {
+    const tokens = await exchangeWith(provider.client, {
+      callback,
+      redirectUri: flow.redirectUri,
+      codeVerifier: flow.verifier,
+      ...(flow.nonce && { nonce: flow.nonce }),
+    });
+    const { as } = await provider.resolve();
+    const needsProfile = !tokens.claims || typeof tokens.claims.name != 'string';
+    const profile =
+      needsProfile && as.userinfo_endpoint
+        ? await userInfoWith(provider.client, {
+            accessToken: tokens.accessToken,
+            ...(tokens.claims && { expectedSubject: tokens.claims.sub }),
+          })
+        : undefined;
+    const claims = tokens.claims ? { ...profile, ...tokens.claims } : profile;
+    let account = signedInAccount(claims);
+    if (options.onSignIn) account = await options.onSignIn({ provider: provider.id, tokens, claims, account });
+    return { tokens, account: publicAccount(account) };
   };
 
   const complete = async (request: Request) => {
-    const body = await readJson(request, options.maxBodyBytes ?? 16_384);
-    const [providerId, config] = providerNamed(body.provider);
-    const params = body.params as Record<string, unknown> | undefined;
-    const param = (name: string) => (typeof params?.[name] == 'string' ? (params[name] as string) : undefined);
-    const jar = cookieJar(request, 'oauth-connect');
-    const pending = ((await unseal(keys, 'flows', readCookies(request).get(jar.name('-flow')))) as PendingFlow[]) ?? [];
-    const flow = pending.find((item) => item.state === param('state') && item.provider == providerId);
+    const body = await readJson(request, maxBody);
+    const provider = providerNamed(body.provider);
+    const params = callbackPairs(body.params);
+    const states = params.getAll('state');
+    const pending = await sessions.readFlows(request);
+    const flow = states.length == 1 ? pending.find((item) => item.state === states[0]) : undefined;
     // No binding cookie (another browser, a replay), or not this provider's flow: refuse before the code is used.
-    if (!flow) throw new AuthError('invalid_request', 'No sign-in with this state is pending in this browser.', 400);
-    const rest = pending.filter((item) => item !== flow);
-    const flowCookie = rest.length
-      ? jar.set('-flow', await seal(keys, 'flows', rest, FLOW_TTL), FLOW_TTL)
-      : jar.clear('-flow');
-    try {
-      const error = param('error');
-      if (error) throw new AuthError(error, param('error_description') ?? 'The provider refused the sign-in.', 400);
-      const tokens = await exchangeCode({
-        ...config,
-        code: param('code') ?? '',
-        redirectUri: flow.redirectUri,
-        codeVerifier: flow.verifier,
-        ...(flow.nonce && { nonce: flow.nonce }),
-        ...(param('iss') !== undefined && { iss: param('iss') }),
+    if (!flow || flow.provider != provider.id)
+      throw new AuthError(ERROR_CODES.invalidRequest, 'No sign-in with this state is pending in this browser.', {
+        status: 400,
       });
-      const { as } = await resolve(config);
-      // An ID token often carries only `sub` (OpenID Connect Core §5.4): userinfo has the name and email.
-      const needsProfile = !tokens.claims || typeof tokens.claims.name != 'string';
-      const profile =
-        needsProfile && as.userinfo_endpoint
-          ? await fetchUserInfo({
-              ...config,
-              accessToken: tokens.accessToken,
-              ...(tokens.claims && { expectedSubject: tokens.claims.sub }),
-            })
-          : undefined;
-      const claims = tokens.claims ? { ...profile, ...tokens.claims } : profile;
-      let account = accountFrom(claims);
-      if (options.onSignIn) account = await options.onSignIn({ provider: providerId, tokens, claims, account });
-      const session = await loadSession(request);
-      session.data.grants[providerId] = { account, tokens: storedTokens(tokens) };
-      return answer(200, { account }, [flowCookie, ...(await saveSession(request, session))]);
+    const flowCookie = await sessions.flowsCookie(
+      request,
+      pending.filter((item) => item !== flow),
+    );
+    try {
+      if (!(await spendState(flow.state)))
+        throw new AuthError(ERROR_CODES.invalidRequest, 'This sign-in was already completed.', { status: 400 });
+      const { as, client } = await provider.resolve();
+      let callback: URLSearchParams;
+      try {
+        // oauth4webapi takes the answer apart: the state, RFC 9207's iss, the provider's error.
+        // Without a configured issuer there is nothing to compare an `iss` with (the token URL stands in).
+        if (!provider.client.knowsIssuer) params.delete('iss');
+        callback = oauth.validateAuthResponse(as, client, params, flow.state);
+      } catch (error) {
+        if (error instanceof oauth.AuthorizationResponseError)
+          throw new AuthError(error.error, error.error_description ?? 'The provider refused the sign-in.', {
+            status: 400,
+            cause: error,
+          });
+        throw new AuthError(ERROR_CODES.invalidResponse, callbackProblem(error, as.issuer), {
+          status: 400,
+          cause: error,
+        });
+      }
+      if (!callback.get('code'))
+        throw new AuthError(ERROR_CODES.invalidRequest, 'The authorization response has no code.', { status: 400 });
+      const { tokens, account } = await signIn(provider, flow, callback);
+      const loaded = await sessions.load(request);
+      // A new session id at each sign-in; grants with other providers are kept.
+      const saved = await sessions.commit(
+        request,
+        loaded,
+        (data) => {
+          data.grants[provider.id] = { account, tokens: storedTokens(tokens) };
+        },
+        { renew: true },
+      );
+      const done: CompleteAnswer = { account };
+      return answer(200, done, [flowCookie, ...saved.setCookie]);
     } catch (error) {
       // The flow is spent either way: its cookie entry goes, whatever happened.
-      const response = failure(error, options.onError);
+      const response = failure(error, BFF_ROUTES.complete, options.onError);
       response.headers.append('Set-Cookie', flowCookie);
       return response;
     }
   };
 
   const logout = async (request: Request) => {
-    const body = await readJson(request, options.maxBodyBytes ?? 16_384);
-    const [providerId, config] = providerNamed(body.provider);
-    const session = await loadSession(request);
-    const grant = session.data.grants[providerId];
-    if (grant && (await canRevoke(config))) {
-      // RFC 7009 §2.1: revoking the refresh token ends the grant; the access token may outlive it, so it goes too.
-      if (grant.tokens.refreshToken)
-        await revokeToken({ ...config, token: grant.tokens.refreshToken, tokenTypeHint: 'refresh_token' });
-      await revokeToken({ ...config, token: grant.tokens.accessToken, tokenTypeHint: 'access_token' });
+    const body = await readJson(request, maxBody);
+    const provider = providerNamed(body.provider);
+    const session = await sessions.load(request);
+    const grant = session.data.grants[provider.id];
+    if (grant) await revokeGrant(provider, grant.tokens);
+    try {
+      const saved = await sessions.commit(request, session, (data) => {
+        dropGrant(data, provider.id);
+      });
+      const accounts: SessionAnswer = { accounts: accountsOf(saved.data) };
+      return answer(200, accounts, saved.setCookie);
+    } catch (error) {
+      // Ended meanwhile: signed out all the same.
+      if (error instanceof AuthError && error.error == ERROR_CODES.loginRequired)
+        return answer(200, { accounts: {} } satisfies SessionAnswer, error.setCookie);
+      throw error;
     }
-    session.data.grants = Object.fromEntries(Object.entries(session.data.grants).filter(([id]) => id != providerId));
-    return answer(200, { accounts: accountsOf(session.data) }, await saveSession(request, session));
+  };
+
+  const routes: Record<string, (request: Request) => Promise<Response>> = {
+    [BFF_ROUTES.start]: start,
+    [BFF_ROUTES.complete]: complete,
+    [BFF_ROUTES.logout]: logout,
   };
 
   const handler = (async (request: Request): Promise<Response> => {
+    let route = '(outside the handler)';
     try {
-      const path = new URL(request.url).pathname;
-      if (path != base && !path.startsWith(`${base}/`)) throw new AuthError('not_found', `Nothing at ${path}.`, 404);
-      const route = path.slice(base.length);
-      if (request.method == 'GET' && route == '/session')
-        return answer(200, { accounts: accountsOf((await loadSession(request)).data) });
-      const routes: Record<string, (request: Request) => Promise<Response>> = {
-        '/start': start,
-        '/complete': complete,
-        '/logout': logout,
-      };
+      const path = requestUrl(request).pathname;
+      if (path != base && !path.startsWith(`${base}/`))
+        throw new AuthError(ERROR_CODES.notFound, `Nothing at ${path}.`, { status: 404 });
+      route = path.slice(base.length);
+      if (request.method == 'GET' && route == BFF_ROUTES.session)
+        return answer(200, { accounts: accountsOf((await sessions.load(request)).data) } satisfies SessionAnswer);
       const run = Object.hasOwn(routes, route) ? routes[route] : undefined;
-      if (!run) throw new AuthError('not_found', `Nothing at ${path}.`, 404);
-      if (request.method != 'POST') throw new AuthError('invalid_request', `Use POST for ${path}.`, 405);
+      if (!run) throw new AuthError(ERROR_CODES.notFound, `Nothing at ${path}.`, { status: 404 });
+      if (request.method != 'POST')
+        throw new AuthError(ERROR_CODES.invalidRequest, `Use POST for ${path}.`, { status: 405 });
       checkPost(request, options.origins ?? []);
       return await run(request);
     } catch (error) {
-      return failure(error, options.onError);
+      return failure(error, route, options.onError);
     }
   }) as AuthHandler;
 
-  handler.getSession = async (request) => ({ accounts: accountsOf((await loadSession(request)).data) });
+  handler.getSession = async (request) => ({ accounts: accountsOf((await sessions.load(request)).data) });
 
-  handler.getAccessToken = accessTokens({ providerNamed, loadSession, saveSession, storeCall, store });
+  handler.getAccessToken = accessTokens({ providerNamed, sessions, store });
+
+  handler.deleteUserSessions = userSessionsEnder({ providerNamed, sessions, store, onError: options.onError });
   return handler;
+};
+
+/** What was wrong with the callback, in words (oauth4webapi's say which check failed). */
+const callbackProblem = (error: unknown, issuer: string): string => {
+  const message = error instanceof Error ? error.message : '';
+  if (/"iss"/.test(message))
+    return /missing/.test(message)
+      ? `The authorization response has no iss, and ${issuer} says it always sends one (RFC 9207).`
+      : `The authorization response came from another issuer (expected ${issuer}).`;
+  if (/"state"/.test(message)) return 'The authorization response does not carry the state of this sign-in.';
+  return `The authorization response cannot be used: ${message}`;
 };

@@ -55,7 +55,7 @@ const readCapped = async (response: Response, limit: number, url: URL): Promise<
     new TokenError(
       'invalid_response',
       `The answer from ${redact(url)} is larger than ${limit} bytes; it was not read.`,
-      response.status,
+      { status: response.status },
     );
   const declared = Number(response.headers.get('content-length'));
   if (declared > limit) {
@@ -98,7 +98,7 @@ export const guardedFetch =
       throw new TokenError(
         'invalid_response',
         `Refused to send the ${what} to ${redact(url)}: not https (http only on loopback).`,
-        0,
+        { status: 0 },
       );
     const timeout = AbortSignal.timeout(options.timeout ?? DEFAULT_TIMEOUT);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;

@@ -10,7 +10,14 @@ export {
   type ProviderOptions,
   type TokenEndpointOptions,
 } from './client.js';
-export { TokenError, type TokenErrorCode } from './errors.js';
+export {
+  AuthError,
+  ERROR_CODES,
+  SessionTooLargeError,
+  TokenError,
+  type ErrorInit,
+  type TokenErrorCode,
+} from './errors.js';
 export type { HttpOptions } from './http.js';
 export {
   exchangeCode,
@@ -32,6 +39,24 @@ export {
   type AuthProvider,
   type SignInInfo,
 } from './handler.js';
-export { AuthError } from './exchange.js';
-export { SessionTooLargeError } from './session.js';
-export { memoryStore, type Account, type SessionData, type SessionGrant, type SessionStore } from './store.js';
+export {
+  memoryStore,
+  type Account,
+  type SessionData,
+  type SessionGrant,
+  type SessionStore,
+  type VersionedWrite,
+} from './store.js';
+export {
+  BFF_HEADER,
+  BFF_HEADER_VALUE,
+  BFF_ROUTES,
+  type CallbackPairs,
+  type CompleteAnswer,
+  type CompleteBody,
+  type ErrorAnswer,
+  type LogoutBody,
+  type SessionAnswer,
+  type StartAnswer,
+  type StartBody,
+} from '../protocol/bff.js';

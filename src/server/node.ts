@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import type { AuthHandler } from './handler.js';
+import { reportFailure } from './requests.js';
 
 type NodeRequest = IncomingMessage & { originalUrl?: string };
 
@@ -66,6 +67,8 @@ export const toNodeHandler =
       await sendWebResponse(await handler(request), res);
     } catch (error) {
       if (next) return next(error);
+      // No 5xx unlogged: the handler logs its own; this is the adapter failing around it.
+      reportFailure(error, 'toNodeHandler');
       res.writeHead(500, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify({ error: 'server_error', error_description: 'The sign-in handler failed.' }));
     }

@@ -5,7 +5,7 @@
  * `sendCommand`, so nothing of Redis is bundled and any client version with
  * that method fits.
  */
-import type { SessionData, SessionStore } from './store.js';
+import type { SessionData, SessionStore, VersionedWrite } from './store.js';
 
 /** What redisStore needs of a client: node-redis's `sendCommand`. */
 export interface RedisCommandClient {
@@ -24,19 +24,46 @@ export interface RedisStoreOptions {
 }
 
 export interface RedisSessionStore extends SessionStore {
-  /** Ends every session of the account with this `id` (after a password change, say), in every process at once. */
-  deleteUserSessions(accountId: string): Promise<number>;
+  setIfVersion: NonNullable<SessionStore['setIfVersion']>;
+  claimOnce: NonNullable<SessionStore['claimOnce']>;
+  sessionIds: NonNullable<SessionStore['sessionIds']>;
+  /**
+   * Ends every session of the account with this `id` at `provider` (every
+   * provider when left out), in every process at once, without revoking
+   * anything: the handler's `deleteUserSessions` also revokes the tokens.
+   * Resolves with the number of sessions deleted.
+   */
+  deleteUserSessions(accountId: string, provider?: string): Promise<number>;
 }
 
 /** Deletes the lock only if it is still ours (a lock that timed out may belong to another process now). */
 const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
+/** The versioned write in one step: written only if the session exists at the version read. */
+const SET_IF_VERSION = `
+local raw = redis.call('GET', KEYS[1])
+if not raw then return 'gone' end
+local ok, data = pcall(cjson.decode, raw)
+local version = 0
+if ok and type(data) == 'table' and type(data.version) == 'number' then version = data.version end
+if version ~= tonumber(ARGV[3]) then return 'changed' end
+redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+return 'ok'`;
+
+/** `*`, `?`, `[` and `\\` are patterns in SCAN's MATCH. */
+const globEscape = (text: string) => text.replace(/[*?[\]\\]/g, '\\$&');
+
 export const redisStore = (client: RedisCommandClient, options: RedisStoreOptions = {}): RedisSessionStore => {
   const prefix = options.prefix ?? 'oauth-connect:';
   const timeout = options.commandTimeout ?? 1000;
   const session = (id: string) => `${prefix}session:${id}`;
-  const user = (id: string) => `${prefix}user:${id}`;
+  /** The index by provider and account id (one account id may exist at two providers). */
+  const grantIndex = (provider: string, accountId: string) =>
+    `${prefix}grant:${encodeURIComponent(provider)}:${accountId}`;
+  /** The first release's index, by account id alone: still read until its keys expire. */
+  const legacyIndex = (accountId: string) => `${prefix}user:${accountId}`;
   const lockKey = (id: string) => `${prefix}lock:${id}`;
+  const claimKey = (key: string) => `${prefix}once:${key}`;
 
   const send = (args: string[]): Promise<unknown> => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -45,20 +72,55 @@ export const redisStore = (client: RedisCommandClient, options: RedisStoreOption
     });
     return Promise.race([client.sendCommand(args), late]).finally(() => clearTimeout(timer));
   };
+  const strings = (value: unknown) =>
+    Array.isArray(value) ? value.filter((item): item is string => typeof item == 'string') : [];
+  const seconds = (ttlSeconds: number) => String(Math.max(1, Math.ceil(ttlSeconds)));
+  // An index entry lives as long as the newest session in it; a stale id in it is harmless (get finds nothing).
+  const index = async (id: string, data: SessionData, ttl: string) => {
+    for (const [provider, grant] of Object.entries(data.grants)) {
+      await send(['SADD', grantIndex(provider, grant.account.id), id]);
+      await send(['EXPIRE', grantIndex(provider, grant.account.id), ttl]);
+    }
+  };
+  const get = async (id: string) => {
+    const value = await send(['GET', session(id)]);
+    return typeof value == 'string' ? (JSON.parse(value) as SessionData) : undefined;
+  };
 
   return {
-    async get(id) {
-      const value = await send(['GET', session(id)]);
-      return typeof value == 'string' ? (JSON.parse(value) as SessionData) : undefined;
-    },
+    get,
     async set(id, data, ttlSeconds) {
-      const ttl = String(Math.max(1, Math.ceil(ttlSeconds)));
+      const ttl = seconds(ttlSeconds);
       await send(['SET', session(id), JSON.stringify(data), 'EX', ttl]);
-      // An index by account id, for deleteUserSessions; it lives as long as the newest session in it.
-      for (const accountId of new Set(Object.values(data.grants).map((grant) => grant.account.id))) {
-        await send(['SADD', user(accountId), id]);
-        await send(['EXPIRE', user(accountId), ttl]);
-      }
+      await index(id, data, ttl);
+    },
+    async setIfVersion(id, data, ttlSeconds, version) {
+      const ttl = seconds(ttlSeconds);
+      const outcome = await send([
+        'EVAL',
+        SET_IF_VERSION,
+        '1',
+        session(id),
+        JSON.stringify(data),
+        ttl,
+        String(version),
+      ]);
+      if (outcome != 'ok' && outcome != 'gone' && outcome != 'changed')
+        throw new Error(`Redis answered the versioned write with ${String(outcome)}.`);
+      if (outcome == 'ok') await index(id, data, ttl);
+      return outcome as VersionedWrite;
+    },
+    async claimOnce(key, ttlSeconds) {
+      return (await send(['SET', claimKey(key), '1', 'EX', seconds(ttlSeconds), 'NX'])) == 'OK';
+    },
+    async sessionIds(provider, accountId) {
+      const ids = new Set([
+        ...strings(await send(['SMEMBERS', grantIndex(provider, accountId)])),
+        ...strings(await send(['SMEMBERS', legacyIndex(accountId)])),
+      ]);
+      const found: string[] = [];
+      for (const id of ids) if ((await get(id))?.grants[provider]?.account.id === accountId) found.push(id);
+      return found;
     },
     async delete(id) {
       await send(['DEL', session(id)]);
@@ -75,12 +137,32 @@ export const redisStore = (client: RedisCommandClient, options: RedisStoreOption
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
-    async deleteUserSessions(accountId) {
-      const ids = await send(['SMEMBERS', user(accountId)]);
-      const list = Array.isArray(ids) ? ids.filter((item): item is string => typeof item == 'string') : [];
-      if (list.length) await send(['DEL', ...list.map(session)]);
-      await send(['DEL', user(accountId)]);
-      return list.length;
+    async deleteUserSessions(accountId, provider) {
+      const indexes = [legacyIndex(accountId)];
+      if (provider !== undefined) indexes.push(grantIndex(provider, accountId));
+      else {
+        let cursor = '0';
+        do {
+          const [next, keys] = (await send([
+            'SCAN',
+            cursor,
+            'MATCH',
+            `${globEscape(prefix)}grant:*:${globEscape(accountId)}`,
+            'COUNT',
+            '1000',
+          ])) as [string, unknown];
+          cursor = next;
+          // The pattern's `*` may span a colon: keep the keys whose provider part is one segment.
+          indexes.push(
+            ...strings(keys).filter((key) => !key.slice(`${prefix}grant:`.length, -accountId.length - 1).includes(':')),
+          );
+        } while (cursor != '0');
+      }
+      const ids = new Set<string>();
+      for (const key of indexes) for (const id of strings(await send(['SMEMBERS', key]))) ids.add(id);
+      if (ids.size) await send(['DEL', ...[...ids].map(session)]);
+      await send(['DEL', ...indexes]);
+      return ids.size;
     },
   };
 };

@@ -6,12 +6,19 @@
  * `error`, control characters in tokens.
  */
 import * as oauth from 'oauth4webapi';
-import { resolve, type ProviderOptions, type Resolved } from './client.js';
+import { providerClient, type ProviderClient, type ProviderOptions, type Resolved } from './client.js';
 import { TokenError, toTokenError, type CallRecord } from './errors.js';
 
-export interface ExchangeCodeOptions extends ProviderOptions {
-  /** The `code` from the element's `connect-success` event. */
-  code: string;
+/** What one code exchange needs besides the provider. */
+export interface ExchangeArgs {
+  /** The `code` from the element's `connect-success` event (or give `callback`). */
+  code?: string;
+  /**
+   * The whole callback as oauth4webapi's `validateAuthResponse` returned it
+   * (state, `iss`, `error` and duplicates already checked): then `code` and `iss`
+   * are taken from it.
+   */
+  callback?: URLSearchParams;
   /** Exactly the redirect URI of the authorization request (RFC 6749 §4.1.3); the event carries it. */
   redirectUri: string;
   /** The PKCE verifier from the event (RFC 7636 §4.5); absent when the flow used `no-pkce`. */
@@ -25,24 +32,28 @@ export interface ExchangeCodeOptions extends ProviderOptions {
   /** The `nonce` of the authorization request (OpenID Connect): the ID token must carry it, and then must exist. */
   nonce?: string;
 }
+export interface ExchangeCodeOptions extends ProviderOptions, ExchangeArgs {}
 
-export interface RefreshTokenOptions extends ProviderOptions {
+export interface RefreshArgs {
   refreshToken: string;
   /** A narrower scope than the one granted (RFC 6749 §6); the same when left out. */
   scope?: string;
 }
+export interface RefreshTokenOptions extends ProviderOptions, RefreshArgs {}
 
-export interface RevokeTokenOptions extends ProviderOptions {
+export interface RevokeArgs {
   /** The access or refresh token to revoke (RFC 7009 §2.1). */
   token: string;
   tokenTypeHint?: 'access_token' | 'refresh_token';
 }
+export interface RevokeTokenOptions extends ProviderOptions, RevokeArgs {}
 
-export interface FetchUserInfoOptions extends ProviderOptions {
+export interface UserInfoArgs {
   accessToken: string;
   /** The ID token's `sub`: the userinfo answer must be about the same user (OpenID Connect Core §5.3.2). */
   expectedSubject?: string;
 }
+export interface FetchUserInfoOptions extends ProviderOptions, UserInfoArgs {}
 
 /** The claims of an ID token that was validated (signature, `iss`, `aud`, `exp`, `nonce`). */
 export type IdTokenClaims = oauth.IDToken;
@@ -92,8 +103,7 @@ const rejectErrorWith200 = (record: CallRecord) => {
     throw new TokenError(
       error,
       typeof error_description == 'string' ? error_description : 'The provider answered HTTP 200 with an error.',
-      200,
-      typeof error_uri == 'string' ? error_uri : undefined,
+      { status: 200, errorUri: typeof error_uri == 'string' ? error_uri : undefined },
     );
 };
 
@@ -108,7 +118,9 @@ const checkTokenResponse = async (
 ): Promise<TokenSet> => {
   for (const name of ['access_token', 'token_type', 'refresh_token', 'id_token'])
     if (typeof json[name] == 'string' && CONTROL.test(json[name]))
-      throw new TokenError('invalid_response', `The token response's ${name} contains control characters.`, 200);
+      throw new TokenError('invalid_response', `The token response's ${name} contains control characters.`, {
+        status: 200,
+      });
   let claims: IdTokenClaims | undefined;
   if (json.id_token) {
     // oauth4webapi checked iss, aud, exp, iat, sub and nonce; the signature is ours to ask for.
@@ -116,7 +128,7 @@ const checkTokenResponse = async (
       throw new TokenError(
         'invalid_response',
         "The token response has an ID token, but the provider's keys are unknown (no jwks_uri; set jwksUrl).",
-        200,
+        { status: 200 },
       );
     await step(resolved, 'JWKS request', (jwks) =>
       oauth.validateApplicationLevelSignature(resolved.as, response, jwks.options),
@@ -140,37 +152,43 @@ const checkTokenResponse = async (
  * after checking the answer's `iss` (RFC 9207) against the configured issuer;
  * validates the ID token when there is one. Throws {@link TokenError}.
  */
-export const exchangeCode = async (options: ExchangeCodeOptions): Promise<TokenSet> => {
-  if (typeof options.code != 'string' || !options.code)
-    throw new TokenError('invalid_request', 'There is no authorization code to exchange.', 0);
-  const resolved = await resolve(options);
+export const exchangeCode = async (options: ExchangeCodeOptions): Promise<TokenSet> =>
+  exchangeWith(providerClient(options), options);
+
+/** {@link exchangeCode} with a client built once (createAuthHandler's). */
+export const exchangeWith = async (provider: ProviderClient, options: ExchangeArgs): Promise<TokenSet> => {
+  const { callback } = options;
+  if (!callback && (typeof options.code != 'string' || !options.code))
+    throw new TokenError('invalid_request', 'There is no authorization code to exchange.', { status: 0 });
+  const resolved = await provider.resolve();
   const { as, client, auth } = resolved;
-  const params = new URLSearchParams({ code: options.code });
-  // Without a configured issuer there is nothing to compare a received `iss` with.
-  if (options.iss !== undefined && resolved.knowsIssuer) params.set('iss', options.iss);
-  let callback: URLSearchParams;
-  try {
-    // The state belongs to the browser side (the element, or createAuthHandler's cookie), checked there.
-    callback = oauth.validateAuthResponse(as, client, params, oauth.skipStateCheck);
-  } catch (error) {
-    if (error instanceof oauth.OperationProcessingError)
-      throw new TokenError(
-        'invalid_response',
-        options.iss === undefined
-          ? `The authorization response has no iss, and ${as.issuer} says it always sends one (RFC 9207).`
-          : `The authorization response came from another issuer (${options.iss}, expected ${as.issuer}).`,
-        0,
-        undefined,
-        { cause: error },
-      );
-    throw error;
+  let validated = callback;
+  if (!validated) {
+    const params = new URLSearchParams({ code: options.code ?? '' });
+    // Without a configured issuer there is nothing to compare a received `iss` with.
+    if (options.iss !== undefined && resolved.knowsIssuer) params.set('iss', options.iss);
+    try {
+      // The state belongs to the browser side (the element), checked there.
+      validated = oauth.validateAuthResponse(as, client, params, oauth.skipStateCheck);
+    } catch (error) {
+      if (error instanceof oauth.OperationProcessingError)
+        throw new TokenError(
+          'invalid_response',
+          options.iss === undefined
+            ? `The authorization response has no iss, and ${as.issuer} says it always sends one (RFC 9207).`
+            : `The authorization response came from another issuer (${options.iss}, expected ${as.issuer}).`,
+          { status: 0, cause: error },
+        );
+      throw error;
+    }
   }
+  const checked = validated;
   return step(resolved, 'token request', async (call) => {
     const response = await oauth.authorizationCodeGrantRequest(
       as,
       client,
       auth,
-      callback,
+      checked,
       options.redirectUri,
       options.codeVerifier ?? oauth.nopkce,
       call.options,
@@ -189,10 +207,14 @@ export const exchangeCode = async (options: ExchangeCodeOptions): Promise<TokenS
  * rotate refresh tokens invalidate the old one: store the returned
  * `refreshToken`. Throws {@link TokenError}.
  */
-export const refreshToken = async (options: RefreshTokenOptions): Promise<TokenSet> => {
+export const refreshToken = async (options: RefreshTokenOptions): Promise<TokenSet> =>
+  refreshWith(providerClient(options), options);
+
+/** {@link refreshToken} with a client built once. */
+export const refreshWith = async (provider: ProviderClient, options: RefreshArgs): Promise<TokenSet> => {
   if (typeof options.refreshToken != 'string' || !options.refreshToken)
-    throw new TokenError('invalid_request', 'There is no refresh token.', 0);
-  const resolved = await resolve(options);
+    throw new TokenError('invalid_request', 'There is no refresh token.', { status: 0 });
+  const resolved = await provider.resolve();
   const { as, client, auth } = resolved;
   return step(resolved, 'token request', async (call) => {
     const response = await oauth.refreshTokenGrantRequest(as, client, auth, options.refreshToken, {
@@ -205,16 +227,20 @@ export const refreshToken = async (options: RefreshTokenOptions): Promise<TokenS
 };
 
 /** Whether revocation can be asked of this provider (an endpoint configured or discovered). */
-export const canRevoke = async (options: ProviderOptions): Promise<boolean> =>
-  Boolean((await resolve(options)).as.revocation_endpoint);
+export const canRevoke = async (provider: ProviderOptions | ProviderClient): Promise<boolean> =>
+  Boolean((await ('resolve' in provider ? provider : providerClient(provider)).resolve()).as.revocation_endpoint);
 
 /**
  * Revokes an access or refresh token (RFC 7009). A token the provider does not
  * know is not an error (§2.2). Throws {@link TokenError}; TypeError when the
  * provider has no revocation endpoint.
  */
-export const revokeToken = async (options: RevokeTokenOptions): Promise<void> => {
-  const resolved = await resolve(options);
+export const revokeToken = async (options: RevokeTokenOptions): Promise<void> =>
+  revokeWith(providerClient(options), options);
+
+/** {@link revokeToken} with a client built once. */
+export const revokeWith = async (provider: ProviderClient, options: RevokeArgs): Promise<void> => {
+  const resolved = await provider.resolve();
   const { as, client, auth } = resolved;
   if (!as.revocation_endpoint)
     throw new TypeError('oauth-connect/server: this provider has no revocation endpoint (set revocationUrl).');
@@ -234,8 +260,15 @@ export const revokeToken = async (options: RevokeTokenOptions): Promise<void> =>
  * given); a plain OAuth 2 profile endpoint (Ulule's `/v1/me`) answers any JSON
  * object. Throws {@link TokenError}.
  */
-export const fetchUserInfo = async (options: FetchUserInfoOptions): Promise<Record<string, unknown>> => {
-  const resolved = await resolve(options);
+export const fetchUserInfo = async (options: FetchUserInfoOptions): Promise<Record<string, unknown>> =>
+  userInfoWith(providerClient(options), options);
+
+/** {@link fetchUserInfo} with a client built once. */
+export const userInfoWith = async (
+  provider: ProviderClient,
+  options: UserInfoArgs,
+): Promise<Record<string, unknown>> => {
+  const resolved = await provider.resolve();
   const { as, client } = resolved;
   if (!as.userinfo_endpoint)
     throw new TypeError('oauth-connect/server: this provider has no userinfo endpoint (set userInfoUrl).');
@@ -251,14 +284,12 @@ export const fetchUserInfo = async (options: FetchUserInfoOptions): Promise<Reco
     if (response.status == 401 || response.status == 403) {
       const challenge = response.headers.get('www-authenticate') ?? '';
       const error = /error="([^"]*)"/.exec(challenge)?.[1] ?? 'invalid_token';
-      throw new TokenError(error, 'The userinfo endpoint refused the access token.', response.status);
+      throw new TokenError(error, 'The userinfo endpoint refused the access token.', { status: response.status });
     }
     if (response.status != 200)
-      throw new TokenError(
-        'invalid_response',
-        `The userinfo endpoint answered HTTP ${response.status}.`,
-        response.status,
-      );
+      throw new TokenError('invalid_response', `The userinfo endpoint answered HTTP ${response.status}.`, {
+        status: response.status,
+      });
     let data: unknown;
     try {
       data = await response.json();
@@ -266,7 +297,7 @@ export const fetchUserInfo = async (options: FetchUserInfoOptions): Promise<Reco
       data = undefined;
     }
     if (typeof data != 'object' || !data || Array.isArray(data))
-      throw new TokenError('invalid_response', 'The userinfo endpoint did not answer a JSON object.', 200);
+      throw new TokenError('invalid_response', 'The userinfo endpoint did not answer a JSON object.', { status: 200 });
     return data as Record<string, unknown>;
   });
 };

@@ -204,8 +204,9 @@ test("the provider's refusal and an unreachable provider: 4xx and 5xx, never a s
   await provider.close();
   const down = await browser.send('/auth/complete', { provider: 'mock', params });
   expect(down.status).toBe(502);
-  expect(down.body).toEqual({ error: 'server_error', error_description: expect.stringContaining('ECONNREFUSED') });
-  expect(JSON.stringify(down.body)).not.toMatch(/\bat .*\.ts:\d+/);
+  // The network code and the provider's address are for the server's log, not for the browser.
+  expect(down.body).toEqual({ error: 'server_error', error_description: 'The provider could not be reached.' });
+  expect(JSON.stringify(down.body)).not.toMatch(/\bat .*\.ts:\d+|ECONNREFUSED|localhost/);
   provider = await startProvider();
 });
 

@@ -26,6 +26,8 @@ const openServerBound = async (page: Page) => {
     }
     const fetch = window.fetch.bind(window);
     window.fetch = async (...args) => {
+      // What the page posts to /complete, kept apart from what the page could read (the searches below).
+      if (String(args[0]).endsWith('/complete')) Object.assign(window, { __completeBody: args[1]?.body });
       const response = await fetch(...args);
       seen.push({ fetch: String(args[0]), answer: await response.clone().text() });
       return response;
@@ -69,6 +71,17 @@ test('a server-bound sign-in ends connected, with no token or verifier anywhere 
   await signInThroughPopup(page);
   await expect(element(page)).toHaveAttribute('status', 'connected');
   await expect(element(page).locator('[part="status"]')).toHaveText(`Connected as ${ADA.name}`);
+  // The callback's parameters cross as [name, value] pairs, so the server can refuse one sent twice.
+  const { params } = JSON.parse(
+    await page.evaluate(() => String((window as unknown as { __completeBody: unknown }).__completeBody)),
+  ) as { params: unknown };
+  expect(params).toEqual(
+    expect.arrayContaining([
+      ['code', expect.any(String)],
+      ['state', expect.any(String)],
+    ]),
+  );
+  expect((params as unknown[]).every((pair) => Array.isArray(pair) && pair.length == 2)).toBe(true);
   await expect(element(page).locator('[part="disconnect"]')).toBeVisible();
   const events = await seen(page);
   const success = events.find((item) => item.type == 'connect-success')?.detail as Record<string, unknown>;

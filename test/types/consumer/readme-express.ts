@@ -8,7 +8,7 @@ import { createAuthHandler } from 'oauth-connect/server';
 import { toNodeHandler, toWebRequest } from 'oauth-connect/server/node';
 
 const auth = createAuthHandler({
-  secret: process.env.SESSION_SECRET!, // ≥ 32 characters; a list rotates: the first seals, all open
+  secret: process.env.SESSION_SECRET!, // `openssl rand -base64 32`; a list rotates: the first seals, all open
   providers: {
     ulule: {
       authorizeUrl: 'https://connect.ulule.com/oauth2/authorize/',

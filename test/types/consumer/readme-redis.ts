@@ -14,8 +14,8 @@ import { redisStore } from 'oauth-connect/server/redis';
 const redis = await createClient({ url: process.env.REDIS_URL, disableOfflineQueue: true }).connect();
 const store = redisStore(redis); // { prefix?, commandTimeout? (ms, default 1000) }
 const auth = createAuthHandler({ secret, providers, store });
-// After a password change: end every session of that account, in every process.
-await store.deleteUserSessions(account.id);
+// After a password change: end that Ulule account's sessions in every process, and revoke its tokens.
+const { sessions, revoked } = await auth.deleteUserSessions('ulule', account.id);
 // #endregion readme
 
 export {};

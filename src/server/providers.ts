@@ -1,0 +1,114 @@
+/**
+ * The handler's providers, each checked and built once when createAuthHandler
+ * runs: a mistake in the options is a TypeError at start-up that names the
+ * provider, the option and the fix, never a 500 to the first user. Discovery,
+ * which needs the network, waits for the first sign-in; its failure is a 502.
+ */
+import { providerClient, type ProviderClient, type ProviderOptions, type Resolved } from './client.js';
+import { AuthError, ERROR_CODES } from './errors.js';
+import { configuredUrl } from './http.js';
+
+/** One provider the handler signs in with, under the id the element's `provider` attribute names. */
+export interface AuthProvider extends ProviderOptions {
+  /** The redirect URI registered at the provider: the page that runs the callback script. */
+  redirectUri: string;
+  /** Default `openid email profile` with an issuer (OpenID Connect), the provider's default otherwise. */
+  scope?: string;
+  /** The authorization endpoint, when not discovered from `issuer`. */
+  authorizeUrl?: string | URL;
+  /**
+   * More parameters for the authorize URL (`prompt`, `ui_locales`, a provider's
+   * own). The protocol's own (`client_id`, `state`, PKCE, …) cannot be set here.
+   */
+  params?: Record<string, string>;
+}
+
+/** Parameters the handler decides itself: a provider's `params` may not set them. */
+const RESERVED = new Set([
+  'client_id',
+  'redirect_uri',
+  'response_type',
+  'scope',
+  'state',
+  'nonce',
+  'code_challenge',
+  'code_challenge_method',
+]);
+
+/** A provider as the handler uses it. */
+export interface Provider {
+  id: string;
+  config: AuthProvider;
+  client: ProviderClient;
+  scope: string | undefined;
+  /** The metadata and client; a discovery that fails is a 502 `server_error` (the cause goes to the log). */
+  resolve(): Promise<Resolved>;
+  /** The authorization endpoint, configured or discovered. */
+  authorizeEndpoint(): Promise<string>;
+}
+
+const build = (id: string, config: AuthProvider): Provider => {
+  const name = `providers.${/^[A-Za-z_$][\w$]*$/.test(id) ? id : JSON.stringify(id)}`;
+  if (!config || typeof config != 'object')
+    throw new TypeError(`oauth-connect/server: ${name} is not an object of provider options.`);
+  const client = providerClient(config, name);
+  if (!config.redirectUri)
+    throw new TypeError(
+      `oauth-connect/server: ${name} has no redirectUri: set it to the callback page's URL, exactly as registered at the provider.`,
+    );
+  configuredUrl(config.redirectUri, `${name}.redirectUri`);
+  if (config.authorizeUrl === undefined && config.issuer === undefined)
+    throw new TypeError(
+      `oauth-connect/server: ${name} has neither authorizeUrl nor issuer: set ${name}.authorizeUrl, or ${name}.issuer to discover it.`,
+    );
+  const authorizeUrl =
+    config.authorizeUrl === undefined ? undefined : configuredUrl(config.authorizeUrl, `${name}.authorizeUrl`).href;
+  for (const [param, value] of Object.entries(config.params ?? {}))
+    if (RESERVED.has(param) || typeof value != 'string')
+      throw new TypeError(
+        `oauth-connect/server: ${name}.params.${param} ${typeof value != 'string' ? 'must be a string' : 'is set by the handler itself; remove it'}.`,
+      );
+  const resolve = async () => {
+    try {
+      return await client.resolve();
+    } catch (cause) {
+      throw new AuthError(ERROR_CODES.serverError, `The ${id} provider's metadata could not be loaded.`, {
+        status: 502,
+        cause,
+      });
+    }
+  };
+  return {
+    id,
+    config,
+    client,
+    scope: config.scope ?? (config.issuer !== undefined ? 'openid email profile' : undefined),
+    resolve,
+    async authorizeEndpoint() {
+      const endpoint = authorizeUrl ?? (await resolve()).as.authorization_endpoint;
+      if (!endpoint)
+        throw new AuthError(ERROR_CODES.serverError, `The ${id} provider's metadata names no authorization endpoint.`, {
+          status: 502,
+        });
+      return endpoint;
+    },
+  };
+};
+
+/** Every provider, built once; throws a TypeError for the first wrong option. */
+export const buildProviders = (providers: Record<string, AuthProvider> | undefined) => {
+  if (!providers || typeof providers != 'object' || !Object.keys(providers).length)
+    throw new TypeError(
+      'oauth-connect/server: createAuthHandler needs providers: { [id]: { clientId, redirectUri, issuer or authorizeUrl + tokenUrl, … } }.',
+    );
+  const built = new Map(Object.entries(providers).map(([id, config]) => [id, build(id, config)]));
+  /** The provider the browser named, or a 400. */
+  return (id: unknown): Provider => {
+    const provider = typeof id == 'string' ? built.get(id) : undefined;
+    if (!provider)
+      throw new AuthError(ERROR_CODES.invalidRequest, `Unknown provider ${JSON.stringify(id)}.`, { status: 400 });
+    return provider;
+  };
+};
+
+export type ProviderNamed = ReturnType<typeof buildProviders>;
