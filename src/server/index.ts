@@ -39,6 +39,7 @@ export {
   type AuthProvider,
   type SignInInfo,
 } from './handler.js';
+export { withAccessToken, type AccessTokenRoute } from './with-access-token.js';
 export {
   memoryStore,
   type Account,

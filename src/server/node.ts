@@ -5,9 +5,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import type { ErrorAnswer } from '../protocol/bff.js';
 import type { AccessToken, AuthHandler } from './handler.js';
-import { asAuthError, reportFailure } from './requests.js';
+import { failure, reportFailure } from './requests.js';
 
 type NodeRequest = IncomingMessage & { originalUrl?: string };
 
@@ -115,15 +114,8 @@ export const requireAccessToken =
     try {
       token = await handler.getAccessToken(toWebRequest(req), provider);
     } catch (error) {
-      const known = asAuthError(error);
-      if (known.status >= 500) reportFailure(error, `requireAccessToken(${provider})`);
-      const body: ErrorAnswer = { error: known.error, error_description: known.errorDescription };
-      res.writeHead(known.status, {
-        'Content-Type': 'application/json',
-        'Cache-Control': 'no-store',
-        ...(known.setCookie.length && { 'Set-Cookie': known.setCookie }),
-      });
-      res.end(JSON.stringify(body));
+      // The same answer, logged the same way, as withAccessToken's in a Fetch runtime.
+      await sendWebResponse(failure(error, `requireAccessToken(${provider})`), res);
       return;
     }
     if (token.setCookie.length) res.appendHeader('Set-Cookie', token.setCookie);
