@@ -90,8 +90,17 @@ export interface Opened {
   expiresAt: number;
 }
 
-/** Opens a sealed value; `undefined` when no key opens it, it expired, it is for another purpose or a newer format. */
-export const unseal = async (keys: Keys, purpose: string, sealed: string | undefined): Promise<Opened | undefined> => {
+/**
+ * Opens a sealed value; `undefined` when no key opens it, it expired, it is for another purpose or a
+ * newer format. `unreadable` is told when it is a seal of ours for `purpose` that none of the keys
+ * opens: made with another secret (an instance configured differently), not merely expired.
+ */
+export const unseal = async (
+  keys: Keys,
+  purpose: string,
+  sealed: string | undefined,
+  unreadable?: () => void,
+): Promise<Opened | undefined> => {
   if (!sealed) return undefined;
   let header: Record<string, unknown>;
   try {
@@ -114,5 +123,6 @@ export const unseal = async (keys: Keys, purpose: string, sealed: string | undef
       // Another key (a first-release seal), or not ours at all.
     }
   }
+  unreadable?.();
   return undefined;
 };

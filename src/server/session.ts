@@ -97,6 +97,22 @@ export interface SessionOptions {
 }
 
 const empty = (): SessionData => ({ grants: {} });
+/** Said once per process: each request with such a cookie would otherwise repeat it. */
+let mismatchSaid = false;
+/**
+ * A session cookie of ours that none of the configured secrets opens reads as signed out, which
+ * alone looks like random `login_required` answers: say the usual cause (never the cookie).
+ */
+const secretMismatch = () => {
+  if (mismatchSaid) return;
+  mismatchSaid = true;
+  console.warn(
+    'oauth-connect/server: a session cookie came that none of the configured secrets opens, so the ' +
+      'request is treated as signed out. When several instances serve this site, give every one the ' +
+      'same secret (SESSION_SECRET); to rotate it, pass a list, the new secret first. (Said once per process.)',
+  );
+};
+
 const live = (data: SessionData | undefined) => Boolean(data && (data.expiresAt ?? Infinity) > Date.now());
 
 export const sessions = ({ secret, store, ttl }: SessionOptions) => {
@@ -115,14 +131,14 @@ export const sessions = ({ secret, store, ttl }: SessionOptions) => {
   const load = async (request: Request): Promise<LoadedSession> => {
     const sealed = cookieJar(request).read(SESSION);
     if (!store) {
-      const opened = await unseal(keys, 'session', sealed);
+      const opened = await unseal(keys, 'session', sealed, secretMismatch);
       const data = opened?.value as SessionData | undefined;
       // A first-release session has no expiresAt: its seal's `exp` is the same moment.
       return data && opened
         ? { version: 0, data: { ...data, expiresAt: data.expiresAt ?? opened.expiresAt } }
         : { version: 0, data: empty() };
     }
-    const id = (await unseal(keys, 'session-id', sealed))?.value;
+    const id = (await unseal(keys, 'session-id', sealed, secretMismatch))?.value;
     if (typeof id != 'string') return { version: 0, data: empty() };
     const data = await storeCall(() => store.get(id));
     if (!data || !live(data)) return { version: 0, data: empty() };
