@@ -2,10 +2,12 @@
 // handler against a provider that is never reached (a sign-in only starts here), each server file
 // taking its port from PORT and its public address from PUBLIC_URL, and printing "listening" once
 // it does; `useExpressProject` builds it for a suite and starts its servers, alone or behind nginx.
+import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import process from 'node:process';
 import { after, before } from 'node:test';
+import { namedBlocks, readme, section } from '../package/readme.js';
 import { freePort, makeProject, start, workDir } from './harness.js';
 import { makeCertificate, startNginx } from './nginx.js';
 
@@ -122,15 +124,36 @@ listen(app);
 `,
 };
 
-/** Vite's dev server in front of the back end (BACKEND): the proxy settings the README gives. */
-export const VITE_CONFIG = `export default {
-  server: {
-    proxy: {
-      '/auth': { target: process.env.BACKEND, changeOrigin: true, xfwd: true },
-    },
-  },
+/** Vite's dev server in front of the back end: the README's vite.config.js, its target the test's (BACKEND). */
+export const viteConfig = () => {
+  const block = namedBlocks(section(readme(), 'The whole sign-in on your server')).find(
+    ({ name }) => name == 'vite.config.js',
+  );
+  assert.ok(block, 'the README shows the dev proxy as vite.config.js');
+  assert.match(block.text, /'http:\/\/localhost:3000'/);
+  return block.text.replace("'http://localhost:3000'", 'process.env.BACKEND');
 };
-`;
+
+/**
+ * The README's nginx server block as pasted, with only what differs here changed: the port it
+ * listens on (loopback), the host name, the certificate made for the test and the app's port; with
+ * `forward` false, without the forwarding lines (nginx as it proxies by default).
+ */
+export const readmeNginx = ({ port, pem, appPort, forward }) => {
+  const block = /```nginx\n([\s\S]*?)```/.exec(readme())?.[1];
+  assert.ok(block, 'the README shows an nginx block');
+  const replaced = [
+    [/listen 443 ssl;/, `listen 127.0.0.1:${port} ssl;`],
+    [/server_name partner\.example;/, 'server_name localhost;'],
+    [/ssl_certificate \S+;/, `ssl_certificate ${pem.certificate};`],
+    [/ssl_certificate_key \S+;/, `ssl_certificate_key ${pem.key};`],
+    [/proxy_pass http:\/\/127\.0\.0\.1:3000;/, `proxy_pass http://127.0.0.1:${appPort};`],
+  ].reduce((text, [pattern, value]) => {
+    assert.match(text, pattern, 'the README block has the line the test adapts');
+    return text.replace(pattern, value);
+  }, block);
+  return forward ? replaced : replaced.replace(/^\s*proxy_set_header X-Forwarded-.*\n/gm, '');
+};
 
 /** The cookies of a response, by name: `{ name: 'attributes' }`. */
 export const cookies = (response) =>
@@ -152,7 +175,7 @@ export const useExpressProject = (dependency) => {
   const running = [];
   before(() => {
     work = workDir('express');
-    const files = { 'auth.js': AUTH_JS, ...SERVERS, 'vite.config.js': VITE_CONFIG, 'index.html': '<!doctype html>\n' };
+    const files = { 'auth.js': AUTH_JS, ...SERVERS, 'vite.config.js': viteConfig(), 'index.html': '<!doctype html>\n' };
     project = makeProject(work.dir, files, [dependency, 'vite', 'redis']);
   });
   after(async () => {
@@ -183,21 +206,7 @@ export const useExpressProject = (dependency) => {
     const port = await freePort();
     const publicUrl = `https://localhost:${port}`;
     const app = await serve(file, publicUrl);
-    const forwarded = 'proxy_set_header X-Forwarded-Proto $scheme;\n    proxy_set_header X-Forwarded-Host $http_host;';
-    const nginx = await startNginx({
-      dir,
-      port,
-      servers: `server {
-  listen 127.0.0.1:${port} ssl;
-  server_name localhost;
-  ssl_certificate ${pem.certificate};
-  ssl_certificate_key ${pem.key};
-  location / {
-    proxy_pass http://127.0.0.1:${app.port};
-    ${forward ? forwarded : ''}
-  }
-}`,
-    });
+    const nginx = await startNginx({ dir, port, servers: readmeNginx({ port, pem, appPort: app.port, forward }) });
     running.push(nginx);
     return { publicUrl, ca: readFileSync(pem.certificate), app };
   };
