@@ -16,25 +16,11 @@ import {
 } from '../../src/protocol/providers.js';
 import { createAuthHandler, memoryStore, type AuthHandlerOptions } from '../../src/server/index.js';
 import { withProfile } from '../../src/server/profiles.js';
-import { Browser, CLIENT, grants, REDIRECT_URI, SECRET, signIn, sleep, startProvider } from './helpers.js';
+import { namedStore, profiled } from './api-helpers.js';
+import { Browser, grants, REDIRECT_URI, SECRET, signIn, sleep, startProvider } from './helpers.js';
 
 /** Access tokens live 2 s: getAccessToken refreshes after 1 s (half the lifetime). */
 const TOKEN_TTL = 2;
-
-/** The mock as `profile`, its URLs given beside the profile (which they replace). */
-export const profiled = (provider: RunningMockProvider, profile: 'ulule' | 'ultracart') => ({
-  profile,
-  authorizeUrl: provider.authorizeUrl,
-  tokenUrl: provider.tokenUrl,
-  ...(profile == 'ulule' ? { userInfoUrl: provider.userInfoUrl } : { revocationUrl: provider.revocationUrl }),
-  clientId: CLIENT.id,
-  clientSecret: CLIENT.secret,
-  redirectUri: REDIRECT_URI,
-  api: { baseUrl: provider.apiBaseUrl, hosts: [new URL(provider.url).host] },
-});
-
-/** UltraCart says nothing of who connected: the partner names the account (here, a store id it chose). */
-export const namedStore: AuthHandlerOptions['onSignIn'] = () => ({ id: 'DEMO', name: 'Demo store' });
 
 const endpointsOf = (provider: RunningMockProvider, endpoint: string) =>
   provider.requests().filter((request) => request.endpoint == endpoint);
