@@ -52,7 +52,8 @@ export const apiProxy =
     if (site !== null && site != 'same-origin')
       throw refuse(403, `Cross-site request refused (Sec-Fetch-Site: ${site}).`);
     const slash = route.indexOf('/');
-    const provider = providerNamed(decodeURIComponent(slash < 0 ? route : route.slice(0, slash)));
+    const [id = ''] = segmentsOf(slash < 0 ? route : route.slice(0, slash));
+    const provider = providerNamed(id);
     const allow = provider.api?.allow;
     if (!allow) throw new AuthError(ERROR_CODES.notFound, `No API proxy for ${provider.id}.`, { status: 404 });
     const segments = segmentsOf(slash < 0 ? '' : route.slice(slash + 1));

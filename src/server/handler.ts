@@ -81,7 +81,9 @@ export interface AuthHandler {
   getAccessToken(request: Request, provider: string): Promise<AccessToken>;
   /**
    * Ends every session holding `provider`'s grant for `accountId` (after a password change, say) and
-   * revokes its refresh token, then its access token, where the provider has revocation. Needs a
+   * revokes its refresh token, then its access token, where the provider has revocation (a provider
+   * whose revocation ends the application, UltraCart, revokes the application: this is how to
+   * disconnect a store everywhere). Needs a
    * store that indexes sessions by account (`memoryStore`, `redisStore`).
    */
   deleteUserSessions(provider: string, accountId: string): Promise<{ sessions: number; revoked: number }>;

@@ -61,9 +61,15 @@ const signedIn = async (handler = handlerAs(ulule, 'ulule', { allow: ALLOW })) =
 const apiCalls = () => received().filter(({ endpoint }) => endpoint == 'api' || endpoint == 'userinfo');
 
 describe('the API proxy: guards before any token', () => {
-  test('is off unless the provider has api.allow', async () => {
-    const { proxy } = await signedIn(handlerAs(ulule, 'ulule'));
+  test('is off unless the provider has api.allow; an unknown or malformed provider is a 400, not a 500', async () => {
+    const handler = handlerAs(ulule, 'ulule');
+    const { proxy } = await signedIn(handler);
     assert.equal((await proxy('/me')).status, 404);
+    for (const provider of ['shopify', '%E0%A4%A'])
+      assert.equal(
+        (await handler(new Request(`${ORIGIN}/auth/api/${provider}/me`, { headers: { 'OAuth-Connect': '1' } }))).status,
+        400,
+      );
     assert.deepEqual(received(), []);
   });
 
