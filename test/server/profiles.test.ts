@@ -17,7 +17,7 @@ import {
 import { createAuthHandler, memoryStore, type AuthHandlerOptions } from '../../src/server/index.js';
 import { withProfile } from '../../src/server/profiles.js';
 import { namedStore, profiled } from './api-helpers.js';
-import { Browser, grants, REDIRECT_URI, SECRET, signIn, sleep, startProvider } from './helpers.js';
+import { authorizeAt, Browser, CLIENT, grants, REDIRECT_URI, SECRET, signIn, sleep, startProvider } from './helpers.js';
 
 /** Access tokens live 2 s: getAccessToken refreshes after 1 s (half the lifetime). */
 const TOKEN_TTL = 2;
@@ -56,6 +56,37 @@ describe('profile: ulule', () => {
     const token = await browser.accessToken('ulule');
     assert.ok('accessToken' in token && token.accessToken, JSON.stringify(token));
     assert.equal(grants(provider, 'refresh_token'), 1);
+  });
+
+  test("the profile's own URLs: Ulule Connect's and its API's paths, the origins alone sent to the mock", async () => {
+    const real = [new URL(ULULE_TOKEN_URL).origin, 'https://api.ulule.com'];
+    const toMock = (url: string) => {
+      const origin = real.find((item) => url.startsWith(item));
+      return origin ? provider.url + url.slice(origin.length) : url;
+    };
+    const browser = new Browser(
+      createAuthHandler({
+        secret: SECRET,
+        providers: {
+          ulule: {
+            profile: 'ulule',
+            clientId: CLIENT.id,
+            clientSecret: CLIENT.secret,
+            redirectUri: REDIRECT_URI,
+            fetch: (input, init) => fetch(toMock(String(input)), init),
+          },
+        },
+      }),
+    );
+    const started = await browser.send('/auth/start', { provider: 'ulule' });
+    assert.ok(String(started.body.url).startsWith(`${ULULE_AUTHORIZE_URL}?`), String(started.body.url));
+    const params = await authorizeAt(toMock(String(started.body.url)));
+    const completed = await browser.send('/auth/complete', { provider: 'ulule', params });
+    assert.equal(completed.status, 200, JSON.stringify(completed.body));
+    assert.deepEqual(
+      provider.requests().map(({ endpoint, path }) => path ?? endpoint),
+      ['authorize', 'token', '/v1/me'],
+    );
   });
 
   test('a logout forgets the session only: nothing is sent to revoke; revoke: "application" is refused', async () => {
@@ -111,10 +142,36 @@ describe('profile: ultracart', () => {
     const token = await browser.accessToken('ultracart');
     assert.ok('accessToken' in token && token.accessToken, JSON.stringify(token));
     assert.equal(grants(provider, 'refresh_token'), 1);
-    assert.ok(
-      endpointsOf(provider, 'token').every(
-        (request) => request.path === undefined || request.path == '/rest/v2/oauth/token',
-      ),
+  });
+
+  test("the profile's own URLs: UltraCart's paths, the origin alone sent to the mock", async () => {
+    const real = new URL(ULTRACART_TOKEN_URL).origin;
+    const toMock = (url: string) => (url.startsWith(real) ? provider.url + url.slice(real.length) : url);
+    const browser = new Browser(
+      createAuthHandler({
+        secret: SECRET,
+        providers: {
+          ultracart: {
+            profile: 'ultracart',
+            clientId: CLIENT.id,
+            clientSecret: CLIENT.secret,
+            redirectUri: REDIRECT_URI,
+            fetch: (input, init) => fetch(toMock(String(input)), init),
+          },
+        },
+        onSignIn: namedStore,
+      }),
+    );
+    const started = await browser.send('/auth/start', { provider: 'ultracart' });
+    assert.match(String(started.body.url), /^https:\/\/secure\.ultracart\.com\/admin\/v2\/oauth\/authorize\?/);
+    const params = await authorizeAt(toMock(String(started.body.url)));
+    const completed = await browser.send('/auth/complete', { provider: 'ultracart', params });
+    assert.equal(completed.status, 200, JSON.stringify(completed.body));
+    const ended = await browser.send('/auth/logout', { provider: 'ultracart', revoke: 'application' });
+    assert.equal(ended.status, 200, JSON.stringify(ended.body));
+    assert.deepEqual(
+      provider.requests().map(({ endpoint }) => endpoint),
+      ['authorize', 'token', 'revocation'],
     );
   });
 
