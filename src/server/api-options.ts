@@ -48,9 +48,12 @@ export const apiOf = (api: ProviderApiOptions | undefined, name: string): Provid
   if (!api || typeof api != 'object') throw new TypeError(`oauth-connect/server: ${name}.api must be an object.`);
   const baseUrl = api.baseUrl === undefined ? undefined : configuredUrl(api.baseUrl, `${name}.api.baseUrl`);
   if (baseUrl && !baseUrl.pathname.endsWith('/')) baseUrl.pathname += '/';
-  if (api.hosts !== undefined && (!Array.isArray(api.hosts) || api.hosts.some((host) => typeof host != 'string')))
+  if (
+    api.hosts !== undefined &&
+    (!Array.isArray(api.hosts) || api.hosts.some((host) => typeof host != 'string' || !/^[^/\s@]+$/.test(host)))
+  )
     throw new TypeError(
-      `oauth-connect/server: ${name}.api.hosts must be a list of host names, e.g. ["api.ulule.com"].`,
+      `oauth-connect/server: ${name}.api.hosts must be a list of host names (with a port if not 443), e.g. ["api.ulule.com"], not URLs.`,
     );
   const hosts = (api.hosts ?? (baseUrl ? [baseUrl.host] : [])).map((host) => host.toLowerCase());
   let headers: Record<string, string>;

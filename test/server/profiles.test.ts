@@ -235,5 +235,6 @@ describe('profile options', () => {
     );
     assert.throws(create({ profile: 'ulule', tokenUrl: 'http://token.example/' }), /providers\.p\.tokenUrl/);
     assert.throws(create({ profile: 'ulule', api: { headers: { Authorization: 'x' } } }), /cannot set Authorization/);
+    assert.throws(create({ profile: 'ulule', api: { hosts: ['https://api.ulule.com'] } }), /api\.hosts .* not URLs/);
   });
 });
