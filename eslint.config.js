@@ -7,20 +7,6 @@ import tseslint from 'typescript-eslint';
 import { noImportCycle } from './scripts/lint/no-import-cycle.js';
 
 /**
- * Folders that still have import cycles, left out of the cycle rule until their
- * rewrites land. TEMPORARY: delete each entry when its folder is cycle-free, and
- * the list with the last one (the rule then covers all of src/).
- */
-const TEMPORARY_CYCLE_ALLOW_LIST = ['src/flow/**', 'src/element/**'];
-
-/**
- * Imports across the callback page's boundary that still exist: it takes its
- * message words from src/flow (and the version) until they move to src/protocol.
- * TEMPORARY: delete it when src/callback imports src/protocol only.
- */
-const TEMPORARY_CALLBACK_IMPORTS_ALLOW_LIST = ['src/callback/handle-callback.ts'];
-
-/**
  * What may import what inside src/: the browser half and the Node half share
  * only src/protocol; the callback page is a page of its own; nothing imports the
  * test kit. Paths are globs from the repository root (`**` also lets the lint
@@ -106,11 +92,6 @@ export default tseslint.config(
         { patterns: [{ group: ['*'], message: 'src/protocol holds types and constants only and imports nothing.' }] },
       ],
     },
-  },
-  { files: TEMPORARY_CYCLE_ALLOW_LIST, rules: { 'oauth-connect/no-import-cycle': 'off' } },
-  {
-    files: TEMPORARY_CALLBACK_IMPORTS_ALLOW_LIST,
-    rules: { 'import-x/no-restricted-paths': boundaries(BOUNDARY_ZONES) },
   },
   {
     // Tests and demos may be looser than the shipped code (as open-wc does).

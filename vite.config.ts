@@ -1,13 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type BuildEnvironmentOptions } from 'vite';
 import { mockProviderPlugin } from './demo/mock-provider-plugin.js';
-import { localeFiles } from './scripts/locale-files.js';
 import { minifyTemplates } from './scripts/minify-templates.js';
 
 /**
  * `vite` (npm start) serves the demo; `vite build` writes the script-tag
- * bundle `dist/oauth-connect.js` and its language files `dist/locales/*.json`
- * (scripts/locale-files.ts), `vite build --mode callback` the
+ * bundle `dist/oauth-connect.js` (src/bundle.ts), the modes and languages it loads beside itself
+ * (`dist/modes/*.js`, `dist/locales/*.js`), `vite build --mode callback` the
  * callback page script `dist/callback.js`, and `vite build --mode in-app-browsers`
  * the in-app browser table `dist/in-app-browsers.js` (released on its own when an app changes). They are separate builds so that
  * each file is self-contained (one build with two entries would share chunks).
@@ -16,7 +15,7 @@ export default defineConfig(({ mode }) => ({
   root: 'demo',
   // strictPort: the mock provider registers this exact origin's redirect URIs.
   server: { port: 5173, strictPort: true },
-  plugins: [minifyTemplates(), localeFiles(), mockProviderPlugin()],
+  plugins: [minifyTemplates(), mockProviderPlugin()],
   // The framework examples (demo/examples) import the package by name, as partners do.
   resolve: {
     alias: [
@@ -28,6 +27,10 @@ export default defineConfig(({ mode }) => ({
   },
   build: bundleBuild(mode),
 }));
+
+/** The modules only the files beside the bundle use: the modes' own code and the languages. */
+const loadedBeside =
+  /\/src\/(element\/modes\/(redirect|issuer|server-bound|connected)|element\/locales\/\w+|flow\/(redirect|issuer|server-bound))\.ts$/;
 
 /**
  * The self-contained bundles. `--mode baseline` builds the benchmark's
@@ -41,7 +44,7 @@ function bundleBuild(mode: string): BuildEnvironmentOptions {
         ? ['../src/in-app-browsers.ts', 'in-app-browsers.js', '../dist']
         : mode == 'baseline'
           ? ['../bench/lit-baseline.ts', 'lit-baseline.js', '../node_modules/.cache/oauth-connect-bench']
-          : ['../src/define.ts', 'oauth-connect.js', '../dist'];
+          : ['../src/bundle.ts', 'oauth-connect.js', '../dist'];
   return {
     outDir,
     emptyOutDir: mode != 'callback' && mode != 'in-app-browsers',
@@ -49,6 +52,7 @@ function bundleBuild(mode: string): BuildEnvironmentOptions {
     minify: true,
     lib: { entry, formats: ['es'], fileName: () => fileName },
     rolldownOptions: {
+      preserveEntrySignatures: 'allow-extension',
       // The element imports only @lit/reactive-element. Should 'lit' come in
       // (the bench's baseline imports it), lit-html and lit-element only
       // register their version and polyfill hooks at load: harmless to drop.
@@ -60,6 +64,13 @@ function bundleBuild(mode: string): BuildEnvironmentOptions {
         // than esbuild's and terser's here: `npm run bench` compares them).
         minify: true,
         comments: false,
+        // The modes and languages the bundle loads beside itself (src/bundle.ts): dist/modes/<name>.js
+        // and dist/locales/<lang>.js, each importing from ../oauth-connect.js what the bundle holds.
+        chunkFileNames: ({ facadeModuleId }) =>
+          (/\/locales\//.test(facadeModuleId ?? '') ? 'locales' : 'modes') + '/[name].js',
+        // What the bundle holds stays in it: a mode or a language imports it from there, and no
+        // chunk is shared between them (each one's own script tag is enough).
+        codeSplitting: { groups: [{ name: 'oauth-connect', test: (id: string) => !loadedBeside.test(id) }] },
       },
     },
   };

@@ -11,7 +11,6 @@ import '@fontsource-variable/noto-sans-arabic';
 import '@fontsource-variable/noto-sans-mono';
 import '../src/define.js';
 import { registerLocale, registerProvider } from '../src/index.js';
-import { localeFetch } from '../src/element/locales.js';
 
 // A partner's own preset, as the README shows it.
 registerProvider('acme', {
@@ -33,11 +32,15 @@ registerLocale('ar', {
 
 type Attrs = Record<string, string | boolean | undefined>;
 
-/** A picture for the connected look, made here: the gallery loads nothing from the network. */
+/**
+ * A picture for the connected look, made here: the gallery loads nothing from the network.
+ * The initials are strokes, not `<text>`: an SVG shown by `<img>` cannot use the page's web
+ * fonts, so text in it would be drawn in the machine's font and the baselines would differ.
+ */
 const AVATAR =
   'data:image/svg+xml,' +
   encodeURIComponent(
-    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40"><rect width="40" height="40" fill="#0e7490"/><text x="20" y="27" font-size="18" text-anchor="middle" fill="#fff" font-family="sans-serif">AL</text></svg>',
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40"><rect width="40" height="40" fill="#0e7490"/><path d="M8.5 28 14 12l5.5 16m-8-5h5M24 12v16h7.5" fill="none" stroke="#fff" stroke-width="2.6" stroke-linecap="round" stroke-linejoin="round"/></svg>',
   );
 
 const PRESETS: [string, Attrs][] = [
@@ -176,12 +179,9 @@ for (const theme of THEMES) {
 }
 
 // Ready once every element has rendered and every font its text needs has loaded: a
-// web font is only fetched when laid-out text asks for it, so lay out first. French, Spanish
-// and German load on demand, as the first renders ask for them: then every element renders again.
-const rendered = () => Promise.all([...gallery.querySelectorAll('oauth-connect')].map((node) => node.updateComplete));
-await rendered();
-await Promise.all(['fr', 'es', 'de'].map(localeFetch));
-await rendered();
+// web font is only fetched when laid-out text asks for it, so lay out first. (French, Spanish
+// and German came with oauth-connect/define.)
+await Promise.all([...gallery.querySelectorAll('oauth-connect')].map((node) => node.updateComplete));
 document.body.getBoundingClientRect();
 await document.fonts.ready;
 document.documentElement.dataset.ready = '';

@@ -88,9 +88,12 @@ export async function buildConsumerApp(main, page) {
   }
 }
 
-/** The app whose only code is `import 'oauth-connect/define'`: its JavaScript, concatenated. */
-export async function defineOnlyApp() {
-  const files = await buildConsumerApp("import 'oauth-connect/define';\n");
+/** The app whose only code is `main` (imports of the package): its JavaScript, concatenated. */
+export async function importOnlyApp(main) {
+  const files = await buildConsumerApp(main);
   const scripts = Object.entries(files).filter(([name]) => name.endsWith('.js'));
   return { files: scripts.map(([name]) => name), code: Buffer.concat(scripts.map(([, bytes]) => bytes)) };
 }
+
+/** The app whose only code is `import 'oauth-connect/define'`: its JavaScript, concatenated. */
+export const defineOnlyApp = () => importOnlyApp("import 'oauth-connect/define';\n");

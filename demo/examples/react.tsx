@@ -5,34 +5,10 @@
  */
 import { createRoot } from 'react-dom/client';
 // #region readme
-import { useState, type HTMLAttributes, type RefAttributes } from 'react';
+import { useState } from 'react';
 import 'oauth-connect/define';
-import type { OAuthConnectElement, OAuthConnectEventMap } from 'oauth-connect';
-
-// Typed JSX for <oauth-connect>: its attributes, and its events as `onconnect-*` props (React 19).
-type Events = { [K in keyof OAuthConnectEventMap as `on${K}`]?: (event: OAuthConnectEventMap[K]) => void };
-type OAuthConnectProps = HTMLAttributes<OAuthConnectElement> &
-  RefAttributes<OAuthConnectElement> &
-  Events & {
-    provider?: string;
-    'authorize-url'?: string;
-    'client-id': string;
-    'redirect-uri': string;
-    scope?: string;
-    'response-type'?: 'code' | 'token';
-    label?: string;
-    theme?: 'light' | 'dark';
-    size?: 'small' | 'medium' | 'large';
-    variant?: 'filled' | 'outline';
-  };
-declare module 'react' {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
-  namespace JSX {
-    interface IntrinsicElements {
-      'oauth-connect': OAuthConnectProps;
-    }
-  }
-}
+// Typed JSX for <oauth-connect>: its attributes, properties and `onconnect-*` events (React 19).
+import type {} from 'oauth-connect/react';
 
 export function SignIn({ authorizeUrl }: { authorizeUrl: string }) {
   const [message, setMessage] = useState('Not signed in.');

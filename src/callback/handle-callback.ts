@@ -1,7 +1,14 @@
-import type { CallbackParams } from '../flow/callback-result.js';
-import { CHANNEL_PREFIX, MESSAGE_TYPE, type CallbackMessage } from '../flow/message.js';
-import { REDIRECT_STATE_MARK, RETURN_MARK, STORAGE_PREFIX, type RedirectFlow } from '../flow/redirect.js';
-import { VERSION } from '../version.js';
+import {
+  CHANNEL_PREFIX,
+  MESSAGE_TYPE,
+  REDIRECT_STATE_MARK,
+  RETURN_MARK,
+  STORAGE_PREFIX,
+  type CallbackMessage,
+  type CallbackParams,
+  type ReturnAddress,
+} from '../protocol/callback.js';
+import { VERSION } from '../protocol/version.js';
 
 /** Every parameter of the redirect URL: the query (code flow) then the fragment (token flow). */
 export const readCallbackParams = (href: string): CallbackParams => {
@@ -33,7 +40,7 @@ export const handleCallback = (win: Window = window): void => {
     pending = undefined;
   }
   if (pending) {
-    const { returnUrl, hash = '' } = JSON.parse(pending) as RedirectFlow;
+    const { returnUrl, hash = '' } = JSON.parse(pending) as ReturnAddress;
     // The result first, then the page's own fragment (a hash router's route), which the element puts back.
     location.replace(returnUrl + RETURN_MARK + encodeURIComponent(query + '') + hash);
     return;

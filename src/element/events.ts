@@ -17,6 +17,12 @@ export interface ConnectDisconnectDetail {
   provider?: string;
 }
 
+/** `connect-restore`: an account the server still holds (`GET {server}/session`) is shown. */
+export interface ConnectRestoreDetail {
+  account: ConnectAccount;
+  provider?: string;
+}
+
 /** `connect-error`: the provider's OAuth error code, or one of ours. */
 export interface ConnectErrorDetail {
   error: ConnectErrorCode | (string & {});
@@ -34,6 +40,7 @@ export type ConnectSuccessEvent = CustomEvent<ConnectSuccessDetail>;
 export type ConnectErrorEvent = CustomEvent<ConnectErrorDetail>;
 export type ConnectCancelEvent = CustomEvent<ConnectCancelDetail>;
 export type ConnectDisconnectEvent = CustomEvent<ConnectDisconnectDetail>;
+export type ConnectRestoreEvent = CustomEvent<ConnectRestoreDetail>;
 
 /** Every event `<oauth-connect>` fires; all bubble and are composed. */
 export interface OAuthConnectEventMap {
@@ -42,6 +49,7 @@ export interface OAuthConnectEventMap {
   'connect-error': ConnectErrorEvent;
   'connect-cancel': ConnectCancelEvent;
   'connect-disconnect': ConnectDisconnectEvent;
+  'connect-restore': ConnectRestoreEvent;
 }
 
 declare global {

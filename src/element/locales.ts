@@ -1,4 +1,6 @@
-/** The words on the button. `%` stands for the provider's name. */
+import type { ReactiveControllerHost } from '@lit/reactive-element';
+
+/** The words on the button. `%` stands for a name: the provider's, or the account's. */
 export interface ConnectStrings {
   /** Button text without a provider: "Sign in". */
   signIn: string;
@@ -8,6 +10,8 @@ export interface ConnectStrings {
   newWindow: string;
   /** Status while the popup is open: "Waiting for %…". */
   waiting: string;
+  /** The same, for a provider the element cannot name (no preset, a server-bound one): "Waiting for sign-in…". */
+  waitingSignIn: string;
   /** The button that ends a pending flow. */
   cancel: string;
   /** Status after success. */
@@ -18,94 +22,101 @@ export interface ConnectStrings {
   cancelled: string;
   /** Status after a setup mistake of the page (`invalid_config`, `callback_failed`): retrying cannot help. */
   unavailable: string;
-  /** Status while an account is connected: "Connected as %" (% is the account's name). */
-  connectedAs: string;
+  /**
+   * Status while an account is connected to a named provider: "Connected to %1 as %2" (%1 the
+   * provider, %2 the account's name). A language that has only `connectedAs` keeps it.
+   */
+  connectedTo?: string;
+  /** Status while an account is connected and no provider is named: "Connected as %" (% is the account's name). */
+  connectedAs?: string;
   /** The button that ends the connection. */
   disconnect: string;
 }
 
-// English is built in. Every other language is a file in ./locales/ beside this module (and beside
-// dist/oauth-connect.js), fetched when an element first renders in it, so that no page pays for
-// the words of languages it does not use, and adding a language costs the bundle nothing.
-const en: ConnectStrings = {
+/**
+ * How the words before a name change with the name, for a language where they do: it gets the
+ * words that come before the name in a string, and the name, and returns those words. French
+ * elides "de" and "que" before a vowel: `("En attente de ", "Ulule")` gives `"En attente d'"`
+ * (see ./locales/fr.ts).
+ */
+export type LocaleFill = (before: string, name: string) => string;
+
+export interface LocaleOptions {
+  /** How this language's words change before a name; by default they do not. */
+  fill?: LocaleFill;
+  /**
+   * These are the language's default words (what the package's language modules register):
+   * words registered without `defaults` win over them, whether registered before or after.
+   */
+  defaults?: boolean;
+}
+
+/** A language as registered: its words, and its fill rule if it has one. */
+export interface Language {
+  strings: Partial<ConnectStrings>;
+  fill?: LocaleFill | undefined;
+}
+
+// English is built in. Every other language is a module that registers itself when imported
+// (./locales/fr.ts…), so that a page pays only for the languages it imports and nothing is
+// fetched at run time.
+export const en: ConnectStrings = {
   signIn: 'Sign in',
   signInWith: 'Sign in with %',
   newWindow: 'opens a new window',
   waiting: 'Waiting for %…',
+  waitingSignIn: 'Waiting for sign-in…',
   cancel: 'Cancel',
   success: 'Connected',
   error: 'Sign-in failed. Try again.',
   cancelled: 'Sign-in cancelled.',
   unavailable: 'Sign-in is not available on this page.',
+  connectedTo: 'Connected to %1 as %2',
   connectedAs: 'Connected as %',
   disconnect: 'Disconnect',
 };
 
-/** The languages with a file in ./locales/ (src/element/locales/*.json); any other fetches nothing. */
-const files = ['fr', 'es', 'de'];
+/**
+ * `template` with its names in: `%` (or `%1`, `%2`… for several) stands for each name in order;
+ * the language's `fill`, if it has one, adjusts the words before each.
+ */
+export const fillNames = (template: string, names: string[], fill?: LocaleFill): string =>
+  template.replace(/([^%]*)%(\d?)/g, (_, before: string, n: string) => {
+    const name = names[n ? +n - 1 : 0] ?? '';
+    return (fill ? fill(before, name) : before) + name;
+  });
+
+/** The registered languages by lower-case tag: [0] the language modules' words, [1] the page's. */
+export const registered: [Partial<Record<string, Language>>, Partial<Record<string, Language>>] = [{}, {}];
+
+/** The elements showing words (their language controllers add them): each renders again when a language is added. */
+export const hosts = new Set<ReactiveControllerHost>();
+
+/** Renders every element again: a language was added, or the page's `lang` changed. */
+export const renderAll = (): void => hosts.forEach((host) => host.requestUpdate());
 
 /**
- * Each language's file: its fetch while it loads (started once per page, shared by every element;
- * spreading a promise adds no strings), then its strings.
+ * Adds a language, or replaces some of a language's strings. `lang` is a BCP 47 tag such as `it`
+ * or `pt-BR`. Strings registered here win over those of the package's language module
+ * (`oauth-connect/locales/fr`), imported before or after; the module still gives the others.
+ * Every element on the page renders again in the new words.
  */
-const fetched: Partial<Record<string, Promise<void> | ConnectStrings>> = {};
-/** The strings partners registered, by lower-case tag. */
-const added: Partial<Record<string, Partial<ConnectStrings>>> = {};
-
-/**
- * Adds a language, or replaces some of a language's strings (they win over its file, which still
- * gives the others). `lang` is a BCP 47 tag such as `it` or `pt-BR`.
- */
-export const registerLocale = (lang: string, strings: Partial<ConnectStrings>): void => {
+export const registerLocale = (lang: string, strings: Partial<ConnectStrings>, options: LocaleOptions = {}): void => {
+  const layer = registered[options.defaults ? 0 : 1];
   const tag = lang.toLowerCase();
-  added[tag] = { ...added[tag], ...strings };
+  const was = layer[tag];
+  layer[tag] = { strings: { ...was?.strings, ...strings }, fill: options.fill ?? was?.fill };
+  renderAll();
 };
 
+/** The script-tag bundle's way to fetch a language's module; unset on npm (see setLocaleLoader). */
+export let localeLoader: ((lang: string) => void) | undefined;
+
 /**
- * The strings for `lang`: registered ones first (`fr-CA`'s, then `fr`'s), then the language's file,
- * then English (for anything unknown, and while the file loads). The first call for a language
- * with a file that registered strings do not cover starts its fetch, once per page: `loaded` runs
- * when the file has arrived (or failed: one warning, and the language stays English).
+ * Internal, for the script-tag bundle: how to bring in a language whose module was not imported
+ * (its `import()` of `locales/<lang>.js` beside the bundle). Called once per language per page;
+ * the module registers itself when it arrives. Without a loader (npm), the element warns instead.
  */
-export const stringsFor = (lang: string, loaded?: () => void): ConnectStrings => {
-  const tag = lang.toLowerCase();
-  const base = tag.replace(/-.*/, '');
-  const own = { ...added[base], ...added[tag] };
-  if (files.includes(base) && !fetched[base] && Object.keys(en).some((key) => !(key in own))) {
-    // This form is what bundlers follow: Vite emits each file and rewrites the URL. `no-inline`
-    // keeps them files: inlined, every language would be in the app's bundle again.
-    const url = new URL(`./locales/${base}.json?no-inline`, import.meta.url);
-    fetched[base] = fetch(url)
-      .then((response) => (response.ok ? response.json() : Promise.reject()))
-      .then(
-        (strings: ConnectStrings) => void (fetched[base] = strings),
-        () =>
-          console.warn(
-            // The last sentence is for the npm build only (the bundle build drops it): Vite's dev
-            // server bundles dependencies into node_modules/.vite/deps/, away from their files.
-            `oauth-connect: ${url} failed; serve the locales/ folder beside oauth-connect.js or call registerLocale` +
-              ". In Vite's dev server, add 'oauth-connect' to optimizeDeps.exclude.",
-          ),
-      )
-      .then(loaded);
-  }
-  return { ...en, ...fetched[base], ...own };
+export const setLocaleLoader = (load: (lang: string) => void): void => {
+  localeLoader = load;
 };
-
-/**
- * The fetch of `lang`'s file once an element has started it (its strings once they are there):
- * what the gallery and tests await.
- */
-export const localeFetch = (lang: string): Promise<void> | ConnectStrings | undefined =>
-  fetched[lang.toLowerCase().replace(/-.*/, '')];
-
-/**
- * `template` with `%` replaced by `name`. In French, "de" elides before a
- * vowel or a mute h: "En attente d'Ulule…", "d'UltraCart" (an h is taken as mute,
- * as most are in names).
- */
-export const fill = (template: string, name: string, lang: string): string =>
-  (/^fr\b/i.test(lang) && /^[aeiouhàâäéèêëîïôöùûü]/i.test(name) ? template.replace(/\bde %/, "d'%") : template).replace(
-    '%',
-    name,
-  );

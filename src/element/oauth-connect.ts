@@ -4,31 +4,24 @@ import {
   type PropertyDeclarations,
   type PropertyValues,
 } from '@lit/reactive-element';
-import type { ConnectResult } from '../flow/callback-result.js';
-import { redirectTarget, startFlow, type PendingFlow } from '../flow/connect.js';
-import { ConnectCancelled, type ConnectError } from '../flow/errors.js';
-import { resolveOptions, type ConnectOptions, type ResponseType } from '../flow/options.js';
-import {
-  callServer,
-  prepareStart,
-  sessionAt,
-  startServerFlow,
-  type ConnectAccount,
-  type PreparedStart,
-  type ServerFlowOptions,
-  type SessionResult,
-} from '../flow/server-bound.js';
+import { ConnectError, missingMode } from '../flow/errors.js';
+import { resolveOptions, type ConnectOptions } from '../flow/options.js';
 import { providers } from '../flow/providers.js';
-import { discover } from '../flow/issuer.js';
-import { dropExpiredFlows, takeRedirectResult, takeReturnFromUrl } from '../flow/redirect.js';
 import { preparePkce } from '../flow/secrets.js';
-import { parseUrl } from '../flow/urls.js';
-import type { OAuthConnectEventMap } from './events.js';
-import { fill, stringsFor, type ConnectStrings } from './locales.js';
+import type { ConnectAccount } from '../flow/server-bound.js';
+import type { PendingFlow } from '../flow/session.js';
+import { openCenteredPopup } from '../flow/popup.js';
+import type { ResponseType } from '../protocol/callback.js';
+import type { ConnectSuccessDetail, OAuthConnectEventMap } from './events.js';
+import { live, renderAll } from './live.js';
+import { LocaleController } from './locale-controller.js';
+import type { ConnectStrings } from './locales.js';
+import { loadMode, modes, onModeAdded, startLater, type Mode, type ModeName } from './modes/mode.js';
+import { buildShadow, paint, type Parts } from './shadow.js';
+import { failure, type ConnectStatus, type Outcome } from './status.js';
 import { styles } from './styles.js';
 
-/** Where the button is in its life; mirrored to the `status` attribute and to CSS custom states (`:state(pending)`). */
-export type ConnectStatus = 'idle' | 'pending' | 'success' | 'error' | 'connected';
+export type { ConnectStatus } from './status.js';
 
 /** Reactive properties named in camelCase, each with its kebab-case attribute (`clientId`: `client-id`). */
 const attributes = (names: string, declaration?: PropertyDeclaration): PropertyDeclarations =>
@@ -43,6 +36,7 @@ const attributes = (names: string, declaration?: PropertyDeclaration): PropertyD
  * @fires connect-success - The provider sent a code or a token. `detail`: a `ConnectResult`.
  * @fires connect-error - The provider or the flow failed. `detail: { error, errorDescription?, errorUri? }`.
  * @fires connect-cancel - The flow ended without a result. `detail: { reason: 'closed' | 'timeout' | 'aborted' }`.
+ * @fires connect-restore - Server-bound mode: an account the server still holds for this browser (`GET {server}/session`) is shown. `detail: { account, provider? }`.
  * @fires connect-disconnect - Cancelable: `disconnect()` or the Disconnect button is about to end the connection. `detail: { account, provider? }`.
  * @attr server - Server-bound mode: where your `createAuthHandler` is mounted on this origin (`/auth`). It keeps the verifier and tokens; `connect-success` then has `{ responseType: 'session', account, state, provider? }`.
  * @attr account-name - Shows the connected look for this name (HTML-only pages); the `account` property does the same with `{ id?, name, email?, picture? }`.
@@ -74,7 +68,7 @@ const attributes = (names: string, declaration?: PropertyDeclaration): PropertyD
  * @csspart icon - The icon box (monogram, slotted logo or spinner).
  * @csspart label - The button text.
  * @csspart cancel - The cancel button, shown while the popup is open.
- * @csspart status - The status text (a polite live region); "Connected as …" while connected.
+ * @csspart status - The status text (a polite live region); "Connected to … as …" while connected.
  * @csspart picture - The connected account's picture, when it has one.
  * @csspart disconnect - The Disconnect button, shown while connected.
  * @cssprop --oauth-connect-accent - Button background and border (default: the preset's brand color, else #1f2937, #6b7280 in dark theme).
@@ -139,21 +133,22 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
   declare status: ConnectStatus;
   /** Server-bound mode: the path of your auth handler on this origin (`/auth`). */
   declare server: string | undefined;
-  /** Who is connected: shows "Connected as {name}" and a Disconnect button. Set by a server-bound sign-in, or by you. */
+  /** Who is connected: shows "Connected to {provider} as {name}" and a Disconnect button. Set by a server-bound sign-in, or by you. */
   declare account: ConnectAccount | undefined;
   /** The connected account's name, for pages without script (the `account` property wins). */
   declare accountName: string | undefined;
 
-  /** A server-bound `start` asked for on intent (pointer, focus, touch), used by the next click. */
-  #prepared: PreparedStart | undefined;
-
-  #flow: PendingFlow<ConnectResult | SessionResult> | undefined;
+  #flow: PendingFlow<ConnectSuccessDetail> | undefined;
   /** The status text when it is not the status's own (`cancelled` after Deny, `unavailable` for a setup mistake). */
   #note: keyof ConnectStrings | undefined;
   /** The setup mistakes already logged to the console, so that each is logged once. */
   #logged = new Set<string>();
+  /** The modes that have restored what they keep for this element (once each). */
+  #restored = new Set<ModeName>();
   #parts!: Parts;
   #internals = this.attachInternals();
+  /** The element's language and its words. */
+  #locale = new LocaleController(this);
 
   constructor() {
     super();
@@ -168,28 +163,7 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
   override connectedCallback(): void {
     super.connectedCallback();
     live.add(this);
-    // Its words may have changed while it was out of the page: a language's file arrived, or it
-    // moved under another `lang`.
-    this.requestUpdate();
-    takeReturnFromUrl();
     preparePkce();
-    const { server } = this;
-    if (server)
-      void sessionAt(server).then((accounts) => {
-        const account = accounts[this.provider ?? ''];
-        if (account && !this.#current()) this.account = account;
-      });
-    // One observer for the page follows `lang` on <html> and every ancestor; the element's own `lang`
-    // is observed too, for an element inside another shadow root.
-    if (!langObserver) {
-      langObserver = new MutationObserver(renderAll);
-      langObserver.observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
-    }
-    langObserver.observe(this, { attributeFilter: ['lang'] });
-    // Back from a redirect flow? Report it once the page's own scripts have added their listeners.
-    const report = () => setTimeout(() => this.#reportRedirectResult());
-    if (document.readyState == 'loading') addEventListener('DOMContentLoaded', report, { once: true });
-    else report();
   }
 
   override disconnectedCallback(): void {
@@ -203,28 +177,37 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
    * brings the popup to the front and returns the same promise. Rejects with
    * `ConnectError` or `ConnectCancelled`; the matching event fires either way.
    */
-  connect(): Promise<ConnectResult | SessionResult> {
+  connect(): Promise<ConnectSuccessDetail> {
     let flow = this.#flow;
     if (flow && !flow.settled) {
       flow.focus();
       return flow.result;
     }
     const onStart = (detail: { state: string; url: string }) => this.#emit('connect-start', detail);
-    // The start asked for on intent serves one click: each flow has its own state.
-    const prepared = this.#prepared;
-    this.#prepared = undefined;
-    // The element is its own options bag: its properties have the option names.
-    flow = this.#flow = this.server
-      ? startServerFlow(this as ServerFlowOptions, prepared ?? prepareStart(this as ServerFlowOptions), onStart)
-      : startFlow(this, onStart);
+    const needs = this.#needs();
+    const name = needs[0];
+    const [first, ...more] = needs.filter((need) => !modes[need]);
+    const start = (popup?: Window | null) => (modes[name] as Required<Mode>).start(this, onStart, popup);
+    const arrival = first && loadMode(first) && Promise.all([first, ...more].map(loadMode));
+    flow = this.#flow = !first
+      ? start()
+      : // A click that beats its mode's module: the popup opens now, inside the click's user
+        // activation, and is sent on when the module has arrived (a redirect just waits for it).
+        startLater(
+          arrival || Promise.reject(missingMode(first)),
+          arrival && name != 'redirect'
+            ? openCenteredPopup('about:blank', this.popupWidth || 500, this.popupHeight || 650)
+            : null,
+          start,
+        );
     this.#note = undefined;
     this.status = 'pending';
     flow.result.then(
       (result) => {
         if (result.responseType == 'session') this.account = result.account;
-        this.#end(flow, result.responseType == 'session' ? 'connected' : 'success', 'connect-success', result);
+        this.#end(flow, [result.responseType == 'session' ? 'connected' : 'success', 'connect-success', result]);
       },
-      (error: Error) => this.#fail(error, flow),
+      (error: Error) => this.#end(flow, failure(error)),
     );
     return flow.result;
   }
@@ -236,21 +219,33 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
    * leaves the account shown.
    */
   async disconnect(): Promise<void> {
-    const account = this.#current();
-    const { server, provider } = this;
+    const account = this.current;
+    const { provider } = this;
     if (!account || !this.#emit('connect-disconnect', { account, ...(provider && { provider }) }, true)) return;
     try {
-      if (server) await callServer(server, '/logout', { provider });
+      await modes[this.#needs()[0]]?.end?.(this);
       this.reset();
     } catch (error) {
-      this.#fail(error as Error);
+      this.#end(undefined, failure(error as Error));
       this.status = 'connected';
     }
   }
 
-  /** The account shown: the property, else the `account-name` attribute's. */
-  #current(): ConnectAccount | undefined {
+  /**
+   * The account shown: the property, else the `account-name` attribute's.
+   * @internal
+   */
+  get current(): ConnectAccount | undefined {
     return this.account ?? (this.accountName ? { name: this.accountName } : undefined);
+  }
+
+  /**
+   * The language the element speaks (its nearest `lang`, else the document's), which the flows send
+   * to the provider as `ui_locales`.
+   * @internal
+   */
+  get uiLocales(): string {
+    return this.#locale.lang;
   }
 
   /** Ends a pending flow with `connect-cancel` `aborted` and closes its popup. */
@@ -271,109 +266,31 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     this.requestUpdate();
   }
 
-  /**
-   * The shadow tree is static, built once here; `update()` only sets its text
-   * and attributes and picks the icon. (Lit's templates would add lit-html,
-   * 2.7 KB gzip, to every partner page: more than this whole element: see README, "Size".)
-   */
+  /** The shadow tree is static, built once here (shadow.ts); `update()` paints it. */
   override createRenderRoot(): HTMLElement | DocumentFragment {
     const root = super.createRenderRoot();
-    // Parsed once for all elements (a page may hold a hundred buttons); each clones it.
-    tree ??= Object.assign(document.createElement('template'), {
-      innerHTML:
-        '<button part=button type=button><span part=icon aria-hidden=true></span><span part=label><slot></slot></span></button><button part=cancel type=button></button><span part=status role=status></span><span class=spin></span><slot name=icon></slot><img part=picture alt=""><button part=disconnect type=button></button>',
-    });
-    const nodes = document.importNode(tree.content, true);
-    const [button, cancel, status, spinner, monogram, picture, disconnect] =
-      nodes.children as HTMLCollectionOf<HTMLElement>;
-    const [
-      icon,
-      {
-        children: [label],
-      },
-    ] = button.children as unknown as [Element, { children: [HTMLSlotElement] }];
-    root.append(button, status);
-    button.addEventListener('click', () => {
-      // The events report the outcome; the promise is for callers of connect().
-      // When the popup closes, focus comes back to the button that opened it.
-      const back = () => this.focus();
-      this.connect().then(back, back);
-    });
-    cancel.addEventListener('click', () => {
-      this.abort();
-      // Before the Cancel button leaves the tree, or focus would fall to <body>.
-      button.focus();
-    });
-    // Intent: ask the server for the next flow now, so that the click can open the popup at the provider.
-    for (const type of ['pointerenter', 'focus', 'touchstart'])
-      button.addEventListener(type, () => {
-        if (this.server && !this.#prepared) this.#prepared = prepareStart(this as ServerFlowOptions);
-      });
-    disconnect.addEventListener('click', () => void this.disconnect().then(() => this.focus()));
-    // The accessible name is built from the label's text (see update()).
-    label.addEventListener('slotchange', () => this.requestUpdate());
-    this.#parts = { button, icon, label, cancel, status, spinner, monogram, picture, disconnect };
+    // Intent: the mode may ask its server or fetch metadata now, so that the click need not wait.
+    this.#parts = buildShadow(root, this, () => this.#needs().forEach((name) => modes[name]?.prepare?.(this)));
     return root;
   }
 
   override willUpdate(changed: PropertyValues): void {
     // Connected whenever an account is set, in any mode; idle again once it is cleared.
     if (changed.has('account') || changed.has('accountName'))
-      this.status = this.#current() ? 'connected' : this.status == 'connected' ? 'idle' : this.status;
+      this.status = this.current ? 'connected' : this.status == 'connected' ? 'idle' : this.status;
   }
 
   override update(changed: PropertyValues): void {
     super.update(changed);
-    const { status, provider } = this;
-    const { button, icon, label, cancel, status: statusText, spinner, monogram, picture, disconnect } = this.#parts;
-    const account = status == 'connected' ? this.#current() : undefined;
-    const preset = provider ? providers[provider] : undefined;
-    // Discovery ahead of the click (once per page per issuer), so that the popup need not wait for it.
-    const issuer = this.issuer || preset?.issuer;
-    if (issuer && !(this.authorizeUrl || preset?.authorizeUrl)) void discover(issuer);
-    const lang = this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
-    // Another language than English loads here (as the element renders, never on the click), once
-    // per page; the element is in English until it arrives, then every element renders again.
-    const text = stringsFor(lang, renderAll);
-    const pending = status == 'pending';
-    button.toggleAttribute('disabled', this.disabled);
-    button.ariaBusy = pending ? 'true' : null;
-    button.style.setProperty('--_brand', preset?.accent ?? null);
-    const logo = this.querySelector(':scope>[slot=icon]');
-    icon.replaceChildren(...(pending ? [spinner] : preset || logo ? [monogram] : []));
-    // Drawn by CSS, not text: the accessible name must begin with the button's visible text (WCAG 2.5.3).
-    monogram.dataset.m = logo ? '' : (preset?.name[0] ?? '');
-    setText(label, this.label || (preset ? fill(text.signInWith, preset.name, lang) : text.signIn));
-    // An explicit name: the label's and the hint's spans would be read with a space
-    // between them ("Ulule , opens"), as separate boxes of an inline-flex button.
-    const name = label
-      .assignedNodes({ flatten: true })
-      .map((node) => node.textContent)
-      .join('')
-      .replace(/\s+/g, ' ')
-      .trim();
-    button.ariaLabel = (name || label.textContent) + (this.mode == 'redirect' ? '' : ', ' + text.newWindow);
-    setText(cancel, text.cancel);
-    if (pending) button.after(cancel);
-    else cancel.remove();
-    setText(disconnect, text.disconnect);
-    (picture as HTMLImageElement).src = account?.picture ?? '';
-    picture.hidden = !account?.picture;
-    // The connected look takes the sign-in button's place: [picture] Connected as Ada [Disconnect].
-    const shown = account ? [picture, statusText, disconnect] : [button, statusText];
-    if (shown.some((node, i) => this.renderRoot.children[i] != node) && !pending)
-      this.renderRoot.replaceChildren(...shown);
-    const note = this.#note ?? (status == 'idle' || status == 'pending' || status == 'connected' ? undefined : status);
-    setText(
-      statusText,
-      pending
-        ? fill(text.waiting, preset?.name ?? host(this.authorizeUrl), lang)
-        : account
-          ? fill(text.connectedAs, account.name, lang)
-          : note
-            ? text[note]
-            : '',
-    );
+    const { status } = this;
+    const needs = this.#needs();
+    const { strings: text, fill } = this.#locale;
+    paint(this.#parts, this, text, fill, this.#note, needs[0] != 'redirect');
+    const connected = status == 'connected' && modes.connected;
+    if (connected) connected.paint?.(this, this.renderRoot as ShadowRoot, this.#parts.status, text, fill);
+    // The sign-in look: the connected look leaves it in place while a flow is pending.
+    else if (status != 'pending' && this.renderRoot.firstChild != this.#parts.button)
+      this.renderRoot.replaceChildren(this.#parts.button, this.#parts.status);
     // CSS custom states, for `oauth-connect:state(pending)`.
     const { states } = this.#internals;
     states.clear();
@@ -385,6 +302,40 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     } catch (error) {
       this.#log(error as ConnectError);
     }
+    for (const need of needs) {
+      const mode = modes[need];
+      // Not imported: the script-tag bundle loads it (then every element renders again); npm says which import.
+      const loading = mode ? undefined : loadMode(need);
+      if (loading) loading.catch(() => {});
+      else if (!mode) this.#log(missingMode(need));
+      else if (!this.#restored.has(need)) {
+        this.#restored.add(need);
+        mode.restore?.(this);
+      }
+    }
+  }
+
+  /**
+   * Shows an outcome that no click started (a returned redirect, a restored account) and fires its event.
+   * @internal
+   */
+  report(outcome: Outcome): void {
+    this.#end(undefined, outcome);
+  }
+
+  /**
+   * The modes this element needs, the one that starts its flows first: `server-bound`, `redirect`
+   * or `popup`; then `redirect` for the fallback, `issuer` for discovery, `connected` for an account.
+   */
+  #needs(): [ModeName, ...ModeName[]] {
+    const { server, mode, issuer, authorizeUrl, provider, current } = this;
+    const preset = provider ? providers[provider] : undefined;
+    return [
+      server ? 'server-bound' : mode || 'popup',
+      !server && this.fallback == 'redirect' && 'redirect',
+      !server && (issuer || preset?.issuer) && !(authorizeUrl || preset?.authorizeUrl) && 'issuer',
+      current && 'connected',
+    ].filter((name) => name) as [ModeName, ...ModeName[]];
   }
 
   /** Logs a setup mistake to the console, once per element for each distinct one. */
@@ -395,60 +346,18 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     }
   }
 
-  #reportRedirectResult(): void {
-    // Once per page, not once per element: a page may hold a hundred buttons.
-    if (!expiredFlowsDropped) {
-      expiredFlowsDropped = true;
-      dropExpiredFlows();
-    }
-    try {
-      const result = takeRedirectResult(({ target, id }) => {
-        // The result is for the elements with the options that started the flow; among identical
-        // ones, for the one with the same id, else the first in document order. Never for two.
-        const same = [...live].filter((el) => targetOf(el) == target);
-        const owner = same.find((el) => id && el.id == id) ?? same.sort(inDocumentOrder)[0];
-        return owner == this;
-      });
-      if (result) this.#end(undefined, 'success', 'connect-success', result);
-    } catch (error) {
-      this.#fail(error as Error);
-    }
-  }
-
-  #fail(error: Error, flow?: PendingFlow<ConnectResult | SessionResult>): void {
-    if (error instanceof ConnectCancelled) this.#end(flow, 'idle', 'connect-cancel', { reason: error.reason });
-    else {
-      const { error: code, errorDescription, errorUri } = error as ConnectError;
-      this.#log(error as ConnectError);
-      // The user chose Deny: nothing failed. A setup mistake: trying again cannot help.
-      const denied = code == 'access_denied';
-      const note = denied
-        ? 'cancelled'
-        : code == 'invalid_config' || code == 'callback_failed'
-          ? 'unavailable'
-          : undefined;
-      this.#end(
-        flow,
-        denied ? 'idle' : 'error',
-        'connect-error',
-        { error: code, ...(errorDescription && { errorDescription }), ...(errorUri && { errorUri }) },
-        note,
-      );
-    }
-  }
-
-  /** A flow ended: unless a newer one has started since, the button shows how; the event fires either way. */
-  #end<K extends keyof OAuthConnectEventMap>(
-    flow: PendingFlow<ConnectResult | SessionResult> | undefined,
-    status: ConnectStatus,
-    type: K,
-    detail: OAuthConnectEventMap[K]['detail'],
-    note?: keyof ConnectStrings,
-  ): void {
+  /**
+   * A flow ended (or a mode restored one): unless a newer one has started since, the button shows
+   * how; the event fires either way.
+   */
+  #end(flow: PendingFlow<ConnectSuccessDetail> | undefined, [status, type, detail, note]: Outcome): void {
+    if (type == 'connect-error') this.#log(detail as ConnectError);
     if (this.#flow == flow) {
       this.#flow = undefined;
       this.#note = note;
       this.status = status;
+      // The note alone may change (idle to idle with a note): render anyway.
+      this.requestUpdate();
       preparePkce();
     }
     this.#emit(type, detail);
@@ -464,52 +373,7 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
   }
 }
 
-/** The connected elements: to follow `lang` changes, and to choose which one a redirect result is for. */
-const live = new Set<OAuthConnectElement>();
-let langObserver: MutationObserver | undefined;
-/** Renders every element again: the page's languages changed, or a language's strings arrived. */
-const renderAll = () => live.forEach((el) => el.requestUpdate());
-
-/** What tells an element's redirect flows apart (`redirectTarget`); undefined when its options are invalid. */
-const targetOf = (el: OAuthConnectElement): string | undefined => {
-  try {
-    return redirectTarget(el, resolveOptions(el));
-  } catch {
-    return undefined;
-  }
-};
-
-/** A sort comparator; 2 is `Node.DOCUMENT_POSITION_PRECEDING` (the name costs bytes in every page). */
-const inDocumentOrder = (a: Node, b: Node) => (a.compareDocumentPosition(b) & 2 ? 1 : -1);
-
-/** Whether an element on this page has deleted the expired redirect flows yet. */
-let expiredFlowsDropped = false;
-
-/** The shadow tree of every `<oauth-connect>`, parsed when the first one renders. */
-let tree: HTMLTemplateElement | undefined;
-
-/** The shadow tree's nodes that `update()` changes. */
-interface Parts {
-  button: HTMLElement;
-  icon: Element;
-  /** The default slot, whose fallback content is the label. */
-  label: HTMLSlotElement;
-  cancel: HTMLElement;
-  status: Element;
-  spinner: Element;
-  /** The icon slot; without a slotted logo, its ::before is the monogram. */
-  monogram: HTMLElement;
-  picture: HTMLElement;
-  disconnect: HTMLElement;
-}
-
-/** Sets a node's text only when it changes, so that the live region announces changes only. */
-const setText = (node: Node, text: string) => {
-  if (node.textContent != text) node.textContent = text;
-};
-
-/** The authorize URL's host, to name a provider that has no preset. */
-const host = (url?: string): string => parseUrl(url)?.hostname ?? '';
+onModeAdded(renderAll);
 
 declare global {
   interface HTMLElementTagNameMap {

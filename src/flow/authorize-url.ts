@@ -18,7 +18,8 @@ export const buildAuthorizeUrl = (
   const set = (params: Record<string, string | undefined>) => {
     for (const [name, value] of Object.entries(params)) if (value) query.set(name, value);
   };
-  set({ ...options.params });
+  // The page's language, unless the partner's params name one.
+  set({ ui_locales: options.uiLocales, ...options.params });
   set({
     client_id: options.clientId,
     redirect_uri: options.redirectUri,

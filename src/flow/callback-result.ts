@@ -1,5 +1,5 @@
 import { ConnectError } from './errors.js';
-import type { ResponseType } from './options.js';
+import type { CallbackParams, ResponseType } from '../protocol/callback.js';
 import { isHttpsOrLoopback, parseUrl } from './urls.js';
 
 /** Where a result came from: for a server with several providers to know where the code goes. */
@@ -40,9 +40,6 @@ export interface TokenResult extends ResultOrigin {
 }
 
 export type ConnectResult = CodeResult | TokenResult;
-
-/** Name/value pairs from the callback URL's query and fragment, in order, duplicates kept. */
-export type CallbackParams = ReadonlyArray<readonly [string, string]>;
 
 /** What the flow expected, to check the callback against. */
 export interface ExpectedCallback {

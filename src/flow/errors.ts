@@ -39,3 +39,10 @@ export class ConnectCancelled extends Error {
     super('cancelled: ' + reason);
   }
 }
+
+/**
+ * What a page that left out a mode's module hears (npm: it imports what it uses): the import
+ * line that fixes it.
+ */
+export const missingMode = (name: string): ConnectError =>
+  new ConnectError('invalid_config', `oauth-connect: this needs import 'oauth-connect/modes/${name}'.`);

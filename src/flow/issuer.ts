@@ -1,15 +1,7 @@
 import { ConnectError } from './errors.js';
+import { knownIssuers as known, type IssuerMetadata } from './metadata.js';
 
-/** What the flow uses of an authorization server's metadata (RFC 8414 §2, OpenID Connect Discovery §3). */
-export interface IssuerMetadata {
-  issuer: string;
-  authorization_endpoint: string;
-  /** RFC 9207 §3: the server puts `iss` in every authorization response. */
-  authorization_response_iss_parameter_supported?: boolean;
-}
-
-/** Each issuer's metadata (or why there is none), once it has arrived; and the fetches under way. */
-const known = new Map<string, IssuerMetadata | Error>();
+/** The fetches under way, by issuer. */
 const fetching = new Map<string, Promise<unknown>>();
 
 const getJson = (url: string): Promise<IssuerMetadata | undefined> =>
@@ -52,6 +44,3 @@ export const discover = (issuer: string): Promise<unknown> => {
     );
   return pending;
 };
-
-/** The issuer's metadata, or the error that discovery ended with; undefined while it is on its way. */
-export const knownMetadata = (issuer: string): IssuerMetadata | Error | undefined => known.get(issuer);

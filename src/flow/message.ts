@@ -1,22 +1,6 @@
-import { VERSION } from '../version.js';
-import type { CallbackParams } from './callback-result.js';
+import { VERSION } from '../protocol/version.js';
+import { MESSAGE_TYPE, type CallbackParams } from '../protocol/callback.js';
 import { parseUrl } from './urls.js';
-
-/** The marker of messages the callback page sends; anything else is not ours. */
-export const MESSAGE_TYPE = 'oauth-connect:callback';
-
-/** Name prefix of the BroadcastChannel a flow listens on, followed by its state. */
-export const CHANNEL_PREFIX = 'oauth-connect:';
-
-/** What the callback page posts to its opener (and, see below, broadcasts). */
-export interface CallbackMessage {
-  type: typeof MESSAGE_TYPE;
-  params: CallbackParams;
-  /** The callback page's own URL, origin and path only (never its query or fragment). */
-  url: string;
-  /** The package version of the callback script. */
-  version: string;
-}
 
 /** Caps so that a hostile message cannot make us do unbounded work. */
 const MAX_PARAMS = 32;

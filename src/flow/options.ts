@@ -1,9 +1,9 @@
 import { ConnectError } from './errors.js';
 import { providers } from './providers.js';
-import { knownMetadata } from './issuer.js';
+import { knownIssuers } from './metadata.js';
 import { isHttpsOrLoopback, parseUrl } from './urls.js';
 
-export type ResponseType = 'code' | 'token';
+import type { ResponseType } from '../protocol/callback.js';
 
 /** What a flow needs to know. `<oauth-connect>` passes itself: its properties have these names. */
 export interface ConnectOptions {
@@ -38,6 +38,11 @@ export interface ConnectOptions {
   fallback?: 'redirect' | undefined;
   /** Aborting it ends the flow with `aborted` and closes the popup. */
   signal?: AbortSignal | undefined;
+  /**
+   * The user's language (BCP 47, `fr` or `fr-CA en`), sent as `ui_locales` (OpenID Connect Core
+   * §3.1.2.1) so that the provider's pages speak it; `params.ui_locales` wins. The element sends its own.
+   */
+  uiLocales?: string | undefined;
 }
 
 /** The options a flow runs with, checked and completed. */
@@ -51,6 +56,7 @@ export interface ResolvedOptions {
   issuer?: string | undefined;
   scope?: string | undefined;
   params?: Record<string, string> | undefined;
+  uiLocales?: string | undefined;
   /** Seconds; 0 = never. */
   timeout: number;
 }
@@ -83,7 +89,7 @@ export const resolveOptions = (options: ConnectOptions, page: string = location.
     invalid('issuer must be an https URL without query or fragment.');
   // An issuer without authorize-url: the endpoint comes from its metadata (issuer.ts).
   const explicit = options.authorizeUrl || preset?.authorizeUrl;
-  const metadata = !explicit && issuer ? knownMetadata(issuer) : undefined;
+  const metadata = !explicit && issuer ? knownIssuers.get(issuer) : undefined;
   if (metadata instanceof Error) throw metadata;
   const endpoint = explicit || metadata?.authorization_endpoint;
   // Still on its way: the flow waits for it (connect.ts) and resolves again.
@@ -113,6 +119,7 @@ export const resolveOptions = (options: ConnectOptions, page: string = location.
     requireIss: options.requireIss || metadata?.authorization_response_iss_parameter_supported,
     scope: options.scope?.trim(),
     params: options.params,
+    uiLocales: options.uiLocales,
     timeout,
   };
 };

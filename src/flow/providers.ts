@@ -4,7 +4,7 @@ import {
   ULULE_AUTHORIZE_URL,
   ULULE_TOKEN_URL,
 } from '../protocol/providers.js';
-import type { ResponseType } from './options.js';
+import type { ResponseType } from '../protocol/callback.js';
 
 /** What oauth-connect knows of a provider, so a partner only sets `client-id` and `redirect-uri`. */
 export interface ProviderPreset {

@@ -7,27 +7,14 @@
  * callback page hands it back in the returning URL's fragment, which the
  * bundle strips as soon as it loads.
  */
+import { STORAGE_PREFIX, type ReturnAddress } from '../protocol/callback.js';
 import { parseCallback, type ConnectResult, type ExpectedCallback } from './callback-result.js';
-
-/** sessionStorage key prefix of pending redirect flows, followed by the state. */
-export const STORAGE_PREFIX = 'oauth-connect:';
-/**
- * First character of the state of a flow that may go through sessionStorage: a redirect flow, or a
- * popup flow that may fall back to one (base64url never has it). The callback page reads
- * sessionStorage only for such a state: in a new popup that first read is a synchronous round trip
- * to the browser process, a few milliseconds added to every popup flow (bench/RESULTS.md, "Time and memory").
- */
-export const REDIRECT_STATE_MARK = '.';
-/** Fragment marker of a result handed back to the page that started the flow. */
-export const RETURN_MARK = '#oauth-connect=';
+import type { ConnectOptions, ResolvedOptions } from './options.js';
+import { returned, takeReturnFromUrl } from './return.js';
 /** How long a pending redirect flow is kept (ms): as long as the provider gives a user. */
 const TTL_MS = 3_600_000;
 
-export interface RedirectFlow {
-  /** The page that started the flow, without its fragment: where the callback page sends the user back. */
-  returnUrl: string;
-  /** That page's own fragment (a hash router's route), put back after the result is taken out. */
-  hash: string;
+export interface RedirectFlow extends ReturnAddress {
   /** Which element the result is for: every option that tells elements apart (`redirectTarget`). */
   target: string;
   /** The `id` of the element that started it, to choose among elements with identical options. */
@@ -35,6 +22,17 @@ export interface RedirectFlow {
   expected: ExpectedCallback;
   expires: number;
 }
+
+/**
+ * Which element a redirect result belongs to (see redirect.ts): every option that could tell two
+ * elements apart, so that one for the same provider with other scopes is never taken for it.
+ */
+export const redirectTarget = (
+  { provider, authorizeUrl: given, noPkce, mode, fallback, popupWidth, popupHeight }: ConnectOptions,
+  // Not what discovery adds: the page the flow returns to may not have the issuer's metadata yet.
+  // Nor the language: the page may come back in another.
+  { authorizeUrl: _discovered, requireIss: _fromMetadata, uiLocales: _language, ...resolved }: ResolvedOptions,
+): string => JSON.stringify([resolved, provider, given, noPkce, mode, fallback, popupWidth, popupHeight]);
 
 export const saveRedirectFlow = (flow: Omit<RedirectFlow, 'expires'>): void =>
   sessionStorage.setItem(
@@ -63,29 +61,6 @@ export const dropExpiredFlows = (): void => {
   }
 };
 
-/** The result the address bar carried, from when the bundle saw it until its element takes it. */
-let returned: URLSearchParams | undefined;
-
-/**
- * Takes a returned result out of the address bar at once (at the bundle's load,
- * not when an element connects: a single-page app may mount its button much
- * later), and puts the page's own fragment back. Keeps the result in memory
- * for `takeRedirectResult`. Cheap and idempotent: most loads return at the
- * first check.
- */
-export const takeReturnFromUrl = (): void => {
-  const { hash, href } = location;
-  if (!hash.startsWith(RETURN_MARK)) return;
-  // The callback page wrote `#oauth-connect=<encoded result>` then the page's own fragment, if any.
-  const [encoded = '', own] = hash.slice(RETURN_MARK.length).split(/#([^]*)/);
-  history.replaceState(history.state, '', href.slice(0, -hash.length) + (own ? '#' + own : ''));
-  try {
-    returned = new URLSearchParams(decodeURIComponent(encoded));
-  } catch {
-    returned = undefined; // malformed percent-encoding: not from our callback page, which encodes it
-  }
-};
-
 /**
  * The returned result, when `belongs(flow)` says that the pending flow it
  * answers is the caller's: then it is removed from memory and storage, so that
@@ -95,13 +70,25 @@ export const takeReturnFromUrl = (): void => {
  */
 export const takeRedirectResult = (belongs: (flow: RedirectFlow) => boolean): ConnectResult | undefined => {
   takeReturnFromUrl();
-  if (!returned) return;
-  const query = returned;
+  const query = returned.result;
+  if (!query) return;
   const key = STORAGE_PREFIX + query.get('state');
   const flow = readFlow(key);
   if (flow && !belongs(flow)) return; // another element's
-  returned = undefined; // ours, or a flow this tab never started (forged) or no longer keeps
+  returned.result = undefined; // ours, or a flow this tab never started (forged) or no longer keeps
   if (!flow) return;
   sessionStorage.removeItem(key);
   return parseCallback([...query], flow.expected);
 };
+
+/** The redirect leg of a flow (popup-flow.ts): keeps what its return needs, from its options. */
+export const saveFlowFor = (options: ConnectOptions, resolved: ResolvedOptions, expected: ExpectedCallback): void =>
+  saveRedirectFlow({
+    // The page's own fragment apart: the result comes back in the fragment, before it.
+    returnUrl: location.origin + location.pathname + location.search,
+    hash: location.hash,
+    target: redirectTarget(options, resolved),
+    // The element passes itself as the options: among identical ones, its id says which it was.
+    id: (options as { id?: string }).id,
+    expected,
+  });

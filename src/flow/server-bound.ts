@@ -7,9 +7,8 @@
  * the code in them is useless without the verifier the server keeps.
  */
 import type { StartAnswer } from '../protocol/bff.js';
-import type { PendingFlow } from './connect.js';
 import { ConnectError } from './errors.js';
-import { popupSession } from './session.js';
+import { popupSession, type PendingFlow } from './session.js';
 
 /** Who signed in, as the server tells the page (never a token). */
 export interface ConnectAccount {
@@ -39,12 +38,17 @@ export interface ServerFlowOptions {
   provider?: string | undefined;
   popupWidth?: number | undefined;
   popupHeight?: number | undefined;
+  /** Seconds before a pending flow is cancelled with `timeout`. Default 300; 0 waits forever. */
+  timeout?: number | undefined;
+  /** The page's language (BCP 47), for the provider's `ui_locales`: the server adds it. */
+  uiLocales?: string | undefined;
 }
 
 /**
  * A call to the auth handler: JSON both ways, the `OAuth-Connect: 1` header its
  * CSRF check asks for, the session cookie (same origin only). Rejects with the
- * server's own `error` code, or `server_error` when it cannot be reached.
+ * server's own `error` code, or `server_error` when it cannot be reached or
+ * answers something else than JSON (a single-page app's fallback page).
  */
 export const callServer = <T>(server: string, route: string, body?: object): Promise<T> =>
   // fetch's default credentials, same-origin, carry the session cookie.
@@ -55,7 +59,12 @@ export const callServer = <T>(server: string, route: string, body?: object): Pro
       body: JSON.stringify(body),
     }),
   })
-    .then(async (response) => [response.ok, await response.json()] as const)
+    .then(async (response) => {
+      // The handler answers every route it has, errors included: a 404 is a handler mounted elsewhere.
+      if (response.status == 404)
+        console.error(`oauth-connect: ${server + route} answered 404: is the handler mounted at ${server}?`);
+      return [response.ok, await response.json()] as const;
+    })
     .catch(() => [false, {}] as const)
     .then(([ok, answer]) => {
       if (ok) return answer as T;
@@ -64,11 +73,13 @@ export const callServer = <T>(server: string, route: string, body?: object): Pro
 
 const sessions: Record<string, Promise<Record<string, ConnectAccount>>> = {};
 
-/** This browser's accounts at `server`, by provider: one `GET {server}/session` a page, shared by its elements. */
+/**
+ * This browser's accounts at `server`, by provider: one `GET {server}/session` a page, shared by its
+ * elements. Rejects (`ConnectError`) when the handler cannot tell: each element reports it.
+ */
 export const sessionAt = (server: string): Promise<Record<string, ConnectAccount>> =>
   (sessions[server] ??= callServer<{ accounts?: Record<string, ConnectAccount> }>(server, '/session').then(
     ({ accounts }) => accounts ?? {},
-    () => ({}),
   ));
 
 /**
@@ -80,9 +91,11 @@ export interface PreparedStart {
   value?: ServerStart;
 }
 
-export const prepareStart = ({ server, provider }: ServerFlowOptions): PreparedStart => {
+export const prepareStart = ({ server, provider, uiLocales }: ServerFlowOptions): PreparedStart => {
   const prepared: PreparedStart = {
-    promise: callServer<ServerStart>(server, '/start', { provider }).then((value) => (prepared.value = value)),
+    promise: callServer<ServerStart>(server, '/start', { provider, uiLocales }).then(
+      (value) => (prepared.value = value),
+    ),
   };
   // A failed prefetch is reported by the click that uses it, not as an unhandled rejection.
   prepared.promise.catch(() => {});
@@ -99,15 +112,16 @@ export const startServerFlow = (
   options: ServerFlowOptions,
   prepared: PreparedStart,
   onStart: (detail: { state: string; url: string }) => void,
+  blank?: Window | null,
 ): PendingFlow<SessionResult> => {
   const { server, provider } = options;
   const early = prepared.value;
-  // The popup, the callback's message and the closed-popup check, as in the event mode (session.ts).
-  // No timeout and no abort on pagehide, unlike the event mode: the flow holds nothing here but a
-  // state the server forgets in ten minutes, and every byte of this mode counts against the budget.
+  // The popup, the callback's message, the closed-popup check, the silent callback page, the timeout
+  // and pagehide: the same promises as the event mode (session.ts).
   const session = popupSession<SessionResult>('', options);
   const { flow, signal, settle } = session;
-  const popup = session.open(early?.url ?? 'about:blank');
+  session.guard(options.timeout ?? 300);
+  const popup = session.open(early?.url ?? 'about:blank', blank);
   if (!popup) {
     settle(new ConnectError('popup_blocked', 'The browser blocked the sign-in window.'));
     return flow;
@@ -116,6 +130,7 @@ export const startServerFlow = (
     if (signal.aborted) return;
     if (!early) popup.location.href = url;
     flow.state = state;
+    session.callback = new URL(redirectUri, location.href);
     onStart({ state, url });
     // The same checks as the event mode (message.ts): this popup, this redirect URI's page, this state.
     // Once accepted, the answer is on its way to the server: the popup closing now is not a cancel.

@@ -2,12 +2,14 @@
  * What both popup flows share (the event mode, connect.ts, and the server-bound mode,
  * server-bound.ts): the popup, the callback's parameters coming back through message.ts, the
  * user closing the popup, and settling once. Each mode decides only what the parameters become:
- * the event mode parses them, the server-bound mode posts them to its server's `complete`.
+ * the event mode parses them, the server-bound mode posts them to its server's `complete`. Both keep
+ * the same promises (`guard`): a timeout, `callback_failed` for a callback page that sends nothing,
+ * and an abort when the page goes away.
  */
-import type { PendingFlow } from './connect.js';
-import { ConnectCancelled, type CancelReason } from './errors.js';
-import type { CallbackParams } from './callback-result.js';
-import { acceptCallbackMessage, CHANNEL_PREFIX, type FlowIdentity } from './message.js';
+import { CHANNEL_PREFIX, type CallbackParams } from '../protocol/callback.js';
+import { ConnectCancelled, ConnectError, type CancelReason } from './errors.js';
+import type { ConnectResult } from './callback-result.js';
+import { acceptCallbackMessage, type FlowIdentity } from './message.js';
 import { openCenteredPopup } from './popup.js';
 
 /** How often the popup is checked for being closed by the user. */
@@ -19,6 +21,32 @@ const CLOSED_POLL_MS = 250;
  * closed while the user is still in it (README, "When is a flow cancelled?").
  */
 const CLOSED_GRACE_MS = 500;
+/**
+ * How long the popup may sit on the loaded redirect URI page without a result
+ * before the flow ends with `callback_failed`. callback.js posts while the page
+ * loads (a module script runs before `load`), so this only waits out a slow tab.
+ */
+const CALLBACK_GRACE_MS = 3000;
+
+/** A flow whose popup is open (or failed to open), until it settles. */
+export interface PendingFlow<R = ConnectResult> {
+  readonly state: string;
+  /** True once the flow has a result, an error or a cancel (or the page left for a redirect flow). */
+  readonly settled: boolean;
+  /**
+   * Resolves with the result; rejects with `ConnectError` or `ConnectCancelled`.
+   * A redirect flow never settles here: the page leaves, and the result comes
+   * back on its next load (see `redirect.ts`).
+   */
+  readonly result: Promise<R>;
+  /** Brings the popup back to the front. */
+  focus(): void;
+  /** Ends the flow with `ConnectCancelled('aborted')` and closes the popup. */
+  abort(): void;
+}
+
+/** Called once the popup is open, or just before the page leaves for a redirect flow. */
+export type OnStart = (detail: { state: string; url: string }) => void;
 
 export interface PopupSession<R> {
   /** The flow handed to the caller; `state` may be set later (the server-bound mode learns it from its server). */
@@ -32,8 +60,11 @@ export interface PopupSession<R> {
   cancel(reason: CancelReason): () => void;
   /** Ends every listener and timer without settling: a redirect flow's page leaves, its result comes on the next load. */
   leave(): void;
-  /** Opens the popup (null when blocked) and watches for the user closing it; `tick` runs at each check. */
-  open(url: string, tick?: (popup: Window) => void): Window | null;
+  /**
+   * Opens the popup (null when blocked), or sends `popup`, opened blank already, to `url`; then
+   * watches for the user closing it and for a silent callback page.
+   */
+  open(url: string, popup?: Window | null): Window | null;
   /**
    * Hands `onParams` the first callback message `identity` accepts, from the popup (postMessage) or, when a
    * Cross-Origin-Opener-Policy cut it off from this page, over a BroadcastChannel named for the flow.
@@ -42,6 +73,18 @@ export interface PopupSession<R> {
   receive(identity: FlowIdentity, onParams: (params: CallbackParams) => void): void;
   /** True once the popup posted anything, even a message the flow refuses: its callback page runs. */
   heard: boolean;
+  /**
+   * The flow's redirect URI, once known: a popup that has loaded that page (readable: same origin)
+   * and sent nothing for a few seconds ends the flow with `callback_failed` (the page does not run
+   * callback.js: a single-page app's fallback page, say).
+   */
+  callback?: URL;
+  /**
+   * The promises every popup mode keeps: the flow ends with `aborted` when the page goes away
+   * (an orphaned popup would deliver to nobody) or `signal` aborts, and with `timeout` after
+   * `timeout` seconds (0: never).
+   */
+  guard(timeout: number, signal?: AbortSignal): void;
 }
 
 export const popupSession = <R>(
@@ -82,15 +125,46 @@ export const popupSession = <R>(
     cancel,
     leave: () => cleanup.abort(),
     heard: false,
-    open: (url, tick) => {
-      const opened = (popup = openCenteredPopup(url, popupWidth || 500, popupHeight || 650));
+    guard: (timeout, external) => {
+      const abort = session.flow.abort;
+      addEventListener('pagehide', abort, { signal });
+      if (external?.aborted) abort();
+      external?.addEventListener('abort', abort, { signal });
+      if (timeout) {
+        const timer = setTimeout(cancel('timeout'), timeout * 1000);
+        onSettle(() => clearTimeout(timer));
+      }
+    },
+    open: (url, blank) => {
+      if (blank && url != 'about:blank') blank.location.href = url;
+      const opened = (popup = blank || openCenteredPopup(url, popupWidth || 500, popupHeight || 650));
       if (!opened) return opened;
       let backSince = 0;
+      let silentSince = 0;
       const poll = setInterval(() => {
         const userIsBack = opened.closed && !accepted && document.visibilityState == 'visible' && document.hasFocus();
         backSince = userIsBack ? backSince || Date.now() : 0;
         if (backSince && Date.now() - backSince >= CLOSED_GRACE_MS) cancel('closed')();
-        tick?.(opened);
+        // On the redirect URI (readable: same origin), loaded, and nothing heard: its page does not
+        // run callback.js, or it failed. On the provider's page, cross-origin, reading throws.
+        const page = session.callback ? session.callback.origin + session.callback.pathname : '';
+        let silent = false;
+        try {
+          const at = opened.location;
+          silent =
+            !session.heard &&
+            !opened.closed &&
+            at.origin + at.pathname == page &&
+            opened.document.readyState == 'complete';
+        } catch {
+          // the provider's page, on its own origin
+        }
+        silentSince = silent ? silentSince || Date.now() : 0;
+        if (silentSince && Date.now() - silentSince >= CALLBACK_GRACE_MS) {
+          const why = `oauth-connect: the callback page ${page} sent nothing: does it load callback.js?`;
+          console.error(why);
+          settle(new ConnectError('callback_failed', why));
+        }
         offerEarly?.();
       }, CLOSED_POLL_MS);
       onSettle(() => clearInterval(poll));

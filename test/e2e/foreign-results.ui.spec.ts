@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { VERSION } from '../../src/version.js';
+import { VERSION } from '../../src/protocol/version.js';
 import { allow, openPopup, signIn } from './helpers.js';
 import { AUTO_AUTHORIZE, addButton, autoButton, events, openDemo, outcome, watch } from './security-helpers.js';
 

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AuthHandler } from '../../src/server/index.js';
@@ -6,8 +6,9 @@ import { toNodeHandler } from '../../src/server/node.js';
 
 /**
  * A partner's site on one loopback origin, as a browser test needs it without
- * Vite: a blank page that loads the built element (dist/oauth-connect.js), the
- * callback page (dist/callback.js), and optionally an auth handler under /auth.
+ * Vite: a blank page that loads the built element (dist/oauth-connect.js, with the
+ * modes and languages beside it), the callback page (dist/callback.js), and
+ * optionally an auth handler under /auth.
  * The port is known before the handler exists (it needs the redirect URI), so
  * the handler is set afterwards with `mount`.
  */
@@ -34,6 +35,10 @@ export const startPartnerPage = async (): Promise<PartnerPage> => {
     '/oauth-connect.js': ['text/javascript', element],
     '/callback.js': ['text/javascript', callback],
   };
+  // What the bundle imports from beside it when an element needs it: modes/*.js, locales/*.js.
+  for (const folder of ['modes', 'locales'])
+    for (const name of await readdir(new URL(folder, dist)))
+      files[`/${folder}/${name}`] = ['text/javascript', await readFile(new URL(`${folder}/${name}`, dist), 'utf8')];
   let auth: ReturnType<typeof toNodeHandler> | undefined;
   const server: Server = createServer((req, res) => {
     const file = files[new URL(req.url ?? '/', 'http://localhost').pathname];

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -47,6 +47,8 @@ test.beforeAll(async () => {
   const [language, text] = PAGE_BLOCKS.serverBound;
   await writeFile(join(pub, 'index.html'), `<!doctype html>\n${readmeBlock(language, text)}`);
   await copyFile(dist('oauth-connect.js'), join(pub, 'oauth-connect.js'));
+  // The modes the bundle imports from beside it when an element needs them (README, "Use from a script tag").
+  await cp(dist('modes'), join(pub, 'modes'), { recursive: true });
   await copyFile(dist('callback.js'), join(pub, 'assets', 'callback.js'));
   const hash = `sha384-${createHash('sha384')
     .update(await readFile(dist('callback.js')))
@@ -95,5 +97,5 @@ test('the README server-bound page and Express server sign in, and the next page
   await button.click();
   expect((await signedIn).text()).toMatch(/^Signed in as \S/);
   await page.reload();
-  await expect(page.locator('oauth-connect')).toContainText('Connected as');
+  await expect(page.locator('oauth-connect')).toContainText('Connected to Ulule as');
 });

@@ -4,8 +4,8 @@
  * tests can inspect and close them. (`blockPopups` is the one stand-in: a
  * blocker cannot be switched on from inside a page.)
  */
-import { MESSAGE_TYPE } from '../../src/flow/message.js';
-import { VERSION } from '../../src/version.js';
+import { MESSAGE_TYPE } from '../../src/protocol/callback.js';
+import { VERSION } from '../../src/protocol/version.js';
 
 /** What the callback page at /test/fixtures/callback.html posts, with these parameters. */
 export const callbackMessage = (params: [string, string][], overrides: Record<string, unknown> = {}) => ({

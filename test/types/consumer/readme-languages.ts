@@ -6,8 +6,14 @@ import { registerLocale } from 'oauth-connect';
 
 // A language of your own. `%` is the provider's name; the words left out are English.
 registerLocale('it', { signIn: 'Accedi', signInWith: 'Accedi con %', newWindow: 'apre una nuova finestra' });
-// A word of a language that has a file: the rest still comes from the file.
+// A word of a language that has a module: the rest still comes from the module.
 registerLocale('fr', { signInWith: 'Continuer avec %' });
+// Catalan elides "de" before a vowel, as French does: "Esperant la resposta d'Ulule…".
+registerLocale(
+  'ca',
+  { signIn: 'Inicia la sessió', signInWith: 'Inicia la sessió amb %', waiting: 'Esperant la resposta de %…' },
+  { fill: (before, name) => (/^[aeiouh]/i.test(name) ? before.replace(/\bde $/, "d'") : before) },
+);
 // #endregion readme
 
 export {};

@@ -21,6 +21,6 @@ const auth = createAuthHandler({
 });
 const app = express();
 app.use(toNodeHandler(auth));
-app.use(express.static('public')); // index.html, callback.html, oauth-connect.js, callback.js
+app.use(express.static('public')); // index.html, callback.html, oauth-connect.js, modes/, callback.js
 app.listen(3000);
 // #endregion readme

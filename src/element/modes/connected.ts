@@ -1,0 +1,40 @@
+/**
+ * The connected look, in any mode: `account` or `account-name` shows "Connected to … as …", the
+ * picture and a Disconnect button in place of the sign-in button.
+ * `import 'oauth-connect/modes/connected'` (server-bound imports it).
+ */
+import { providers } from '../../flow/providers.js';
+import { setText } from '../shadow.js';
+import { registerMode, type ModeElement } from './mode.js';
+
+/** The picture and the Disconnect button, parsed once; each element clones them when it first connects. */
+let tree: HTMLTemplateElement | undefined;
+const looks = new WeakMap<ModeElement, [HTMLImageElement, HTMLElement]>();
+
+registerMode('connected', {
+  paint: (el, root, status, text, fill) => {
+    let look = looks.get(el);
+    if (!look) {
+      tree ??= Object.assign(document.createElement('template'), {
+        innerHTML: '<img part=picture alt=""><button part=disconnect type=button></button>',
+      });
+      // An array: the fragment's live collection empties as its nodes move into the shadow root.
+      look = [...document.importNode(tree.content, true).children] as [HTMLImageElement, HTMLElement];
+      looks.set(el, look);
+      look[1].onclick = () => void el.disconnect().then(() => el.focus());
+    }
+    const [picture, disconnect] = look;
+    const { name, picture: src } = el.current ?? { name: '' };
+    picture.src = src ?? '';
+    picture.hidden = !src;
+    setText(disconnect, text.disconnect);
+    const provider = el.provider && providers[el.provider]?.name;
+    setText(
+      status,
+      provider && text.connectedTo ? fill(text.connectedTo, provider, name) : fill(text.connectedAs ?? '', name),
+    );
+    // [picture] Connected to Ulule as Ada [Disconnect], in the sign-in button's place.
+    const shown = [picture, status, disconnect];
+    if (shown.some((node, i) => root.children[i] != node)) root.replaceChildren(...shown);
+  },
+});

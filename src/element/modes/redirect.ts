@@ -1,0 +1,50 @@
+/**
+ * `mode="redirect"` and `fallback="redirect"`: the page itself goes to the provider and comes back
+ * (flow/redirect.ts); this module also finds which element a returned result is for.
+ * `import 'oauth-connect/modes/redirect'`.
+ */
+import { resolveOptions } from '../../flow/options.js';
+import { dropExpiredFlows, redirectTarget, saveFlowFor, takeRedirectResult } from '../../flow/redirect.js';
+import { live } from '../live.js';
+import { failure } from '../status.js';
+import { modes, registerMode, type Mode, type ModeElement } from './mode.js';
+
+/** What tells an element's redirect flows apart (`redirectTarget`); undefined when its options are invalid. */
+const targetOf = (el: ModeElement): string | undefined => {
+  try {
+    return redirectTarget(el, resolveOptions(el));
+  } catch {
+    return undefined;
+  }
+};
+
+/** A sort comparator; 2 is `Node.DOCUMENT_POSITION_PRECEDING` (the name costs bytes in every page). */
+const inDocumentOrder = (a: Node, b: Node) => (a.compareDocumentPosition(b) & 2 ? 1 : -1);
+
+// Once per page, not once per element: a page may hold a hundred buttons.
+dropExpiredFlows();
+
+registerMode('redirect', {
+  // The popup mode's flow, which navigates the page itself in this mode.
+  start: (el, onStart, popup) => (modes.popup as Required<Mode>).start(el, onStart, popup),
+  legs: { saveRedirect: saveFlowFor },
+  // Back from a redirect flow? Reported once the page's own scripts have added their listeners.
+  restore: (el) => {
+    const report = () =>
+      setTimeout(() => {
+        try {
+          const result = takeRedirectResult(({ target, id }) => {
+            // The result is for the elements with the options that started the flow; among identical
+            // ones, for the one with the same id, else the first in document order. Never for two.
+            const same = [...live].filter((other) => targetOf(other) == target);
+            return (same.find((other) => id && other.id == id) ?? same.sort(inDocumentOrder)[0]) == el;
+          });
+          if (result) el.report(['success', 'connect-success', result]);
+        } catch (error) {
+          el.report(failure(error as Error));
+        }
+      });
+    if (document.readyState == 'loading') addEventListener('DOMContentLoaded', report, { once: true });
+    else report();
+  },
+});

@@ -1,0 +1,61 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+// The script-tag entry: the lean element plus a loader of the modes beside it.
+import '../../../src/bundle.js';
+import type { OAuthConnectElement } from '../../../src/element/oauth-connect.js';
+import { modes } from '../../../src/element/modes/mode.js';
+import { popupHarness } from '../popup-harness.js';
+
+/**
+ * The bundle loads a missing mode when an element needs it. A click that beats the module opens
+ * the popup at once (blank, inside the click's user activation) and sends it on when the module
+ * has arrived; a mode whose file does not load is one warning naming the file.
+ */
+describe('the script-tag bundle loads the modes its elements need', () => {
+  let harness: ReturnType<typeof popupHarness>;
+  beforeEach(() => (harness = popupHarness()));
+  afterEach(() => harness.restore());
+
+  it('a click that beats the server-bound module opens the popup blank, then the flow runs', async () => {
+    expect(modes['server-bound'], 'not loaded yet').to.equal(undefined);
+    const el = Object.assign(document.createElement('oauth-connect'), { server: '/test-auth/allow', provider: 'mock' });
+    document.body.append(el);
+    try {
+      const success = oneEvent(el, 'connect-success');
+      el.connect().catch(() => {});
+      expect(harness.calls.map((call) => call.url)).to.deep.equal(['about:blank']);
+      expect(el.status).to.equal('pending');
+      expect((await success).detail).to.include({ responseType: 'session', provider: 'mock' });
+      expect(harness.calls, 'the same popup, sent on').to.have.length(1);
+      expect(modes['server-bound']).to.not.equal(undefined);
+      expect(modes.connected, 'server-bound brings the connected look').to.not.equal(undefined);
+      await waitUntil(() => el.shadowRoot!.querySelector('[part=disconnect]'), 'the connected look');
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('a mode file that does not load: one warning naming it, and a click is invalid_config', async () => {
+    const warned: string[] = [];
+    const warn = console.warn;
+    console.warn = (message: string) => warned.push(message);
+    const el = Object.assign(document.createElement('oauth-connect') as OAuthConnectElement, {
+      mode: 'nowhere' as 'popup',
+      authorizeUrl: 'https://p.example/a',
+      clientId: 'c',
+      redirectUri: '/cb',
+    });
+    document.body.append(el);
+    try {
+      await waitUntil(() => warned.length, 'the warning');
+      // Beside the bundle: dist/modes/ beside dist/oauth-connect.js, here src/modes/ beside src/bundle.ts.
+      expect(warned).to.deep.equal([`oauth-connect: ${new URL('/src/modes/nowhere.js', location.href)} did not load.`]);
+      const failed = oneEvent(el, 'connect-error');
+      el.connect().catch(() => {});
+      expect((await failed).detail.error).to.equal('invalid_config');
+      expect(warned, 'once').to.have.length(1);
+    } finally {
+      console.warn = warn;
+      el.remove();
+    }
+  });
+});
