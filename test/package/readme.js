@@ -11,10 +11,16 @@ export const packageJson = () => JSON.parse(readFileSync(join(repo, 'package.jso
 /** The text under the heading that starts with `heading` (any level), up to the next heading of its level or above. */
 export const section = (text, heading) => {
   const lines = text.split('\n');
-  const start = lines.findIndex((line) => /^#+ /.test(line) && line.replace(/^#+ /, '').startsWith(heading));
+  // A `# comment` in a code block (nginx, a shell) is not a heading.
+  let fenced = false;
+  const headings = lines.map((line) => {
+    if (line.startsWith('```')) fenced = !fenced;
+    return !fenced && /^#+ /.test(line);
+  });
+  const start = lines.findIndex((line, i) => headings[i] && line.replace(/^#+ /, '').startsWith(heading));
   if (start == -1) throw new Error(`README.md has no section "${heading}"`);
   const level = lines[start].indexOf(' ');
-  const end = lines.findIndex((line, i) => i > start && /^#+ /.test(line) && line.indexOf(' ') <= level);
+  const end = lines.findIndex((line, i) => i > start && headings[i] && line.indexOf(' ') <= level);
   return lines.slice(start + 1, end == -1 ? undefined : end).join('\n');
 };
 
