@@ -29,6 +29,9 @@ const attributes = (names: string, declaration?: PropertyDeclaration): PropertyD
     names.split(' ').map((name) => [name, { attribute: name.replace(/[A-Z]/g, '-$&').toLowerCase(), ...declaration }]),
   );
 
+/** The properties that change only the look, not the options a flow runs with. */
+const looks = /^(status|account|accountName|label|disabled|noStatus)$/;
+
 /**
  * A "Sign in with …" button that runs an OAuth 2 authorization flow in a popup.
  *
@@ -295,10 +298,11 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     const { states } = this.#internals;
     states.clear();
     states.add(status);
-    // A setup mistake is logged as soon as the element can tell, not only on a click.
+    // A setup mistake is logged as soon as the element can tell, not only on a click: checked when
+    // an option changed, not on the renders a flow's status or the language cause.
     // (In server-bound mode the server holds the options.)
     try {
-      if (!this.server) resolveOptions(this);
+      if (!this.server && [...changed.keys()].some((key) => !looks.test(key as string))) resolveOptions(this);
     } catch (error) {
       this.#log(error as ConnectError);
     }
