@@ -83,7 +83,7 @@ const looks = /^(status|account|accountName|label|disabled|noStatus)$/;
  * @cssprop --oauth-connect-font - Font shorthand.
  */
 export class OAuthConnectElement extends ReactiveElement implements ConnectOptions {
-  static override shadowRootOptions: ShadowRootInit = { ...ReactiveElement.shadowRootOptions, delegatesFocus: true };
+  static override shadowRootOptions: ShadowRootInit = { mode: 'open', delegatesFocus: true };
 
   static override properties: PropertyDeclarations = {
     ...attributes(

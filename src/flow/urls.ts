@@ -1,8 +1,5 @@
 /** The parsed URL, or undefined for anything that is not one (never throws, whatever `url` is). */
 export const parseUrl = (url: unknown, base?: string): URL | undefined => {
-  // Nothing to parse: no exception to build (a thrown TypeError captures a stack; the element checks
-  // its options on render, and an absent issuer is the common case).
-  if (!url && !base) return undefined;
   try {
     return new URL(url as string, base);
   } catch {

@@ -1,7 +1,7 @@
 // The byte budget: sizes are deterministic, so npm test enforces
 // them. When a feature breaks the budget, make the code smaller; the numbers
 // below only ever move down (10,628: the languages as modules with their loader, +123, and the UltraCart token URL, +4, are
-// in since 10,501). Every partner pays for dist/oauth-connect.js (the
+// in since 10,501; 10,624 with the options checked when they change, one set of live elements and unquoted CSS values). Every partner pays for dist/oauth-connect.js (the
 // element, the popup mode, English, every setup check and the loaders); a mode or
 // a language costs only the pages that use it. The bundle's target is 10,000
 // bytes (README, "Size"): the budget is where it stands until it is there.
@@ -11,7 +11,7 @@ import process from 'node:process';
 import { gzip9, gzip9Bytes } from '../../scripts/sizes.js';
 
 const budgets = {
-  'dist/oauth-connect.js': 10628,
+  'dist/oauth-connect.js': 10624,
   'dist/callback.js': 1000,
   'dist/modes/server-bound.js': 1000,
   'dist/modes/connected.js': 600,
