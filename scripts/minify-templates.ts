@@ -61,7 +61,7 @@ export function squeezeCss(css: string, whole: boolean): string {
     .map((part, i, parts) =>
       i % 2
         ? // An attribute selector's value that is an identifier needs no quotes (`[part=icon]`).
-          parts[i - 1]!.endsWith('=') && /^.-?[a-z_][\w-]*.$/i.test(part)
+          parts[i - 1]?.endsWith('=') && /^.-?[a-z_][\w-]*.$/i.test(part)
           ? part.slice(1, -1)
           : part
         : part

@@ -36,7 +36,8 @@ registerMode('redirect', {
           const result = takeRedirectResult(({ target, id }) => {
             // The result is for the elements with the options that started the flow; among identical
             // ones, for the one with the same id, else the first in document order. Never for two.
-            const same = [...live].filter((other) => targetOf(other) == target);
+            // (Only `<oauth-connect>` elements are live.)
+            const same = ([...live] as ModeElement[]).filter((other) => targetOf(other) == target);
             return (same.find((other) => id && other.id == id) ?? same.sort(inDocumentOrder)[0]) == el;
           });
           if (result) el.report(['success', 'connect-success', result]);
