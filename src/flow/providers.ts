@@ -19,6 +19,11 @@ export interface ProviderPreset {
   responseTypes: ResponseType[];
   /** Brand accent, the button's background; white text on it must keep a 4.5:1 contrast. */
   accent?: string;
+  /**
+   * What the button says the user does: `signIn` (default, "Sign in with {name}"), or `connect`
+   * ("Connect to {name}") for a provider one connects an account of (a store) rather than signs in with.
+   */
+  action?: 'connect' | 'signIn';
 }
 
 /**
@@ -42,6 +47,8 @@ export const providers: Record<string, ProviderPreset> = Object.assign(Object.cr
     tokenUrl: ULTRACART_TOKEN_URL,
     responseTypes: ['code'],
     accent: '#1d4f91',
+    // A partner connects a store to its service: the button says "Connect to UltraCart".
+    action: 'connect',
   },
 });
 
