@@ -1,7 +1,6 @@
 import {
   CHANNEL_PREFIX,
   MESSAGE_TYPE,
-  REDIRECT_STATE_MARK,
   RETURN_MARK,
   STORAGE_PREFIX,
   type CallbackMessage,
@@ -34,8 +33,9 @@ export const handleCallback = (win: Window = window): void => {
   // then there is no redirect flow to resume, and the popup path below still works.
   let pending: string | null | undefined;
   try {
-    // Only a marked state can be a redirect flow's (flow/redirect.ts): a popup flow skips the read.
-    pending = state?.startsWith(REDIRECT_STATE_MARK) ? win.sessionStorage.getItem(STORAGE_PREFIX + state) : undefined;
+    // A marked state is an event-mode redirect flow's (flow/redirect.ts); a server-bound one's state
+    // is the server's, unmarked: its flow is found by the state alone.
+    pending = state && win.sessionStorage.getItem(STORAGE_PREFIX + state);
   } catch {
     pending = undefined;
   }

@@ -19,6 +19,11 @@ export interface ProviderPreset {
   responseTypes: ResponseType[];
   /** Brand accent, the button's background; white text on it must keep a 4.5:1 contrast. */
   accent?: string;
+  /**
+   * `refused` for a provider that refuses sign-in in an app's in-app browser (Google, LINE): there
+   * `mode="auto"` offers only the way out to the system browser. Unset: a redirect is tried.
+   */
+  webviews?: 'refused';
 }
 
 /**
