@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { signInButton } from './helpers.js';
+import { ADA, expectConsent, signIn, signInButton } from './helpers.js';
 import { autoButton, autoProvider, events, openDemo, outcome, watch } from './security-helpers.js';
 
 /**
@@ -157,4 +157,86 @@ test('an ordinary visitor gets the popup, the same events as mode="popup"', asyn
   expect(settled.map((e) => e.type)).toEqual(['connect-start', 'connect-success']);
   expect(new URL(page.url()).pathname).toBe('/events.html');
   expect((await events(page)).filter((e) => e.target == 'auto-browser')).toHaveLength(2);
+});
+
+/**
+ * The demo's server-bound element (`server="/auth"`, the mock provider through the demo's own
+ * createAuthHandler), with these attributes set before it first renders, on every load.
+ */
+const openServerBound = async (page: Page, attributes: Record<string, string>) => {
+  await page.addInitScript((attributes) => {
+    const seen: unknown[] = [];
+    Object.assign(window, { __seen: seen });
+    for (const type of ['connect-start', 'connect-success', 'connect-error', 'connect-cancel', 'connect-environment'])
+      document.addEventListener(type, (event) => seen.push({ type, detail: (event as CustomEvent).detail }));
+    // The partner's markup says so: set as the parser inserts the element, before the bundle upgrades it.
+    new MutationObserver((_, observer) => {
+      const el = document.querySelector('#server-bound');
+      if (!el) return;
+      for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  }, attributes);
+  await page.goto('/');
+};
+
+/**
+ * Clicks the server-bound element: the page itself goes to the provider (no popup), signs in
+ * there, and comes back through the callback page, which never calls the server: the page posts
+ * the pairs to /auth/complete and shows who is connected.
+ */
+const serverBoundByRedirect = async (page: Page) => {
+  const watched = watch(page);
+  let popups = 0;
+  page.on('popup', () => popups++);
+  const posted: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() == 'POST') posted.push(`${new URL(request.url()).pathname} from ${request.frame().url()}`);
+  });
+  const button = page.locator('#server-bound').locator('[part="button"]');
+  await button.click();
+  await signIn(page);
+  await expectConsent(page, ADA.name);
+  await page.getByRole('button', { name: 'Allow' }).click();
+  await expect(page.locator('#server-bound')).toHaveAttribute('status', 'connected');
+  await expect(page.locator('#server-bound').locator('[part="status"]')).toHaveText(`Connected as ${ADA.name}`);
+  expect(popups).toBe(0);
+  // start before leaving, complete once back home: both from the partner's page, none from the callback page.
+  const home = new URL('/', page.url()).href;
+  const calls = posted.filter((call) => call.startsWith('/auth/'));
+  expect(calls.map((call) => call.replace(/#.*$/, ''))).toEqual([
+    `/auth/start from ${home}`,
+    `/auth/complete from ${home}`,
+  ]);
+  expect(new URL(page.url()).hash).toBe('');
+  expect(
+    await page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('oauth-connect'))),
+  ).toEqual([]);
+  expect(watched.errors).toEqual([]);
+  const seen = await page.evaluate(() => (window as unknown as { __seen: { type: string; detail: unknown }[] }).__seen);
+  const success = seen.find((item) => item.type == 'connect-success')?.detail;
+  expect(success).toMatchObject({ responseType: 'session', provider: 'mock', account: { name: ADA.name } });
+  return seen;
+};
+
+test.describe('an Instagram visitor on a server-bound page', () => {
+  test.use({ userAgent: INSTAGRAM_IOS });
+
+  test('mode="auto" with server: signs in by redirect, the page posts the pairs to complete', async ({ page }) => {
+    await openServerBound(page, { mode: 'auto' });
+    await expect(page.locator('#server-bound').locator('[part=escape]')).toHaveAttribute(
+      'href',
+      /^instagram:\/\/extbrowser\/\?url=/,
+    );
+    const seen = await serverBoundByRedirect(page);
+    // On the returned page: where the visitor is, then the result.
+    expect(seen.map((item) => item.type)).toEqual(['connect-environment', 'connect-success']);
+    expect(seen[0]!.detail).toEqual({ kind: 'in-app', app: 'instagram', action: 'redirect' });
+  });
+});
+
+test('mode="redirect" with server: the same round trip in an ordinary browser', async ({ page }) => {
+  await openServerBound(page, { mode: 'redirect' });
+  const seen = await serverBoundByRedirect(page);
+  expect(seen.map((item) => item.type)).toEqual(['connect-success']);
 });

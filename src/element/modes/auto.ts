@@ -49,8 +49,7 @@ registerMode('auto', {
   start: (el, onStart, popup) => {
     const [{ action }, way] = decide(el);
     // Server-bound: the server-bound mode's popup or its redirect.
-    if (el.server && action != 'escape')
-      return (modes['server-bound'] as Required<Mode>).start(action == 'redirect' ? asRedirect(el) : el, onStart, popup);
+    if (el.server && action != 'escape') return (modes['server-bound'] as Required<Mode>).start(el, onStart, popup);
     if (action == 'popup') return (modes.popup as Required<Mode>).start(el, onStart, popup);
     if (action == 'redirect') return (modes.redirect as Required<Mode>).start(asRedirect(el), onStart);
     // The escape: the page opens in the system browser, where the visitor signs in again.
@@ -60,6 +59,7 @@ registerMode('auto', {
   },
   // Server-bound: the server-bound mode's logout.
   end: (el) => (modes['server-bound'] as Required<Mode>).end(el),
+  redirects: (el) => decide(el)[0].action == 'redirect',
   restore: (el) => {
     decide(el);
     modes.redirect?.restore?.(el);

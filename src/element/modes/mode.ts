@@ -51,6 +51,8 @@ export interface Mode {
   legs?: FlowLegs;
   /** The redirect module's server-bound leg, for `server` with `mode="redirect"` or `mode="auto"`'s redirect. */
   leave?: typeof leaveForServer;
+  /** Whether this element's flows take the page itself to the provider (`redirect`; `auto` decides per visitor). */
+  redirects?(el: ModeElement): boolean;
   /** The server-bound module's `complete`, which the redirect module's return posts the pairs with. */
   complete?: typeof complete;
 }

@@ -36,6 +36,7 @@ registerMode('redirect', {
   start: (el, onStart, popup) => (modes.popup as Required<Mode>).start(el, onStart, popup),
   legs: { saveRedirect: saveFlowFor },
   leave: leaveForServer,
+  redirects: () => true,
   // Back from a redirect flow? Reported once the page's own scripts have added their listeners.
   restore: (el) => {
     const report = () =>

@@ -28,7 +28,7 @@ registerMode('server-bound', {
     const ready = prepared.get(el) ?? prepareStart(options(el));
     prepared.delete(el);
     // mode="redirect" (or mode="auto" where it redirects): the page itself goes, through the redirect module.
-    return el.mode == 'redirect'
+    return modes[el.mode ?? '']?.redirects?.(el)
       ? (modes.redirect as Required<Mode>).leave(options(el), ready.promise, onStart)
       : startServerFlow(options(el), ready, onStart, popup);
   },
