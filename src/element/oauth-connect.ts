@@ -339,7 +339,7 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     const { server, mode, issuer, authorizeUrl, provider, current } = this;
     const preset = provider ? providers[provider] : undefined;
     return [
-      mode == 'auto' ? mode : server ? 'server-bound' : mode || 'popup',
+      server && mode != 'auto' ? 'server-bound' : mode || 'popup',
       // Server-bound: its mode too (mode="auto" first), or the redirect module that takes its page away.
       server && (mode == 'redirect' ? mode : 'server-bound'),
       !server && this.fallback == 'redirect' && 'redirect',

@@ -105,11 +105,16 @@ export const takeRedirectResult = (
   sessionStorage.removeItem(key);
   const { server, provider, state, expected } = flow;
   // A server-bound flow's pairs go to its auth handler, as the popup's do; the callback page never calls it.
-  return server ? toServer?.(server, provider, state as string, [...query]) : parseCallback([...query], expected!);
+  return server
+    ? toServer?.(server, provider, state as string, [...query])
+    : parseCallback([...query], expected as ExpectedCallback);
 };
 
 /** Where the page comes back to: the page's own fragment apart, as the result comes back in the fragment, before it. */
-const here = (): ReturnAddress => ({ returnUrl: location.origin + location.pathname + location.search, hash: location.hash });
+const here = (): ReturnAddress => ({
+  returnUrl: location.origin + location.pathname + location.search,
+  hash: location.hash,
+});
 
 /** The redirect leg of a flow (popup-flow.ts): keeps what its return needs, from its options. */
 export const saveFlowFor = (options: ConnectOptions, resolved: ResolvedOptions, expected: ExpectedCallback): void =>

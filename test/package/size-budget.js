@@ -11,18 +11,23 @@ import process from 'node:process';
 import { gzip9, gzip9Bytes } from '../../scripts/sizes.js';
 
 const budgets = {
-  'dist/oauth-connect.js': 10628,
+  // +38 for mode="auto": its loader entry (+9) and the element's choice of mode (auto first, no blank popup for it: +29).
+  'dist/oauth-connect.js': 10666,
   'dist/callback.js': 1000,
-  'dist/modes/server-bound.js': 1000,
+  // Over the 1,000 target by the choice between its popup and the redirect module's leg (mode="redirect" or "auto").
+  'dist/modes/server-bound.js': 1030,
   'dist/modes/connected.js': 600,
-  'dist/modes/redirect.js': 1000,
+  // Over the 1,000 target by the server-bound redirect leg (start, storage, complete on return).
+  'dist/modes/redirect.js': 1072,
   'dist/modes/issuer.js': 450,
   // mode="auto": the detection, its table, the hint and the way out; it imports modes/redirect.js.
-  'dist/modes/auto.js': 1000,
+  // Over the 1,000 target: the detection, the hint, the way out and the English words (the table is dist/in-app-browsers.js).
+  'dist/modes/auto.js': 1331,
   // Each language module beside the bundle: its strings and, for French, its fill rule.
-  'dist/locales/fr.js': 400,
-  'dist/locales/es.js': 400,
-  'dist/locales/de.js': 400,
+  // 450: the in-app hint's two strings (fr 441).
+  'dist/locales/fr.js': 450,
+  'dist/locales/es.js': 450,
+  'dist/locales/de.js': 450,
   // The in-app browser table, data only (377 B for eleven apps): room for a few more apps.
   'dist/in-app-browsers.js': 400,
 };
@@ -56,7 +61,15 @@ if (Object.keys(budgets).every(existsSync)) {
       ['oauth-connect/element', 'oauth-connect/modes/server-bound'],
       ['dist/oauth-connect.js', 'dist/modes/server-bound.js', 'dist/modes/connected.js'],
     ],
-    [['oauth-connect/define'], ['dist/oauth-connect.js', ...Object.keys(budgets).filter((f) => f.includes('/modes/'))]],
+    [
+      ['oauth-connect/define'],
+      [
+        'dist/oauth-connect.js',
+        ...Object.keys(budgets).filter((f) => f.includes('/modes/')),
+        // modes/auto.js imports the table from beside the bundle.
+        'dist/in-app-browsers.js',
+      ],
+    ],
   ];
   for (const [imports, files] of apps) {
     const { code } = await importOnlyApp(imports.map((path) => `import '${path}';\n`).join(''));
