@@ -1,6 +1,7 @@
 import {
   CHANNEL_PREFIX,
   MESSAGE_TYPE,
+  REDIRECT_STATE_MARK,
   RETURN_MARK,
   STORAGE_PREFIX,
   type CallbackMessage,
@@ -33,9 +34,12 @@ export const handleCallback = (win: Window = window): void => {
   // then there is no redirect flow to resume, and the popup path below still works.
   let pending: string | null | undefined;
   try {
-    // A marked state is an event-mode redirect flow's (flow/redirect.ts); a server-bound one's state
-    // is the server's, unmarked: its flow is found by the state alone.
-    pending = state && win.sessionStorage.getItem(STORAGE_PREFIX + state);
+    // A marked state is an event-mode redirect flow's (flow/redirect.ts). A server-bound one's state is
+    // the server's, unmarked: a page without an opener looks for it too. A popup flow skips the read.
+    pending =
+      state && (state.startsWith(REDIRECT_STATE_MARK) || !opener)
+        ? win.sessionStorage.getItem(STORAGE_PREFIX + state)
+        : undefined;
   } catch {
     pending = undefined;
   }
