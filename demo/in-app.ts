@@ -25,4 +25,4 @@ document.addEventListener('connect-environment', ({ detail }) => {
 });
 
 // After the forcing: the element reads the browser when it first renders.
-await import('../src/define.js');
+void import('../src/define.js');
