@@ -3,7 +3,7 @@
 // package's one dependency resolved from this project's node_modules as npm
 // would install it. Used by the size test (test/package/size-budget.js), the
 // Vite tip's test (test/package/vite-callback-url.js) and `npm run bench`.
-// Needs a build (npm run build).
+// Needs a build (npm run build); it packs without running prepack, which would build again.
 import { execFileSync } from 'node:child_process';
 import {
   mkdirSync,
@@ -32,7 +32,10 @@ export function writeConsumerApp(main, { body = '', lang } = {}) {
   const remove = () => rmSync(dir, { recursive: true, force: true });
   try {
     const [{ filename }] = JSON.parse(
-      execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: root, encoding: 'utf8' }),
+      execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], {
+        cwd: root,
+        encoding: 'utf8',
+      }),
     );
     const app = join(dir, 'app');
     const modules = join(app, 'node_modules');

@@ -18,7 +18,16 @@ import { publicAccount, signedInAccount } from './account.js';
 import { callbackPairs, uiLocalesOf } from './inputs.js';
 import { AuthError, ERROR_CODES } from './errors.js';
 import { buildProviders, type AuthProvider, type Provider } from './providers.js';
-import { answer, checkPost, failure, readJson, requestUrl } from './requests.js';
+import {
+  answer,
+  asSeen,
+  checkCanKeepCookies,
+  checkPost,
+  failure,
+  fetchRequest,
+  readJson,
+  requestUrl,
+} from './requests.js';
 import { FLOW_TTL_SECONDS, sessions as sessionsWith, type PendingFlow } from './session.js';
 import { dropGrant, type SessionData, type SessionStore } from './store.js';
 import { exchangeWith, userInfoWith, type IdTokenClaims, type TokenSet } from './tokens.js';
@@ -42,8 +51,15 @@ export interface AuthHandlerOptions {
    * 8 distinct ones or one repeated pattern is refused. A list rotates keys: the first seals, all open.
    */
   secret: string | string[];
-  /** Where the handler is mounted. Default `/auth`. */
+  /** Where the handler is mounted, the one place it is given (`toNodeHandler` reads it). Default `/auth`. */
   basePath?: string;
+  /**
+   * Behind your own proxy or load balancer (nginx, Vite's dev server), which sets
+   * `X-Forwarded-Proto` and `X-Forwarded-Host`: read them from every request the handler is given,
+   * so that it sees the origin the browser talked to. Never without such a proxy: a client could
+   * send them too. Default false.
+   */
+  trustProxy?: boolean;
   /**
    * Keep sessions on the server (the cookie then holds only a random id). Default: in the sealed
    * cookie, which suits one process or sticky sessions only (see the README).
@@ -63,6 +79,10 @@ export interface AuthHandlerOptions {
 
 export interface AuthHandler {
   (request: Request): Promise<Response>;
+  /** Where the handler answers (`basePath`, default `/auth`); `toNodeHandler` mounts it there. */
+  readonly basePath: string;
+  /** Whether it reads `X-Forwarded-Proto` / `X-Forwarded-Host` (`trustProxy`). */
+  readonly trustProxy: boolean;
   /** This browser's accounts, by provider (empty when signed out). */
   getSession(request: Request): Promise<{ accounts: Record<string, Account> }>;
   /**
@@ -109,6 +129,7 @@ export const createAuthHandler = (options: AuthHandlerOptions): AuthHandler => {
   };
 
   const start = async (request: Request) => {
+    checkCanKeepCookies(request);
     const body = await readJson(request, maxBody);
     const provider = providerNamed(body.provider);
     const { config, scope } = provider;
@@ -249,9 +270,14 @@ export const createAuthHandler = (options: AuthHandlerOptions): AuthHandler => {
     [BFF_ROUTES.logout]: logout,
   };
 
-  const handler = (async (request: Request): Promise<Response> => {
+  const trustProxy = options.trustProxy === true;
+
+  const handler = (async (given: Request): Promise<Response> => {
+    // A partner's mistake in wiring, said at once rather than answered as a 500.
+    fetchRequest(given, 'the handler');
     let route = '(outside the handler)';
     try {
+      const request = asSeen(given, trustProxy);
       const path = requestUrl(request).pathname;
       if (path != base && !path.startsWith(`${base}/`))
         throw new AuthError(ERROR_CODES.notFound, `Nothing at ${path}.`, { status: 404 });
@@ -269,9 +295,18 @@ export const createAuthHandler = (options: AuthHandlerOptions): AuthHandler => {
     }
   }) as AuthHandler;
 
-  handler.getSession = async (request) => ({ accounts: accountsOf((await sessions.load(request)).data) });
+  Object.defineProperties(handler, {
+    basePath: { value: base, enumerable: true },
+    trustProxy: { value: trustProxy, enumerable: true },
+  });
 
-  handler.getAccessToken = accessTokens({ providerNamed, sessions, store });
+  handler.getSession = async (request) => ({
+    accounts: accountsOf((await sessions.load(asSeen(fetchRequest(request, 'getSession'), trustProxy))).data),
+  });
+
+  const getAccessToken = accessTokens({ providerNamed, sessions, store });
+  handler.getAccessToken = async (request, provider) =>
+    getAccessToken(asSeen(fetchRequest(request, 'getAccessToken'), trustProxy), provider);
 
   handler.deleteUserSessions = userSessionsEnder({ providerNamed, sessions, store, onError: options.onError });
   return handler;

@@ -5,15 +5,16 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import type { AuthHandler } from './handler.js';
-import { reportFailure } from './requests.js';
+import type { ErrorAnswer } from '../protocol/bff.js';
+import type { AccessToken, AuthHandler } from './handler.js';
+import { asAuthError, reportFailure } from './requests.js';
 
 type NodeRequest = IncomingMessage & { originalUrl?: string };
 
 export interface NodeRequestOptions {
   /**
-   * Trust `X-Forwarded-Proto` / `X-Forwarded-Host` (behind your own proxy or load
-   * balancer only: a client could send them too). Default false.
+   * @deprecated Give `trustProxy` to `createAuthHandler`, which then reads the forwarded headers
+   * of every request it is given, this one's included. Still honoured here for one minor version.
    */
   trustProxy?: boolean;
 }
@@ -53,15 +54,36 @@ export const sendWebResponse = async (response: Response, res: ServerResponse): 
 };
 
 /**
- * `(req, res, next?)` for `http.createServer`, Express (`app.use(toNodeHandler(auth))`)
- * and Connect. Requests outside the handler's base path go to `next` when there is one.
+ * The adapter's own `trustProxy` / `basePath`, still accepted for one minor version: the handler's
+ * (`createAuthHandler({ trustProxy, basePath })`) are the ones that count, so a value that
+ * disagrees with them is a mistake said at start-up rather than a 403 or a 404 later.
  */
-export const toNodeHandler =
-  (handler: AuthHandler, options: NodeRequestOptions & { basePath?: string } = {}) =>
-  async (req: NodeRequest, res: ServerResponse, next?: (error?: unknown) => void): Promise<void> => {
+const checkAgainstHandler = (handler: AuthHandler, options: NodeRequestOptions & { basePath?: string }) => {
+  if (options.trustProxy !== undefined && options.trustProxy !== handler.trustProxy)
+    throw new TypeError(
+      `oauth-connect/server/node: toNodeHandler's trustProxy (${options.trustProxy}) disagrees with the handler's ` +
+        `(${handler.trustProxy}); give it once, to createAuthHandler({ trustProxy }).`,
+    );
+  const base = options.basePath?.replace(/\/+$/, '');
+  if (base !== undefined && base !== handler.basePath)
+    throw new TypeError(
+      `oauth-connect/server/node: toNodeHandler's basePath (${base}) disagrees with the handler's ` +
+        `(${handler.basePath}); give it once, to createAuthHandler({ basePath }).`,
+    );
+};
+
+/**
+ * `(req, res, next?)` for `http.createServer`, Express (`app.use(toNodeHandler(auth))`, or under a
+ * prefix: Express keeps the full path in `originalUrl`) and Connect. It answers at the handler's
+ * `basePath`; other requests go to `next` when there is one.
+ */
+export const toNodeHandler = (handler: AuthHandler, options: NodeRequestOptions & { basePath?: string } = {}) => {
+  checkAgainstHandler(handler, options);
+  const base = handler.basePath;
+  return async (req: NodeRequest, res: ServerResponse, next?: (error?: unknown) => void): Promise<void> => {
     try {
-      const request = toWebRequest(req, options);
-      const base = (options.basePath ?? '/auth').replace(/\/+$/, '');
+      // The handler reads the forwarded headers itself when told to trust the proxy.
+      const request = toWebRequest(req);
       const path = new URL(request.url).pathname;
       if (next && path != base && !path.startsWith(`${base}/`)) return next();
       await sendWebResponse(await handler(request), res);
@@ -72,4 +94,39 @@ export const toNodeHandler =
       res.writeHead(500, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify({ error: 'server_error', error_description: 'The sign-in handler failed.' }));
     }
+  };
+};
+
+/** A Node request once `requireAccessToken` let it through: the token for the partner's route. */
+export type RequestWithAccessToken = IncomingMessage & { accessToken?: AccessToken };
+
+/**
+ * `(req, res, next)` middleware for `node:http`, Express 4 and 5 and Connect: puts a valid access
+ * token for `provider` on `req.accessToken` (refreshed when it expired) and calls `next`, or
+ * answers JSON `{ error, error_description }` itself: 401 `login_required` when not signed in,
+ * 503 when the session store is down, 502 when the provider cannot be reached. Either way the
+ * session's Set-Cookie goes with the response. It never rejects, so no route of the partner's can
+ * crash the process (Express 4) or answer with a stack trace (Express 5).
+ */
+export const requireAccessToken =
+  (handler: AuthHandler, provider: string) =>
+  async (req: RequestWithAccessToken, res: ServerResponse, next: (error?: unknown) => void): Promise<void> => {
+    let token: AccessToken;
+    try {
+      token = await handler.getAccessToken(toWebRequest(req), provider);
+    } catch (error) {
+      const known = asAuthError(error);
+      if (known.status >= 500) reportFailure(error, `requireAccessToken(${provider})`);
+      const body: ErrorAnswer = { error: known.error, error_description: known.errorDescription };
+      res.writeHead(known.status, {
+        'Content-Type': 'application/json',
+        'Cache-Control': 'no-store',
+        ...(known.setCookie.length && { 'Set-Cookie': known.setCookie }),
+      });
+      res.end(JSON.stringify(body));
+      return;
+    }
+    if (token.setCookie.length) res.appendHeader('Set-Cookie', token.setCookie);
+    req.accessToken = token;
+    next();
   };

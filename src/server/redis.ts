@@ -53,7 +53,38 @@ return 'ok'`;
 /** `*`, `?`, `[` and `\\` are patterns in SCAN's MATCH. */
 const globEscape = (text: string) => text.replace(/[*?[\]\\]/g, '\\$&');
 
+/** A client that emits events (node-redis does): what `keepAliveOnErrors` needs of it. */
+interface EventedClient {
+  on(event: string, listener: (...args: unknown[]) => void): unknown;
+  listenerCount(event: string): number;
+}
+
+/**
+ * node-redis emits 'error' when Redis goes away, and an 'error' that nobody listens to ends the
+ * process: every instance would exit when Redis restarts. When the partner attached no listener of
+ * their own, one is attached here, logging the first error of each outage once (until 'ready').
+ */
+const keepAliveOnErrors = (client: RedisCommandClient) => {
+  const evented = client as Partial<EventedClient>;
+  if (typeof evented.on != 'function' || typeof evented.listenerCount != 'function') return;
+  if (evented.listenerCount('error') > 0) return;
+  let down = false;
+  evented.on('error', (error) => {
+    if (down) return;
+    down = true;
+    console.error(
+      `oauth-connect/server/redis: Redis is unreachable (${error instanceof Error ? error.message : String(error)}); ` +
+        'sessions answer 503 until it is back. Attach your own client.on("error", …) to log it your way.',
+    );
+  });
+  evented.on('ready', () => {
+    if (down) console.error('oauth-connect/server/redis: Redis is back.');
+    down = false;
+  });
+};
+
 export const redisStore = (client: RedisCommandClient, options: RedisStoreOptions = {}): RedisSessionStore => {
+  keepAliveOnErrors(client);
   const prefix = options.prefix ?? 'oauth-connect:';
   const timeout = options.commandTimeout ?? 1000;
   const session = (id: string) => `${prefix}session:${id}`;

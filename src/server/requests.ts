@@ -7,9 +7,84 @@
  */
 import { BFF_HEADER, BFF_HEADER_VALUE, type ErrorAnswer } from '../protocol/bff.js';
 import { AuthError, ERROR_CODES, SessionTooLargeError, TokenError } from './errors.js';
+import { isLoopback } from './http.js';
 
 /** The URL the browser asked for, as this server sees it. */
 export const requestUrl = (request: Request): URL => new URL(request.url);
+
+/**
+ * Whether a new cookie may be the development one (no `__Host-`, no Secure, which WebKit refuses on
+ * http://localhost): only for plain http on loopback as the handler sees the request, and only when
+ * nothing says the browser is on https (its Origin, or an X-Forwarded-Proto the handler was not told
+ * to trust). The Host header alone never decides: nginx's default proxy_pass sends 127.0.0.1.
+ */
+export const developmentCookies = (request: Request): boolean => {
+  const url = requestUrl(request);
+  if (url.protocol != 'http:' || !isLoopback(url)) return false;
+  return !request.headers.get('origin')?.startsWith('https:') && firstOf(request, 'x-forwarded-proto') != 'https';
+};
+
+/**
+ * The session cookie is `__Host-` + Secure, which a browser keeps only over https (and, as the
+ * development cookie, on http://localhost): a sign-in started over plain http anywhere else would
+ * lose its cookie and fail only after the whole consent ("No sign-in with this state is pending").
+ */
+export const checkCanKeepCookies = (request: Request): void => {
+  const url = requestUrl(request);
+  if (url.protocol == 'https:' || isLoopback(url)) return;
+  throw new AuthError(
+    ERROR_CODES.invalidRequest,
+    `The session cookie needs https, and this sign-in came over plain http to ${url.host}: serve the site over ` +
+      'https (a tunnel, or a local certificate for phones). Behind a proxy that terminates TLS, give ' +
+      'createAuthHandler trustProxy: true.',
+    { status: 400 },
+  );
+};
+
+/** The first value of a list header (the one the browser's side of the proxies set). */
+const firstOf = (request: Request, name: string) => request.headers.get(name)?.split(',')[0]?.trim() || undefined;
+
+/**
+ * The request as the browser made it, when the handler was told to trust the proxy in front of it
+ * (`trustProxy`): its URL takes the scheme and host of `X-Forwarded-Proto` / `X-Forwarded-Host`,
+ * so that the Origin check and the cookie flags follow what the browser talked to. Never without
+ * `trustProxy`: a client could send those headers itself.
+ */
+export const asSeen = (request: Request, trustProxy: boolean): Request => {
+  if (!trustProxy) return request;
+  const proto = firstOf(request, 'x-forwarded-proto');
+  const host = firstOf(request, 'x-forwarded-host');
+  const url = requestUrl(request);
+  if (proto == 'http' || proto == 'https') url.protocol = proto;
+  if (host) {
+    url.host = host;
+    // A host without a port means the scheme's own (nginx's $host has none): not the app's port.
+    if (!/:\d+$/.test(host)) url.port = '';
+  }
+  if (url.href == request.url) return request;
+  const hasBody = request.method != 'GET' && request.method != 'HEAD';
+  return new Request(url, {
+    method: request.method,
+    headers: request.headers,
+    signal: request.signal,
+    ...(hasBody && { body: request.body, duplex: 'half' }),
+  } as RequestInit);
+};
+
+/**
+ * The Fetch `Request` a partner's route passed, or a TypeError that says how to get one: Node's
+ * and Express's `req` have `headers` as a plain object, and would otherwise fail deep inside with
+ * "request.headers.get is not a function".
+ */
+export const fetchRequest = (request: unknown, method: string): Request => {
+  const headers = (request as { headers?: { get?: unknown } } | undefined)?.headers;
+  if (typeof headers?.get != 'function' || typeof (request as { url?: unknown }).url != 'string')
+    throw new TypeError(
+      `oauth-connect/server: ${method} needs a Fetch Request; wrap Node's or Express's req with ` +
+        `toWebRequest(req) from 'oauth-connect/server/node'.`,
+    );
+  return request as Request;
+};
 
 /** The origin the browser talked to: what a POST's `Origin` must equal, and what decides the cookie flags. */
 export const requestOrigin = (request: Request): string => requestUrl(request).origin;
@@ -88,10 +163,33 @@ export const checkPost = (request: Request, origins: string[]) => {
       { status: 403 },
     );
   const origin = request.headers.get('origin');
-  if (!origin || !(origin == requestOrigin(request) || origins.includes(origin)))
-    throw new AuthError(ERROR_CODES.invalidRequest, `Cross-origin request refused (Origin: ${origin ?? 'none'}).`, {
-      status: 403,
-    });
+  const own = requestOrigin(request);
+  if (origin && (origin == own || origins.includes(origin))) return;
+  logRefusal(request, origin, own);
+  // The browser is told where to look, not what this server computed (that goes to the log).
+  throw new AuthError(
+    ERROR_CODES.invalidRequest,
+    'Cross-origin request refused. Behind a proxy, give createAuthHandler trustProxy: true (and have the ' +
+      'proxy set X-Forwarded-Proto and X-Forwarded-Host); a front end on another origin goes in origins.',
+    { status: 403 },
+  );
+};
+
+/** The (Origin, computed origin) pairs already logged: once per process each, and not without end. */
+const refusalsLogged = new Set<string>();
+const MAX_REFUSALS_LOGGED = 100;
+
+/** What the partner needs to see why a POST was refused: both origins and the headers they came from. */
+const logRefusal = (request: Request, origin: string | null, own: string) => {
+  const pair = `${origin} ${own}`;
+  if (refusalsLogged.has(pair) || refusalsLogged.size >= MAX_REFUSALS_LOGGED) return;
+  refusalsLogged.add(pair);
+  const header = (name: string) => `${name}: ${request.headers.get(name) ?? '(none)'}`;
+  console.warn(
+    `oauth-connect/server: refused a POST whose Origin (${origin ?? 'none'}) is not this server's (${own}); ` +
+      [header('host'), header('x-forwarded-proto'), header('x-forwarded-host')].join(', ') +
+      '. Behind a proxy: createAuthHandler({ trustProxy: true }); another front-end origin: origins.',
+  );
 };
 
 const tooLarge = (limit: number) =>

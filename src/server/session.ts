@@ -11,8 +11,7 @@
  */
 import * as oauth from 'oauth4webapi';
 import { AuthError, ERROR_CODES, SessionTooLargeError } from './errors.js';
-import { isLoopback } from './http.js';
-import { requestUrl } from './requests.js';
+import { developmentCookies } from './requests.js';
 import { deriveKeys, seal, unseal } from './seal.js';
 import type { SessionData, SessionStore } from './store.js';
 
@@ -48,20 +47,22 @@ const readCookies = (request: Request): Map<string, string> => {
 const encoder = new TextEncoder();
 
 /**
- * `__Host-` + Secure everywhere, except plain http on localhost in development,
- * where WebKit refuses Secure cookies: there the same cookie without Secure and
- * without the prefix. `__Host-` is what stops a sibling subdomain planting a session.
+ * `__Host-` + Secure, what stops a sibling subdomain planting a session, except the development
+ * cookie of plain http on loopback (`developmentCookies`). A cookie that came in is read and set
+ * again under the name it came with, the `__Host-` one first; the development name is read only
+ * where a development cookie could have been set.
  */
 const cookieJar = (request: Request) => {
-  const url = requestUrl(request);
-  const insecureDev = url.protocol == 'http:' && isLoopback(url);
-  const name = (base: string) => `${insecureDev ? '' : '__Host-'}${base}`;
-  const attributes = `Path=/; HttpOnly; SameSite=Lax${insecureDev ? '' : '; Secure'}`;
+  const cookies = readCookies(request);
+  const development = developmentCookies(request);
+  const name = (base: string) => (development && !cookies.has(`__Host-${base}`) ? base : `__Host-${base}`);
+  const attributesOf = (cookieName: string) =>
+    `Path=/; HttpOnly; SameSite=Lax${cookieName.startsWith('__Host-') ? '; Secure' : ''}`;
   return {
-    read: (base: string) => readCookies(request).get(name(base)),
+    read: (base: string) => cookies.get(name(base)),
     set(base: string, value: string, expiresAt: number) {
       const maxAge = Math.max(0, Math.ceil((expiresAt - Date.now()) / 1000));
-      const cookie = `${name(base)}=${value}; ${attributes}; Max-Age=${maxAge}`;
+      const cookie = `${name(base)}=${value}; ${attributesOf(name(base))}; Max-Age=${maxAge}`;
       const bytes = encoder.encode(cookie).byteLength;
       if (bytes > MAX_COOKIE_BYTES)
         throw new SessionTooLargeError(
@@ -69,7 +70,7 @@ const cookieJar = (request: Request) => {
         );
       return cookie;
     },
-    clear: (base: string) => `${name(base)}=; ${attributes}; Max-Age=0`,
+    clear: (base: string) => `${name(base)}=; ${attributesOf(name(base))}; Max-Age=0`,
   };
 };
 

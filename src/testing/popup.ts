@@ -112,6 +112,20 @@ const submit = async (popup: Page, button: Locator) => {
 };
 
 /**
+ * Waits for the trigger to be in the page, so that a locator that matches nothing is said as
+ * such rather than as the popup's timeout (the click and the wait for the popup share the timeout).
+ */
+const findTrigger = async (trigger: Locator, timeout: number) => {
+  try {
+    await trigger.first().waitFor({ state: 'attached', timeout });
+  } catch (cause) {
+    throw new Error(`signInWithPopup: the trigger matched no element within ${timeout} ms (${String(trigger)}).`, {
+      cause,
+    });
+  }
+};
+
+/**
  * Signs in through the mock provider's popup: clicks `trigger` (a Locator, or a
  * function that clicks), then on the popup's pages signs in (or signs up), answers
  * the consent page, and resolves once the popup is gone. A popup that closes
@@ -125,8 +139,12 @@ export async function signInWithPopup(
   options: SignInWithPopupOptions = {},
 ): Promise<SignInWithPopupResult> {
   const { email = DEMO_USER.email, password = DEMO_USER.password, consent = 'allow', timeout = 15_000 } = options;
-  const click = typeof trigger == 'function' ? trigger : () => trigger.click({ timeout });
-  const [popup] = await Promise.all([page.waitForEvent('popup', { timeout }), click()]);
+  if (typeof trigger != 'function') await findTrigger(trigger, timeout);
+  const opened = page.waitForEvent('popup', { timeout });
+  // Its failure is reported below, after the click's own, which says more (hidden, disabled …).
+  opened.catch(() => undefined);
+  await (typeof trigger == 'function' ? trigger() : trigger.click({ timeout }));
+  const popup = await opened;
   const pages: PopupPage[] = [];
   for (;;) {
     const state = await stateOf(popup, timeout);

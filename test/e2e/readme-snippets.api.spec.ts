@@ -64,12 +64,21 @@ test('every code block of the README is tested, except shell commands and progra
   const inPages = Object.values(PAGE_BLOCKS).map(([language, text]) => ({ language, text }));
   // The Vite tip is built by test/package/vite-callback-url.js, which reads it from the README.
   const viteTip = "import callbackUrl from 'oauth-connect/callback.js?url&no-inline';";
+  // Read from the README by the file named on their first line, and run as those files: the CI
+  // example's project by test/testing/run.js, the Vite callback page by test/recipes/vite-build.test.js.
+  const runAsFiles = [
+    /^\/\/ server\.js: /,
+    /^<!-- public\/(index|callback)\.html/,
+    /^\/\/ vite\.config\.js\n/,
+    /^<!-- callback\.html -->\n/,
+  ];
   const untested = readmeBlocks().filter(
     ({ language, code }) =>
       language != 'sh' &&
       language != 'text' &&
       !regions.includes(code) &&
       code != viteTip &&
+      !runAsFiles.some((pattern) => pattern.test(code)) &&
       !inPages.some((block) => block.language == language && code.includes(block.text)),
   );
   expect(untested).toEqual([]);

@@ -48,6 +48,13 @@ test('a wrong password rejects with the page’s message', async ({ page }) => {
   );
 });
 
+test('a trigger that matches no element says so, not that the popup timed out', async ({ page }) => {
+  const missing = page.getByRole('button', { name: 'A button this page does not have' });
+  await expect(signInWithPopup(page, missing, { timeout: 1000 })).rejects.toThrow(
+    /^signInWithPopup: the trigger matched no element within 1000 ms \(.*A button this page does not have.*\)\.$/,
+  );
+});
+
 test('the provider’s error page rejects with its words', async ({ page }) => {
   await page.evaluate(() => {
     const button = document.createElement('oauth-connect');

@@ -1,32 +1,41 @@
 // The partner's view of oauth-connect/testing: packs the package as npm would
-// publish it, makes a consumer project from test/testing/consumer (a site with
-// <oauth-connect>, its callback page and a Node back end) plus the config and
-// tests that the README's "Test your sign-in in CI" shows, word for word except
-// the browser lines the README names, installs the tarball and runs Playwright
-// there: real popups in Chromium and Firefox, and the back end alone.
+// publish it, makes a consumer project of the files that the README's "Test your
+// sign-in in CI" shows (a site with <oauth-connect>, its callback page and a Node
+// back end, the config and the tests), word for word except the browser lines the
+// README names, plus test/testing/consumer's package.json and tsconfig.json,
+// installs the tarball and runs Playwright there: real popups in Chromium and
+// Firefox, and the back end alone.
 // Needs a build (npm run build); run by `npm run test:consumer`.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import process from 'node:process';
 import { chromiumPath, firefoxPath } from '../browsers.js';
 
 const repo = resolve(import.meta.dirname, '../..');
 
-/** The README's ```ts blocks of the section, by the file each names on its first line. */
+/**
+ * The README's code blocks of the section, by the file each names on its first line
+ * (`// server.js: …`, `<!-- public/index.html -->`), in order.
+ */
 const readmeBlocks = () => {
   const readme = readFileSync(join(repo, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('## Test your sign-in in CI'));
-  const blocks = [...section.matchAll(/```ts\n(\/\/ (\S+)[^\n]*\n[\s\S]*?)```/g)];
+  const start = readme.indexOf('## Test your sign-in in CI');
+  const end = readme.indexOf('\n## ', start + 1);
+  const section = readme.slice(start, end == -1 ? undefined : end);
+  const blocks = [...section.matchAll(/```(?:ts|js|html)\n((?:\/\/ |<!-- )([\w./-]+?)(?::| -->|\n)[\s\S]*?)```/g)];
   const named = (name) => blocks.filter((match) => match[2] == name).map((match) => match[1]);
   const [config, cliConfig] = named('playwright.config.ts');
-  const [signIn] = named('tests/sign-in.spec.ts');
-  const [backEnd] = named('tests/back-end.spec.ts');
-  assert.ok(config && cliConfig && signIn && backEnd, 'the README shows both configs and both tests');
-  return { config, cliConfig, signIn, backEnd };
+  const files = {};
+  for (const name of ['server.js', 'public/index.html', 'public/callback.html', 'tests/sign-in.spec.ts'])
+    [files[name]] = named(name);
+  [files['tests/back-end.spec.ts']] = named('tests/back-end.spec.ts');
+  for (const [name, text] of Object.entries(files)) assert.ok(text, `the README shows ${name}`);
+  assert.ok(config && cliConfig, 'the README shows both configs');
+  return { config, cliConfig, files };
 };
 
 /** The README's browser lines, and the ones for the browsers this machine has (the README names both). */
@@ -67,15 +76,19 @@ const work = mkdtempSync(join(tmpdir(), 'oauth-connect-consumer-'));
 try {
   const project = join(work, 'partner-site');
   cpSync(join(import.meta.dirname, 'consumer'), project, { recursive: true });
-  const { config, cliConfig, signIn, backEnd } = readmeBlocks();
+  const { config, cliConfig, files } = readmeBlocks();
   writeFileSync(join(project, 'playwright.config.ts'), adaptBrowsers(config));
   writeFileSync(join(project, 'playwright.cli.config.ts'), adaptBrowsers(cliConfig));
-  mkdirSync(join(project, 'tests'));
-  writeFileSync(join(project, 'tests/sign-in.spec.ts'), signIn);
-  writeFileSync(join(project, 'tests/back-end.spec.ts'), backEnd);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(project, name)), { recursive: true });
+    writeFileSync(join(project, name), text);
+  }
 
   const [{ filename }] = JSON.parse(
-    execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: repo, encoding: 'utf8' }),
+    execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], {
+      cwd: repo,
+      encoding: 'utf8',
+    }),
   );
   // The package and its dependencies as a partner gets them; the npm cache serves what it has.
   execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', join(work, filename)], {

@@ -22,7 +22,7 @@ const consumer = 'test/types/consumer';
 const packDir = mkdtempSync(join(tmpdir(), 'oauth-connect-pack-'));
 try {
   const [{ filename }] = JSON.parse(
-    execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], { encoding: 'utf8' }),
+    execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], { encoding: 'utf8' }),
   );
   const modules = join(consumer, 'node_modules');
   rmSync(modules, { recursive: true, force: true });
