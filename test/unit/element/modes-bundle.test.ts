@@ -51,7 +51,8 @@ describe('the script-tag bundle loads the modes its elements need', () => {
       expect(el.status).to.equal('pending');
       await started;
       expect(modes.auto).to.not.equal(undefined);
-      // An ordinary browser: the popup mode's flow, once the module arrived.
+      // An ordinary browser: the popup mode's flow, once the module arrived (one window).
+      await waitUntil(() => harness.calls.length, 'the popup, once the module arrived');
       expect(harness.calls).to.have.length(1);
     } finally {
       el.abort();
