@@ -74,12 +74,13 @@ export class LocaleController implements ReactiveController {
       local = { ...local, ...language?.strings };
       this.#rule = language?.fill ?? this.#rule;
     }
-    // Words for every string spare the module ("Connected as" alone is complete: see below).
+    // Words for every string spare the module ("Connected as" alone is complete: see below; so are words without
+    // "Connect to %", which then stays English on UltraCart's button).
     if (
       modules.includes(base) &&
       !module[base] &&
       !asked.has(base) &&
-      Object.keys(en).some((key) => !(key in local) && key != 'connectedTo')
+      Object.keys(en).some((key) => !(key in local) && key != 'connectedTo' && key != 'connectWith')
     ) {
       asked.add(base);
       if (localeLoader) localeLoader(base);

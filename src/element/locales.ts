@@ -6,6 +6,8 @@ export interface ConnectStrings {
   signIn: string;
   /** Button text with a provider: "Sign in with %". */
   signInWith: string;
+  /** Button text with a provider whose preset's action is `connect`: "Connect to %". */
+  connectWith?: string;
   /** Read after the button text by screen readers: "opens a new window". */
   newWindow: string;
   /** Status while the popup is open: "Waiting for %…". */
@@ -67,6 +69,7 @@ export interface Language {
 export const en: ConnectStrings = {
   signIn: 'Sign in',
   signInWith: 'Sign in with %',
+  connectWith: 'Connect to %',
   newWindow: 'opens a new window',
   waiting: 'Waiting for %…',
   waitingSignIn: 'Waiting for sign-in…',

@@ -96,7 +96,9 @@ export const paint = (
   icon.replaceChildren(...(pending ? [spinner] : preset || logo ? [monogram] : []));
   // Drawn by CSS, not text: the accessible name must begin with the button's visible text (WCAG 2.5.3).
   monogram.dataset.m = logo ? '' : (preset?.name[0] ?? '');
-  setText(label, given || (preset ? fill(text.signInWith, preset.name) : text.signIn));
+  // "Connect to %" for a preset whose action is `connect` (a language without those words signs in).
+  const words = (preset?.action == 'connect' && text.connectWith) || text.signInWith;
+  setText(label, given || (preset ? fill(words, preset.name) : text.signIn));
   // An explicit name: the label's and the hint's spans would be read with a space
   // between them ("Ulule , opens"), as separate boxes of an inline-flex button.
   const name = label

@@ -24,6 +24,11 @@ export interface ProviderPreset {
    * `mode="auto"` offers only the way out to the system browser. Unset: a redirect is tried.
    */
   webviews?: 'refused';
+  /**
+   * What the button says the user does: `signIn` (default, "Sign in with {name}"), or `connect`
+   * ("Connect to {name}") for a provider one connects an account of (a store) rather than signs in with.
+   */
+  action?: 'connect' | 'signIn';
 }
 
 /**
@@ -47,6 +52,8 @@ export const providers: Record<string, ProviderPreset> = Object.assign(Object.cr
     tokenUrl: ULTRACART_TOKEN_URL,
     responseTypes: ['code'],
     accent: '#1d4f91',
+    // A partner connects a store to its service: the button says "Connect to UltraCart".
+    action: 'connect',
   },
 });
 

@@ -69,6 +69,11 @@ export interface CompleteAnswer {
 
 export interface LogoutBody {
   provider: string;
+  /**
+   * `'application'`: also revoke the application at a provider whose revocation ends it for the whole
+   * account (UltraCart: "Disconnect this store everywhere"). Without it a logout forgets this session only.
+   */
+  revoke?: 'application';
 }
 
 export interface SessionAnswer {

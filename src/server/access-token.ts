@@ -74,12 +74,17 @@ export const accessTokens = ({
     return pending;
   };
 
-  return async (request: Request, providerId: string): Promise<AccessToken> => {
+  /**
+   * `rejected`: an access token the provider answered 401 to (fetchApi): refreshed whatever its
+   * expiry says, unless the session already holds another one.
+   */
+  return async (request: Request, providerId: string, rejected?: string): Promise<AccessToken> => {
     const provider = providerNamed(providerId);
     let session = await sessions.load(request);
     const grant = session.data.grants[provider.id];
     if (!grant) throw notSignedIn(provider);
-    if (fresh(grant)) return result(grant, []);
+    const usable = (held: SessionGrant) => fresh(held) && held.tokens.accessToken !== rejected;
+    if (usable(grant)) return result(grant, []);
     if (!grant.tokens.refreshToken)
       throw new AuthError(
         ERROR_CODES.loginRequired,
@@ -101,7 +106,7 @@ export const accessTokens = ({
       const current = session.data.grants[provider.id];
       if (!current) throw notSignedIn(provider);
       // Fresh, or refreshed by someone else while this call waited: theirs is the new one.
-      if (fresh(current) || current.tokens.accessToken != grant.tokens.accessToken) return result(current, []);
+      if (usable(current) || current.tokens.accessToken != grant.tokens.accessToken) return result(current, []);
       const used = current.tokens.refreshToken ?? '';
       let tokens: TokenSet;
       try {

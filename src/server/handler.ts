@@ -14,6 +14,8 @@ import {
   type StartAnswer,
 } from '../protocol/bff.js';
 import { accessTokens, storedTokens, type AccessToken } from './access-token.js';
+import { apiFetcher, type ApiResult } from './api.js';
+import { apiProxy } from './api-proxy.js';
 import { publicAccount, signedInAccount } from './account.js';
 import { callbackPairs, uiLocalesOf } from './inputs.js';
 import { AuthError, ERROR_CODES } from './errors.js';
@@ -33,14 +35,20 @@ import { dropGrant, type SessionData, type SessionStore } from './store.js';
 import { exchangeWith, userInfoWith, type IdTokenClaims, type TokenSet } from './tokens.js';
 import { revokeGrant, userSessionsEnder } from './user-sessions.js';
 
-export type { AccessToken, AuthProvider };
+export type { AccessToken, ApiResult, AuthProvider };
+
+/** Where the page's API proxy is mounted, below `basePath`: `{basePath}/api/{provider}/{path}`. */
+const API_ROUTE = '/api/';
 
 export interface SignInInfo {
   provider: string;
   tokens: TokenSet;
   /** The validated ID token's claims (OpenID Connect), else the userinfo answer, when there is one. */
   claims: IdTokenClaims | Record<string, unknown> | undefined;
-  /** What the handler would store: `sub` (or `id`) and `name` / `email` / `picture`. */
+  /**
+   * What the handler would store: `sub` (or `id`) and `name` / `email` / `picture`. When the provider
+   * says nothing of who signed in (UltraCart), `{ id: '', name: '' }`: onSignIn must name the account.
+   */
   account: Account;
 }
 
@@ -93,10 +101,19 @@ export interface AuthHandler {
   getAccessToken(request: Request, provider: string): Promise<AccessToken>;
   /**
    * Ends every session holding `provider`'s grant for `accountId` (after a password change, say) and
-   * revokes its refresh token, then its access token, where the provider has revocation. Needs a
+   * revokes its refresh token, then its access token, where the provider has revocation (a provider
+   * whose revocation ends the application, UltraCart, revokes the application: this is how to
+   * disconnect a store everywhere). Needs a
    * store that indexes sessions by account (`memoryStore`, `redisStore`).
    */
   deleteUserSessions(provider: string, accountId: string): Promise<{ sessions: number; revoked: number }>;
+  /**
+   * Calls `provider`'s API for this browser's session: a path below the API's base URL (or an absolute
+   * URL on its hosts), with the token and the provider's headers. A redirect is returned, not followed.
+   * On a 401 saying the token is bad: one refresh and one retry (when `init.body` is not a stream); a
+   * second 401 throws AuthError `login_required`. Append `setCookie` to your response.
+   */
+  fetchApi(request: Request, provider: string, pathOrUrl: string | URL, init?: RequestInit): Promise<ApiResult>;
 }
 
 export const createAuthHandler = (options: AuthHandlerOptions): AuthHandler => {
@@ -107,7 +124,7 @@ export const createAuthHandler = (options: AuthHandlerOptions): AuthHandler => {
     store: options.store,
     ttl: options.sessionTtl ?? 7 * 24 * 3600,
   });
-  const providerNamed = buildProviders(options.providers);
+  const providerNamed = buildProviders(options.providers, typeof options.onSignIn == 'function');
   const base = (options.basePath ?? '/auth').replace(/\/+$/, '');
   const { store } = options;
   const maxBody = options.maxBodyBytes ?? 16_384;
@@ -179,7 +196,7 @@ export const createAuthHandler = (options: AuthHandlerOptions): AuthHandler => {
           })
         : undefined;
     const claims = tokens.claims ? { ...profile, ...tokens.claims } : profile;
-    let account = signedInAccount(claims);
+    let account = claims === undefined && options.onSignIn ? { id: '', name: '' } : signedInAccount(claims);
     if (options.onSignIn) account = await options.onSignIn({ provider: provider.id, tokens, claims, account });
     return { tokens, account: publicAccount(account) };
   };
@@ -249,7 +266,15 @@ export const createAuthHandler = (options: AuthHandlerOptions): AuthHandler => {
     const provider = providerNamed(body.provider);
     const session = await sessions.load(request);
     const grant = session.data.grants[provider.id];
-    if (grant) await revokeGrant(provider, grant.tokens);
+    // `revoke: 'application'` ends the application for the whole account (UltraCart's "Disconnect
+    // this store everywhere"); a plain logout never does.
+    if (body.revoke !== undefined && (body.revoke !== 'application' || provider.revocation != 'application'))
+      throw new AuthError(
+        ERROR_CODES.invalidRequest,
+        `revoke: ${JSON.stringify(body.revoke)} is not something ${provider.id} can do (only "application", for a provider whose revocation ends the application).`,
+        { status: 400 },
+      );
+    if (grant) await revokeGrant(provider, grant.tokens, { application: body.revoke === 'application' });
     try {
       const saved = await sessions.commit(request, session, (data) => {
         dropGrant(data, provider.id);
@@ -270,6 +295,9 @@ export const createAuthHandler = (options: AuthHandlerOptions): AuthHandler => {
     [BFF_ROUTES.logout]: logout,
   };
 
+  const tokenFor = accessTokens({ providerNamed, sessions, store });
+  const fetchApi = apiFetcher({ providerNamed, tokenFor });
+  const proxy = apiProxy({ providerNamed, fetchApi, maxBody });
   const trustProxy = options.trustProxy === true;
 
   const handler = (async (given: Request): Promise<Response> => {
@@ -284,6 +312,7 @@ export const createAuthHandler = (options: AuthHandlerOptions): AuthHandler => {
       route = path.slice(base.length);
       if (request.method == 'GET' && route == BFF_ROUTES.session)
         return answer(200, { accounts: accountsOf((await sessions.load(request)).data) } satisfies SessionAnswer);
+      if (route.startsWith(API_ROUTE)) return await proxy(request, route.slice(API_ROUTE.length));
       const run = Object.hasOwn(routes, route) ? routes[route] : undefined;
       if (!run) throw new AuthError(ERROR_CODES.notFound, `Nothing at ${path}.`, { status: 404 });
       if (request.method != 'POST')
@@ -304,9 +333,10 @@ export const createAuthHandler = (options: AuthHandlerOptions): AuthHandler => {
     accounts: accountsOf((await sessions.load(asSeen(fetchRequest(request, 'getSession'), trustProxy))).data),
   });
 
-  const getAccessToken = accessTokens({ providerNamed, sessions, store });
   handler.getAccessToken = async (request, provider) =>
-    getAccessToken(asSeen(fetchRequest(request, 'getAccessToken'), trustProxy), provider);
+    tokenFor(asSeen(fetchRequest(request, 'getAccessToken'), trustProxy), provider);
+  handler.fetchApi = async (request, provider, pathOrUrl, init) =>
+    fetchApi(asSeen(fetchRequest(request, 'fetchApi'), trustProxy), provider, pathOrUrl, init);
 
   handler.deleteUserSessions = userSessionsEnder({ providerNamed, sessions, store, onError: options.onError });
   return handler;

@@ -19,6 +19,7 @@ export {
   type TokenErrorCode,
 } from './errors.js';
 export type { HttpOptions } from './http.js';
+export type { ProviderApiOptions, ProviderProfileName, RevocationStyle } from './profiles.js';
 export {
   exchangeCode,
   fetchUserInfo,
@@ -34,6 +35,7 @@ export {
 export {
   createAuthHandler,
   type AccessToken,
+  type ApiResult,
   type AuthHandler,
   type AuthHandlerOptions,
   type AuthProvider,

@@ -7,9 +7,16 @@
 import { providerClient, type ProviderClient, type ProviderOptions, type Resolved } from './client.js';
 import { AuthError, ERROR_CODES } from './errors.js';
 import { configuredUrl } from './http.js';
+import { apiOf, type ProviderApi } from './api-options.js';
+import { withProfile, type ProfiledOptions, type ProviderProfileName, type RevocationStyle } from './profiles.js';
 
 /** One provider the handler signs in with, under the id the element's `provider` attribute names. */
-export interface AuthProvider extends ProviderOptions {
+export interface AuthProvider extends ProviderOptions, ProfiledOptions {
+  /**
+   * Fills in the provider's endpoints, client authentication, revocation style, API and where the
+   * account comes from; any of those given beside it wins.
+   */
+  profile?: ProviderProfileName;
   /** The redirect URI registered at the provider: the page that runs the callback script. */
   redirectUri: string;
   /** Default `openid email profile` with an issuer (OpenID Connect), the provider's default otherwise. */
@@ -41,16 +48,36 @@ export interface Provider {
   config: AuthProvider;
   client: ProviderClient;
   scope: string | undefined;
+  /** How its tokens are ended (see {@link RevocationStyle}). */
+  revocation: RevocationStyle;
+  /** Its REST API, when it has one (a profile's, or `api.baseUrl`/`api.hosts`). */
+  api: ProviderApi | undefined;
   /** The metadata and client; a discovery that fails is a 502 `server_error` (the cause goes to the log). */
   resolve(): Promise<Resolved>;
   /** The authorization endpoint, configured or discovered. */
   authorizeEndpoint(): Promise<string>;
 }
 
-const build = (id: string, config: AuthProvider): Provider => {
+const REVOCATION_STYLES: RevocationStyle[] = ['rfc7009', 'none', 'application'];
+
+const build = (id: string, given: AuthProvider, hasOnSignIn: boolean): Provider => {
   const name = `providers.${/^[A-Za-z_$][\w$]*$/.test(id) ? id : JSON.stringify(id)}`;
-  if (!config || typeof config != 'object')
+  if (!given || typeof given != 'object')
     throw new TypeError(`oauth-connect/server: ${name} is not an object of provider options.`);
+  const { account, ...config } = withProfile(given, name);
+  if (account == 'onSignIn' && !hasOnSignIn && config.userInfoUrl === undefined)
+    throw new TypeError(
+      `oauth-connect/server: ${name} (profile ${String(config.profile)}) has no endpoint that says who signed in: give createAuthHandler an onSignIn that returns the account (e.g. the connected store's id).`,
+    );
+  const revocation = config.revocation ?? 'rfc7009';
+  if (!REVOCATION_STYLES.includes(revocation))
+    throw new TypeError(
+      `oauth-connect/server: ${name}.revocation ${JSON.stringify(revocation)} is not one of ${REVOCATION_STYLES.join(', ')}.`,
+    );
+  if (revocation == 'application' && config.revocationUrl === undefined)
+    throw new TypeError(
+      `oauth-connect/server: ${name}.revocation "application" needs ${name}.revocationUrl, the provider's own revoke URL.`,
+    );
   const client = providerClient(config, name);
   if (!config.redirectUri)
     throw new TypeError(
@@ -82,6 +109,8 @@ const build = (id: string, config: AuthProvider): Provider => {
     id,
     config,
     client,
+    revocation,
+    api: apiOf(config.api, name),
     scope: config.scope ?? (config.issuer !== undefined ? 'openid email profile' : undefined),
     resolve,
     async authorizeEndpoint() {
@@ -96,12 +125,12 @@ const build = (id: string, config: AuthProvider): Provider => {
 };
 
 /** Every provider, built once; throws a TypeError for the first wrong option. */
-export const buildProviders = (providers: Record<string, AuthProvider> | undefined) => {
+export const buildProviders = (providers: Record<string, AuthProvider> | undefined, hasOnSignIn = false) => {
   if (!providers || typeof providers != 'object' || !Object.keys(providers).length)
     throw new TypeError(
       'oauth-connect/server: createAuthHandler needs providers: { [id]: { clientId, redirectUri, issuer or authorizeUrl + tokenUrl, … } }.',
     );
-  const built = new Map(Object.entries(providers).map(([id, config]) => [id, build(id, config)]));
+  const built = new Map(Object.entries(providers).map(([id, config]) => [id, build(id, config, hasOnSignIn)]));
   /** The provider the browser named, or a 400. */
   return (id: unknown): Provider => {
     const provider = typeof id == 'string' ? built.get(id) : undefined;

@@ -155,14 +155,25 @@ export const asAuthError = (error: unknown): AuthError => {
  * cannot send and a cross-site fetch cannot send without a CORS preflight we
  * never grant) and an Origin that is this site's.
  */
-export const checkPost = (request: Request, origins: string[]) => {
+export const checkPost = (request: Request, origins: string[]) =>
+  checkSameOrigin(request, { origins, originRequired: true });
+
+/**
+ * The same rule for any method: the header, and an `Origin` that is this site's (or one of `origins`);
+ * the API proxy takes a GET without `Origin` (browsers send none on a same-origin GET).
+ */
+export const checkSameOrigin = (
+  request: Request,
+  { origins = [], originRequired }: { origins?: string[]; originRequired: boolean },
+) => {
   if (request.headers.get(BFF_HEADER) != BFF_HEADER_VALUE)
     throw new AuthError(
       ERROR_CODES.invalidRequest,
-      `POST requests need the header "${BFF_HEADER}: ${BFF_HEADER_VALUE}".`,
+      `${request.method} requests need the header "${BFF_HEADER}: ${BFF_HEADER_VALUE}".`,
       { status: 403 },
     );
   const origin = request.headers.get('origin');
+  if (origin === null && !originRequired) return;
   const own = requestOrigin(request);
   if (origin && (origin == own || origins.includes(origin))) return;
   logRefusal(request, origin, own);
@@ -195,12 +206,8 @@ const logRefusal = (request: Request, origin: string | null, own: string) => {
 const tooLarge = (limit: number) =>
   new AuthError(ERROR_CODES.invalidRequest, `The body is larger than ${limit} bytes.`, { status: 413 });
 
-/** The JSON object in a request body, read up to `limit` bytes. */
-export const readJson = async (request: Request, limit: number): Promise<Record<string, unknown>> => {
-  if (!/^application\/json\s*(;|$)/i.test(request.headers.get('content-type') ?? ''))
-    throw new AuthError(ERROR_CODES.invalidRequest, 'The body must be JSON (Content-Type: application/json).', {
-      status: 415,
-    });
+/** A request body, read up to `limit` bytes (a 413 past it). */
+export const readCapped = async (request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> => {
   if (Number(request.headers.get('content-length')) > limit) throw tooLarge(limit);
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -215,10 +222,20 @@ export const readJson = async (request: Request, limit: number): Promise<Record<
     }
     chunks.push(chunk.value);
   }
+  const bytes = new Uint8Array(total);
+  chunks.reduce((offset, chunk) => (bytes.set(chunk, offset), offset + chunk.byteLength), 0);
+  return bytes;
+};
+
+/** The JSON object in a request body, read up to `limit` bytes. */
+export const readJson = async (request: Request, limit: number): Promise<Record<string, unknown>> => {
+  if (!/^application\/json\s*(;|$)/i.test(request.headers.get('content-type') ?? ''))
+    throw new AuthError(ERROR_CODES.invalidRequest, 'The body must be JSON (Content-Type: application/json).', {
+      status: 415,
+    });
+  const bytes = await readCapped(request, limit);
   let data: unknown;
   try {
-    const bytes = new Uint8Array(total);
-    chunks.reduce((offset, chunk) => (bytes.set(chunk, offset), offset + chunk.byteLength), 0);
     data = JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     data = undefined;

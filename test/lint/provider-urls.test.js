@@ -19,8 +19,8 @@ test("the files that use the providers' URLs take every one from src/protocol/pr
   const users = files(SRC)
     .filter((file) => /from '(\.\.\/)+protocol\/providers\.js'/.test(readFileSync(file, 'utf8')))
     .map((file) => relative(SRC, file));
-  // The element's presets and the mock's profiles (and the server's profiles, once they exist).
-  for (const expected of ['flow/providers.ts', 'mock-provider/profiles.ts'])
+  // The element's presets, the mock's profiles and the server's profiles.
+  for (const expected of ['flow/providers.ts', 'mock-provider/profiles.ts', 'server/profiles.ts'])
     assert.ok(users.includes(expected), expected);
   for (const file of users)
     assert.doesNotMatch(code(join(SRC, file)), /https?:\/\/[a-z]/i, `${file} holds a URL literal`);

@@ -8,6 +8,7 @@ registerLocale(
   {
     signIn: 'Anmelden',
     signInWith: 'Mit % anmelden',
+    connectWith: 'Mit % verbinden',
     newWindow: 'öffnet ein neues Fenster',
     waiting: 'Warten auf %…',
     waitingSignIn: 'Warten auf die Anmeldung…',

@@ -8,6 +8,7 @@ registerLocale(
   {
     signIn: 'Iniciar sesión',
     signInWith: 'Iniciar sesión con %',
+    connectWith: 'Conectar con %',
     newWindow: 'abre una ventana nueva',
     waiting: 'Esperando a %…',
     waitingSignIn: 'Esperando el inicio de sesión…',

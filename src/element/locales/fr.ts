@@ -8,6 +8,7 @@ registerLocale(
   {
     signIn: 'Se connecter',
     signInWith: 'Se connecter avec %',
+    connectWith: 'Se connecter à %',
     newWindow: 'ouvre une nouvelle fenêtre',
     waiting: 'En attente de %…',
     waitingSignIn: 'En attente de la connexion…',

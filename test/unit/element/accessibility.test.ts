@@ -35,6 +35,18 @@ import { popupHarness } from '../popup-harness.js';
         expect(el.shadowRoot!.activeElement).to.equal(button(el));
       });
 
+      it('names the button by its preset’s action: "Connect to UltraCart", "Sign in with Ulule"', async () => {
+        const ultracart = await fixture<OAuthConnectElement>(
+          html`<oauth-connect provider="ultracart" client-id="c" redirect-uri="/cb"></oauth-connect>`,
+        );
+        const ulule = await fixture<OAuthConnectElement>(
+          html`<oauth-connect provider="ulule" client-id="c" redirect-uri="/cb"></oauth-connect>`,
+        );
+        expect(button(ultracart).ariaLabel).to.equal('Connect to UltraCart, opens a new window');
+        expect(button(ulule).ariaLabel).to.equal('Sign in with Ulule, opens a new window');
+        await expect(ultracart).to.be.accessible();
+      });
+
       it('uses the label, and lets the default slot override it', async () => {
         const el = await make();
         el.label = 'Sign in with Ulule';

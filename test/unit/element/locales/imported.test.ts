@@ -264,6 +264,26 @@ describe('<oauth-connect> languages (modules imported)', () => {
       }
     });
 
+  it('UltraCart’s button says "Connect to" in each language (its preset’s action); Ulule’s still "Sign in with"', async () => {
+    const wrapper = await fixture(
+      html`<div>
+        ${['en', 'fr', 'es', 'de'].map(
+          (lang) =>
+            html`<oauth-connect lang=${lang} provider="ultracart" client-id="c" redirect-uri="/cb"></oauth-connect>`,
+        )}<oauth-connect lang="en" provider="ulule" client-id="c" redirect-uri="/cb"></oauth-connect>
+      </div>`,
+    );
+    const elements = [...wrapper.querySelectorAll('oauth-connect')];
+    await Promise.all(elements.map((el) => el.updateComplete));
+    expect(elements.map((el) => text(el, 'label'))).to.deep.equal([
+      'Connect to UltraCart',
+      'Se connecter à UltraCart',
+      'Conectar con UltraCart',
+      'Mit UltraCart verbinden',
+      'Sign in with Ulule',
+    ]);
+  });
+
   it('the new status words in each language: connected to a provider, waiting for an unnamed one', () => {
     const words = (lang: string) => {
       const { strings, fill } = registered[0][lang]!;

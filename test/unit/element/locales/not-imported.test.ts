@@ -40,7 +40,7 @@ describe('<oauth-connect> a language whose module was not imported', () => {
         </div>`,
       );
       const elements = [...wrapper.querySelectorAll('oauth-connect')];
-      expect(labels(elements)).to.deep.equal(['Sign in with Ulule', 'Sign in with UltraCart']);
+      expect(labels(elements)).to.deep.equal(['Sign in with Ulule', 'Connect to UltraCart']);
       // More renders in French, by a lang change and a new element, warn no more.
       wrapper.setAttribute('lang', 'fr-BE');
       const later = document.createElement('oauth-connect');
@@ -60,7 +60,7 @@ describe('<oauth-connect> a language whose module was not imported', () => {
       await import('../../../../src/element/locales/fr.js');
       await waitUntil(() => text(elements[0]!, 'status') == "En attente d'Ulule…", text(elements[0]!, 'status'));
       await Promise.all([...elements, later].map((el) => el.updateComplete));
-      expect(labels([elements[1]!, later])).to.deep.equal(['Se connecter avec UltraCart', 'Se connecter']);
+      expect(labels([elements[1]!, later])).to.deep.equal(['Se connecter à UltraCart', 'Se connecter']);
       expect(warnings).to.have.length(1);
       elements[0]!.abort();
     } finally {
