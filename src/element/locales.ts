@@ -33,6 +33,10 @@ export interface ConnectStrings {
   connectedAs?: string;
   /** The button that ends the connection. */
   disconnect: string;
+  /** `mode="auto"` in an in-app browser: "Signing in may not work in this app." (English in modes/auto). */
+  inApp?: string;
+  /** The hint's link that opens the page in the system browser: "Open in your browser". */
+  openInBrowser?: string;
 }
 
 /**

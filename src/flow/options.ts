@@ -33,7 +33,7 @@ export interface ConnectOptions {
   /** Default 650. */
   popupHeight?: number | undefined;
   /** `redirect` navigates this page to the provider instead of opening a popup. */
-  mode?: 'popup' | 'redirect' | undefined;
+  mode?: 'popup' | 'redirect' | 'auto' | undefined;
   /** `redirect`: when the popup is blocked, fall back to navigating this page. */
   fallback?: 'redirect' | undefined;
   /** Aborting it ends the flow with `aborted` and closes the popup. */
