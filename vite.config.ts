@@ -30,7 +30,10 @@ export default defineConfig(({ mode }) => ({
 
 /** The modules only the files beside the bundle use: the modes' own code and the languages. */
 const loadedBeside =
-  /\/src\/(element\/modes\/(redirect|issuer|server-bound|connected)|element\/locales\/\w+|flow\/(redirect|issuer|server-bound))\.ts$/;
+  /\/src\/(element\/modes\/(redirect|issuer|server-bound|connected|auto)|element\/locales\/\w+|flow\/(redirect|issuer|server-bound|environment))\.ts$/;
+
+/** The in-app browser table's module, as imported (`../in-app-browsers.js`) and as resolved. */
+const inAppTable = /\/in-app-browsers\.[jt]s$/;
 
 /**
  * The self-contained bundles. `--mode baseline` builds the benchmark's
@@ -53,6 +56,9 @@ function bundleBuild(mode: string): BuildEnvironmentOptions {
     lib: { entry, formats: ['es'], fileName: () => fileName },
     rolldownOptions: {
       preserveEntrySignatures: 'allow-extension',
+      // The in-app browser table is released on its own (dist/in-app-browsers.js, its own build):
+      // modes/auto.js imports it from there rather than carrying a copy.
+      external: (id: string) => mode != 'in-app-browsers' && inAppTable.test(id),
       // The element imports only @lit/reactive-element. Should 'lit' come in
       // (the bench's baseline imports it), lit-html and lit-element only
       // register their version and polyfill hooks at load: harmless to drop.
@@ -64,6 +70,7 @@ function bundleBuild(mode: string): BuildEnvironmentOptions {
         // than esbuild's and terser's here: `npm run bench` compares them).
         minify: true,
         comments: false,
+        paths: (id: string) => (inAppTable.test(id) ? './in-app-browsers.js' : id),
         // The modes and languages the bundle loads beside itself (src/bundle.ts): dist/modes/<name>.js
         // and dist/locales/<lang>.js, each importing from ../oauth-connect.js what the bundle holds.
         chunkFileNames: ({ facadeModuleId }) =>

@@ -7,7 +7,8 @@ import { parseSync, Visitor, type Plugin } from 'vite';
  *
  * - `css`: comments go, whitespace collapses, and the spaces around `{ } ; ,`
  *   and after a declaration's `:` go (never before a `:`, since `a :hover`
- *   differs from `a:hover`). Quoted strings keep their spaces; a template
+ *   differs from `a:hover`). Quoted strings keep their spaces (an attribute
+ *   selector's value loses its quotes when it is an identifier); a template
  *   with a backslash (an escape) is left alone.
  * - `html`: a run of whitespace that holds a line break becomes one space,
  *   which is what the HTML parser's collapsing makes of it anyway (none of our
@@ -57,9 +58,12 @@ export function squeezeCss(css: string, whole: boolean): string {
   const squeezed = css
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .split(/('[^'\n]*'|"[^"\n]*")/)
-    .map((part, i) =>
+    .map((part, i, parts) =>
       i % 2
-        ? part
+        ? // An attribute selector's value that is an identifier needs no quotes (`[part=icon]`).
+          parts[i - 1]?.endsWith('=') && /^.-?[a-z_][\w-]*.$/i.test(part)
+          ? part.slice(1, -1)
+          : part
         : part
             .replace(/\s+/g, ' ')
             .replace(/ ?([{};,]) ?/g, '$1')

@@ -18,6 +18,7 @@ const files: Partial<Record<string, () => Promise<unknown>>> = {
   issuer: () => import('./element/modes/issuer.js'),
   'server-bound': () => import('./element/modes/server-bound.js'),
   connected: () => import('./element/modes/connected.js'),
+  auto: () => import('./element/modes/auto.js'),
   fr: () => import('./element/locales/fr.js'),
   es: () => import('./element/locales/es.js'),
   de: () => import('./element/locales/de.js'),

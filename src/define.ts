@@ -7,6 +7,7 @@ import './element/modes/redirect.js';
 import './element/modes/issuer.js';
 import './element/modes/server-bound.js';
 import './element/modes/connected.js';
+import './element/modes/auto.js';
 // Every language: `oauth-connect/define` is the path that has them all, as it always had.
 import './element/locales/fr.js';
 import './element/locales/es.js';

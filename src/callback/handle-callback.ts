@@ -34,8 +34,12 @@ export const handleCallback = (win: Window = window): void => {
   // then there is no redirect flow to resume, and the popup path below still works.
   let pending: string | null | undefined;
   try {
-    // Only a marked state can be a redirect flow's (flow/redirect.ts): a popup flow skips the read.
-    pending = state?.startsWith(REDIRECT_STATE_MARK) ? win.sessionStorage.getItem(STORAGE_PREFIX + state) : undefined;
+    // A marked state is an event-mode redirect flow's (flow/redirect.ts). A server-bound one's state is
+    // the server's, unmarked: a page without an opener looks for it too. A popup flow skips the read.
+    pending =
+      state && (state.startsWith(REDIRECT_STATE_MARK) || !opener)
+        ? win.sessionStorage.getItem(STORAGE_PREFIX + state)
+        : undefined;
   } catch {
     pending = undefined;
   }

@@ -35,12 +35,25 @@ export interface ConnectCancelDetail {
   reason: CancelReason;
 }
 
+/**
+ * `connect-environment` (`mode="auto"`), once per element before any click: where the visitor is
+ * (an ordinary browser, an app's in-app browser, a web app on an iOS home screen), which app, and
+ * what a click will do there.
+ */
+export interface ConnectEnvironmentDetail {
+  kind: 'browser' | 'in-app' | 'standalone';
+  /** The in-app browser's app, as the table names it: `instagram`, `facebook`, `tiktok`… */
+  app?: string;
+  action: 'popup' | 'redirect' | 'escape';
+}
+
 export type ConnectStartEvent = CustomEvent<ConnectStartDetail>;
 export type ConnectSuccessEvent = CustomEvent<ConnectSuccessDetail>;
 export type ConnectErrorEvent = CustomEvent<ConnectErrorDetail>;
 export type ConnectCancelEvent = CustomEvent<ConnectCancelDetail>;
 export type ConnectDisconnectEvent = CustomEvent<ConnectDisconnectDetail>;
 export type ConnectRestoreEvent = CustomEvent<ConnectRestoreDetail>;
+export type ConnectEnvironmentEvent = CustomEvent<ConnectEnvironmentDetail>;
 
 /** Every event `<oauth-connect>` fires; all bubble and are composed. */
 export interface OAuthConnectEventMap {
@@ -50,6 +63,7 @@ export interface OAuthConnectEventMap {
   'connect-cancel': ConnectCancelEvent;
   'connect-disconnect': ConnectDisconnectEvent;
   'connect-restore': ConnectRestoreEvent;
+  'connect-environment': ConnectEnvironmentEvent;
 }
 
 declare global {

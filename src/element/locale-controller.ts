@@ -1,14 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
-import {
-  en,
-  fillNames,
-  hosts,
-  localeLoader,
-  registered,
-  renderAll,
-  type ConnectStrings,
-  type LocaleFill,
-} from './locales.js';
+import { renderAll } from './live.js';
+import { en, fillNames, localeLoader, registered, type ConnectStrings, type LocaleFill } from './locales.js';
 
 /**
  * The languages the package has a module for (./locales/*.ts, `oauth-connect/locales/<lang>`):
@@ -40,8 +32,8 @@ export class LocaleController implements ReactiveController {
     host.addController(this);
   }
 
+  // (The element is in `live` while connected: `renderAll` renders it again when a language arrives.)
   hostConnected(): void {
-    hosts.add(this.host);
     // Its language may have changed while it was out of the page: moved under another `lang`,
     // or registered meanwhile.
     this.host.requestUpdate();
@@ -51,10 +43,6 @@ export class LocaleController implements ReactiveController {
     }
     // Its own `lang` too: an element inside another shadow root is not in <html>'s subtree.
     observer.observe(this.host, { attributeFilter: ['lang'] });
-  }
-
-  hostDisconnected(): void {
-    hosts.delete(this.host);
   }
 
   /** The element's language as the page writes it (`fr-CA`): its own `lang`, the nearest ancestor's, then `<html lang>`. */

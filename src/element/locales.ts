@@ -1,4 +1,4 @@
-import type { ReactiveControllerHost } from '@lit/reactive-element';
+import { renderAll } from './live.js';
 
 /** The words on the button. `%` stands for a name: the provider's, or the account's. */
 export interface ConnectStrings {
@@ -33,6 +33,10 @@ export interface ConnectStrings {
   connectedAs?: string;
   /** The button that ends the connection. */
   disconnect: string;
+  /** `mode="auto"` in an in-app browser: "Signing in may not work in this app." (English in modes/auto). */
+  inApp?: string;
+  /** The hint's link that opens the page in the system browser: "Open in your browser". */
+  openInBrowser?: string;
 }
 
 /**
@@ -91,12 +95,6 @@ export const fillNames = (template: string, names: string[], fill?: LocaleFill):
 
 /** The registered languages by lower-case tag: [0] the language modules' words, [1] the page's. */
 export const registered: [Partial<Record<string, Language>>, Partial<Record<string, Language>>] = [{}, {}];
-
-/** The elements showing words (their language controllers add them): each renders again when a language is added. */
-export const hosts = new Set<ReactiveControllerHost>();
-
-/** Renders every element again: a language was added, or the page's `lang` changed. */
-export const renderAll = (): void => hosts.forEach((host) => host.requestUpdate());
 
 /**
  * Adds a language, or replaces some of a language's strings. `lang` is a BCP 47 tag such as `it`

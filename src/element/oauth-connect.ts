@@ -29,6 +29,9 @@ const attributes = (names: string, declaration?: PropertyDeclaration): PropertyD
     names.split(' ').map((name) => [name, { attribute: name.replace(/[A-Z]/g, '-$&').toLowerCase(), ...declaration }]),
   );
 
+/** The properties that change only the look, not the options a flow runs with. */
+const looks = /^(status|account|accountName|label|disabled|noStatus)$/;
+
 /**
  * A "Sign in with …" button that runs an OAuth 2 authorization flow in a popup.
  *
@@ -36,6 +39,7 @@ const attributes = (names: string, declaration?: PropertyDeclaration): PropertyD
  * @fires connect-success - The provider sent a code or a token. `detail`: a `ConnectResult`.
  * @fires connect-error - The provider or the flow failed. `detail: { error, errorDescription?, errorUri? }`.
  * @fires connect-cancel - The flow ended without a result. `detail: { reason: 'closed' | 'timeout' | 'aborted' }`.
+ * @fires connect-environment - `mode="auto"`, once when the element first renders, before any click: where the visitor is and what a click will do. `detail: { kind: 'browser' | 'in-app' | 'standalone', app?, action: 'popup' | 'redirect' | 'escape' }`.
  * @fires connect-restore - Server-bound mode: an account the server still holds for this browser (`GET {server}/session`) is shown. `detail: { account, provider? }`.
  * @fires connect-disconnect - Cancelable: `disconnect()` or the Disconnect button is about to end the connection. `detail: { account, provider? }`.
  * @attr server - Server-bound mode: where your `createAuthHandler` is mounted on this origin (`/auth`). It keeps the verifier and tokens; `connect-success` then has `{ responseType: 'session', account, state, provider? }`.
@@ -52,7 +56,8 @@ const attributes = (names: string, declaration?: PropertyDeclaration): PropertyD
  * @attr {number} timeout - Seconds before a pending flow is cancelled (`0` = never). Default 300.
  * @attr {number} popup-width - Default 500.
  * @attr {number} popup-height - Default 650.
- * @attr mode - `popup` (default) or `redirect`.
+ * @attr mode - `popup` (default), `redirect`, or `auto` (`oauth-connect/modes/auto`): the popup in an ordinary browser, a redirect in an app's in-app browser or an iOS home-screen app.
+ * @attr webviews - `mode="auto"`: `escape` offers in-app visitors only the way out to their browser (for a provider that refuses web views; a preset may say so with `webviews: 'refused'`).
  * @attr fallback - `redirect`: navigate this page when the popup is blocked.
  * @attr {boolean} disabled
  * @attr label - The button text, when the default slot is empty.
@@ -71,6 +76,8 @@ const attributes = (names: string, declaration?: PropertyDeclaration): PropertyD
  * @csspart status - The status text (a polite live region); "Connected to … as …" while connected.
  * @csspart picture - The connected account's picture, when it has one.
  * @csspart disconnect - The Disconnect button, shown while connected.
+ * @csspart hint - `mode="auto"` in an in-app browser: the line that says signing in may not work there.
+ * @csspart escape - The hint's "Open in your browser" link (the app's way out to the system browser).
  * @cssprop --oauth-connect-accent - Button background and border (default: the preset's brand color, else #1f2937, #6b7280 in dark theme).
  * @cssprop --oauth-connect-on-accent - Text on the accent (default #fff).
  * @cssprop --oauth-connect-text - Status text, outline and cancel button text.
@@ -80,7 +87,7 @@ const attributes = (names: string, declaration?: PropertyDeclaration): PropertyD
  * @cssprop --oauth-connect-font - Font shorthand.
  */
 export class OAuthConnectElement extends ReactiveElement implements ConnectOptions {
-  static override shadowRootOptions: ShadowRootInit = { ...ReactiveElement.shadowRootOptions, delegatesFocus: true };
+  static override shadowRootOptions: ShadowRootInit = { mode: 'open', delegatesFocus: true };
 
   static override properties: PropertyDeclarations = {
     ...attributes(
@@ -118,8 +125,11 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
   declare popupWidth: number | undefined;
   /** Default 650. */
   declare popupHeight: number | undefined;
-  /** `popup` (default) or `redirect`: navigate this page to the provider instead of opening a popup. */
-  declare mode: 'popup' | 'redirect' | undefined;
+  /**
+   * `popup` (default), `redirect`: navigate this page to the provider instead of opening a popup, or
+   * `auto` (`oauth-connect/modes/auto`): the popup, or a redirect in in-app browsers and iOS home-screen apps.
+   */
+  declare mode: 'popup' | 'redirect' | 'auto' | undefined;
   /** `redirect`: navigate this page when the popup is blocked. */
   declare fallback: 'redirect' | undefined;
   declare disabled: boolean;
@@ -195,7 +205,7 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
         // activation, and is sent on when the module has arrived (a redirect just waits for it).
         startLater(
           arrival || Promise.reject(missingMode(first)),
-          arrival && name != 'redirect'
+          arrival && name != 'redirect' && name != 'auto'
             ? openCenteredPopup('about:blank', this.popupWidth || 500, this.popupHeight || 650)
             : null,
           start,
@@ -286,19 +296,21 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     const needs = this.#needs();
     const { strings: text, fill } = this.#locale;
     paint(this.#parts, this, text, fill, this.#note, needs[0] != 'redirect');
-    const connected = status == 'connected' && modes.connected;
-    if (connected) connected.paint?.(this, this.renderRoot as ShadowRoot, this.#parts.status, text, fill);
+    const root = this.renderRoot as ShadowRoot;
     // The sign-in look: the connected look leaves it in place while a flow is pending.
-    else if (status != 'pending' && this.renderRoot.firstChild != this.#parts.button)
-      this.renderRoot.replaceChildren(this.#parts.button, this.#parts.status);
+    if (status != 'connected' && status != 'pending' && root.firstChild != this.#parts.button)
+      root.replaceChildren(this.#parts.button, this.#parts.status);
+    // Then what the mode paints: the connected look, or its own (mode="auto": the in-app hint).
+    (status == 'connected' ? modes.connected : modes[needs[0]])?.paint?.(this, root, this.#parts.status, text, fill);
     // CSS custom states, for `oauth-connect:state(pending)`.
     const { states } = this.#internals;
     states.clear();
     states.add(status);
-    // A setup mistake is logged as soon as the element can tell, not only on a click.
+    // A setup mistake is logged as soon as the element can tell, not only on a click: checked when
+    // an option changed, not on the renders a flow's status or the language cause.
     // (In server-bound mode the server holds the options.)
     try {
-      if (!this.server) resolveOptions(this);
+      if (!this.server && [...changed.keys()].some((key) => !looks.test(key as string))) resolveOptions(this);
     } catch (error) {
       this.#log(error as ConnectError);
     }
@@ -331,7 +343,9 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     const { server, mode, issuer, authorizeUrl, provider, current } = this;
     const preset = provider ? providers[provider] : undefined;
     return [
-      server ? 'server-bound' : mode || 'popup',
+      server && mode != 'auto' ? 'server-bound' : mode || 'popup',
+      // Server-bound: its mode too (mode="auto" first), or the redirect module that takes its page away.
+      server && (mode == 'redirect' ? mode : 'server-bound'),
       !server && this.fallback == 'redirect' && 'redirect',
       !server && (issuer || preset?.issuer) && !(authorizeUrl || preset?.authorizeUrl) && 'issuer',
       current && 'connected',

@@ -112,7 +112,8 @@ export const paint = (
   if (pending) button.after(cancel);
   else cancel.remove();
   // A provider without a preset or a host to name (a server-bound one): no "Waiting for …".
-  const named = preset?.name ?? (server ? undefined : parseUrl(authorizeUrl)?.hostname);
+  // Parsed only while pending: the other renders need no URL.
+  const named = pending && (preset?.name ?? (server ? undefined : parseUrl(authorizeUrl)?.hostname));
   const key = statusKey(status, note);
   setText(
     statusText,

@@ -33,7 +33,7 @@ export interface ConnectOptions {
   /** Default 650. */
   popupHeight?: number | undefined;
   /** `redirect` navigates this page to the provider instead of opening a popup. */
-  mode?: 'popup' | 'redirect' | undefined;
+  mode?: 'popup' | 'redirect' | 'auto' | undefined;
   /** `redirect`: when the popup is blocked, fall back to navigating this page. */
   fallback?: 'redirect' | undefined;
   /** Aborting it ends the flow with `aborted` and closes the popup. */
@@ -83,7 +83,8 @@ export const resolveOptions = (options: ConnectOptions, page: string = location.
   const supported = preset?.responseTypes ?? ['code', 'token'];
   if (!clientId) invalid('client-id is required: the client ID the provider gave you.');
   const issuer = options.issuer || preset?.issuer;
-  const issuerUrl = parseUrl(issuer);
+  // Parsed only when there is one: parsing nothing throws, and the element checks on every option change.
+  const issuerUrl = issuer && parseUrl(issuer);
   // RFC 8414 §2: an https URL without query or fragment.
   if (issuer && !(issuerUrl && !issuerUrl.search && !issuerUrl.hash && isHttpsOrLoopback(issuerUrl)))
     invalid('issuer must be an https URL without query or fragment.');

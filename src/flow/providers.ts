@@ -20,6 +20,11 @@ export interface ProviderPreset {
   /** Brand accent, the button's background; white text on it must keep a 4.5:1 contrast. */
   accent?: string;
   /**
+   * `refused` for a provider that refuses sign-in in an app's in-app browser (Google, LINE): there
+   * `mode="auto"` offers only the way out to the system browser. Unset: a redirect is tried.
+   */
+  webviews?: 'refused';
+  /**
    * What the button says the user does: `signIn` (default, "Sign in with {name}"), or `connect`
    * ("Connect to {name}") for a provider one connects an account of (a store) rather than signs in with.
    */

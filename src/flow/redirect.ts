@@ -11,6 +11,8 @@ import { STORAGE_PREFIX, type ReturnAddress } from '../protocol/callback.js';
 import { parseCallback, type ConnectResult, type ExpectedCallback } from './callback-result.js';
 import type { ConnectOptions, ResolvedOptions } from './options.js';
 import { returned, takeReturnFromUrl } from './return.js';
+import type { complete, ServerFlowOptions, ServerStart, SessionResult } from './server-bound.js';
+import { popupSession, type OnStart, type PendingFlow } from './session.js';
 /** How long a pending redirect flow is kept (ms): as long as the provider gives a user. */
 const TTL_MS = 3_600_000;
 
@@ -19,7 +21,15 @@ export interface RedirectFlow extends ReturnAddress {
   target: string;
   /** The `id` of the element that started it, to choose among elements with identical options. */
   id?: string | undefined;
-  expected: ExpectedCallback;
+  /** An event-mode flow: what its callback must match. */
+  expected?: ExpectedCallback;
+  /**
+   * A server-bound flow: its auth handler, provider and state, the state being the server's (the
+   * page keeps no secret of it: the server checks the callback's pairs against its own).
+   */
+  server?: string;
+  provider?: string | undefined;
+  state?: string;
   expires: number;
 }
 
@@ -32,11 +42,22 @@ export const redirectTarget = (
   // Not what discovery adds: the page the flow returns to may not have the issuer's metadata yet.
   // Nor the language: the page may come back in another.
   { authorizeUrl: _discovered, requireIss: _fromMetadata, uiLocales: _language, ...resolved }: ResolvedOptions,
-): string => JSON.stringify([resolved, provider, given, noPkce, mode, fallback, popupWidth, popupHeight]);
+  // mode="auto" redirects as mode="redirect" does (it hands the flow a redirect view of itself).
+): string =>
+  JSON.stringify([
+    resolved,
+    provider,
+    given,
+    noPkce,
+    mode == 'auto' ? 'redirect' : mode,
+    fallback,
+    popupWidth,
+    popupHeight,
+  ]);
 
 export const saveRedirectFlow = (flow: Omit<RedirectFlow, 'expires'>): void =>
   sessionStorage.setItem(
-    STORAGE_PREFIX + flow.expected.state,
+    STORAGE_PREFIX + (flow.state ?? flow.expected?.state),
     JSON.stringify({ ...flow, expires: Date.now() + TTL_MS }),
   );
 
@@ -68,7 +89,11 @@ export const dropExpiredFlows = (): void => {
  * loads, every element on the page returns at the first check. Throws a
  * `ConnectError` for an error result.
  */
-export const takeRedirectResult = (belongs: (flow: RedirectFlow) => boolean): ConnectResult | undefined => {
+export const takeRedirectResult = (
+  belongs: (flow: RedirectFlow) => boolean,
+  // The server-bound mode's, passed in: this module's file must not import that mode's (each its own file).
+  toServer?: typeof complete,
+): ConnectResult | Promise<SessionResult> | undefined => {
   takeReturnFromUrl();
   const query = returned.result;
   if (!query) return;
@@ -78,17 +103,53 @@ export const takeRedirectResult = (belongs: (flow: RedirectFlow) => boolean): Co
   returned.result = undefined; // ours, or a flow this tab never started (forged) or no longer keeps
   if (!flow) return;
   sessionStorage.removeItem(key);
-  return parseCallback([...query], flow.expected);
+  const { server, provider, state, expected } = flow;
+  // A server-bound flow's pairs go to its auth handler, as the popup's do; the callback page never calls it.
+  return server
+    ? toServer?.(server, provider, state as string, [...query])
+    : parseCallback([...query], expected as ExpectedCallback);
 };
+
+/** Where the page comes back to: the page's own fragment apart, as the result comes back in the fragment, before it. */
+const here = (): ReturnAddress => ({
+  returnUrl: location.origin + location.pathname + location.search,
+  hash: location.hash,
+});
 
 /** The redirect leg of a flow (popup-flow.ts): keeps what its return needs, from its options. */
 export const saveFlowFor = (options: ConnectOptions, resolved: ResolvedOptions, expected: ExpectedCallback): void =>
   saveRedirectFlow({
-    // The page's own fragment apart: the result comes back in the fragment, before it.
-    returnUrl: location.origin + location.pathname + location.search,
-    hash: location.hash,
+    ...here(),
     target: redirectTarget(options, resolved),
     // The element passes itself as the options: among identical ones, its id says which it was.
     id: (options as { id?: string }).id,
     expected,
   });
+
+/** Which element a server-bound redirect result is for: the one with this auth handler and provider. */
+export const serverTarget = ({ server, provider }: { server?: string | undefined; provider?: string | undefined }) =>
+  JSON.stringify([server, provider]);
+
+/**
+ * The server-bound redirect leg: once `start` has answered, keeps `{ server, provider, state }` in
+ * sessionStorage and takes the page to the provider; the page that comes back posts the pairs to
+ * `complete` (`takeRedirectResult`). `flow` never settles but with an error: the page leaves.
+ */
+export const leaveForServer = (
+  options: ServerFlowOptions & { id?: string },
+  start: Promise<ServerStart>,
+  onStart: OnStart,
+): PendingFlow<SessionResult> => {
+  const session = popupSession<SessionResult>('', options);
+  const { server, provider, id } = options;
+  start.then(({ url, state }) => {
+    if (session.signal.aborted) return;
+    // Throws where storage is refused: then the page must not leave.
+    saveRedirectFlow({ ...here(), target: serverTarget(options), id, server, provider, state });
+    session.flow.state = state;
+    onStart({ state, url });
+    session.leave();
+    location.assign(url);
+  }, session.settle);
+  return session.flow;
+};

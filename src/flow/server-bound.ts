@@ -7,6 +7,7 @@
  * the code in them is useless without the verifier the server keeps.
  */
 import type { StartAnswer } from '../protocol/bff.js';
+import type { CallbackParams } from '../protocol/callback.js';
 import { ConnectError } from './errors.js';
 import { popupSession, type PendingFlow } from './session.js';
 
@@ -70,6 +71,19 @@ export const callServer = <T>(server: string, route: string, body?: object): Pro
       if (ok) return answer as T;
       throw new ConnectError(answer.error || 'server_error', answer.error_description);
     });
+
+/** Posts the callback's pairs to `complete`: the server exchanges the code; the page learns who signed in. */
+export const complete = (
+  server: string,
+  provider: string | undefined,
+  state: string,
+  params: CallbackParams,
+): Promise<SessionResult> =>
+  callServer<{ account: ConnectAccount; issuer?: string }>(server, '/complete', {
+    provider,
+    // The pairs as received, duplicates kept: the server refuses a parameter sent twice (RFC 6749 §3.1).
+    params,
+  }).then(({ account, issuer }) => ({ responseType: 'session', account, state, provider, ...(issuer && { issuer }) }));
 
 const sessions: Record<string, Promise<Record<string, ConnectAccount>>> = {};
 
@@ -135,15 +149,7 @@ export const startServerFlow = (
     // The same checks as the event mode (message.ts): this popup, this redirect URI's page, this state.
     // Once accepted, the answer is on its way to the server: the popup closing now is not a cancel.
     session.receive({ state, popup, redirectUri: new URL(redirectUri, location.href).href }, (params) =>
-      callServer<{ account: ConnectAccount; issuer?: string }>(server, '/complete', {
-        provider,
-        // The pairs as received, duplicates kept: the server refuses a parameter sent twice (RFC 6749 §3.1).
-        params,
-      }).then(
-        ({ account, issuer }) =>
-          settle({ responseType: 'session', account, state, provider, ...(issuer && { issuer }) }),
-        settle,
-      ),
+      complete(server, provider, state, params).then(settle, settle),
     );
   }, settle);
   return flow;

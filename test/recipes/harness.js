@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import process from 'node:process';
+import { stripVTControlCharacters } from 'node:util';
 
 export const repo = resolve(import.meta.dirname, '../..');
 const devDependencies = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).devDependencies;
@@ -106,7 +107,8 @@ export const start = (command, args, { cwd, env = {}, ready, timeout = 30_000 })
     };
     const timer = setTimeout(() => fail(`printed nothing matching ${ready} in ${timeout} ms`), timeout);
     const read = (chunk) => {
-      output += chunk;
+      // Tools colour their output when CI is set (picocolors), with codes inside the address: match the text.
+      output += stripVTControlCharacters(String(chunk));
       if (process.env.RECIPES_VERBOSE) process.stderr.write(chunk);
       const match = ready.exec(output);
       if (match && !settled) {

@@ -68,9 +68,10 @@ test('with it, dist/ has the callback page, its referrer policy before its bundl
   assert.ok(src && existsSync(join(project, 'dist', src)), `its script ${src} is in dist/`);
 });
 
-test('the built app signs in through the built callback page, in Chromium', async () => {
+test('the built app signs in through the built callback page, in Chromium', async (t) => {
   const port = await freePort();
   const site = `http://127.0.0.1:${port}`;
+  // Each process stops when the test ends, passed or failed: a child left running keeps node --test waiting.
   const mock = await start(
     process.execPath,
     [
@@ -80,6 +81,7 @@ test('the built app signs in through the built callback page, in Chromium', asyn
     ],
     { cwd: project, ready: /"url":"([^"]+)"/ },
   );
+  t.after(() => mock.stop());
   const preview = await start(
     process.execPath,
     vite('preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'),
@@ -88,15 +90,11 @@ test('the built app signs in through the built callback page, in Chromium', asyn
       ready: new RegExp(`127\\.0\\.0\\.1:${port}`),
     },
   );
+  t.after(() => preview.stop());
   const browser = await chromium.launch({ executablePath: chromiumPath });
-  try {
-    const page = await browser.newPage();
-    await page.goto(`${site}/?authorize=${encodeURIComponent(`${mock.match[1]}/oauth2/authorize/`)}`);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.locator('#status').filter({ hasText: 'Code received' }).waitFor({ timeout: 20_000 });
-  } finally {
-    await browser.close();
-    await preview.stop();
-    await mock.stop();
-  }
+  t.after(() => browser.close());
+  const page = await browser.newPage();
+  await page.goto(`${site}/?authorize=${encodeURIComponent(`${mock.match[1]}/oauth2/authorize/`)}`);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('#status').filter({ hasText: 'Code received' }).waitFor({ timeout: 20_000 });
 });

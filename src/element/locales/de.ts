@@ -20,6 +20,8 @@ registerLocale(
     connectedTo: 'Verbunden mit %1 als %2',
     connectedAs: 'Verbunden als %',
     disconnect: 'Trennen',
+    inApp: 'Die Anmeldung klappt in dieser App vielleicht nicht.',
+    openInBrowser: 'Im Browser öffnen',
   },
   { defaults: true },
 );

@@ -20,6 +20,8 @@ registerLocale(
     connectedTo: 'Conectado a %1 como %2',
     connectedAs: 'Conectado como %',
     disconnect: 'Desconectar',
+    inApp: 'Puede que no puedas iniciar sesión en esta app.',
+    openInBrowser: 'Abrir en tu navegador',
   },
   { defaults: true },
 );

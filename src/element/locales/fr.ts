@@ -20,6 +20,8 @@ registerLocale(
     connectedTo: 'Connecté à %1 en tant que %2',
     connectedAs: 'Connecté en tant que %',
     disconnect: 'Se déconnecter',
+    inApp: 'La connexion peut échouer dans cette app.',
+    openInBrowser: 'Ouvrir dans votre navigateur',
   },
   {
     // "de" and "que" elide before a vowel or an h: "En attente d'Ulule", "d'UltraCart", "en tant

@@ -12,6 +12,8 @@ import type { ConnectStrings } from '../locales.js';
 import type { Fill } from '../shadow.js';
 import type { Outcome } from '../status.js';
 import type { ConnectOptions } from '../../flow/options.js';
+import type { leaveForServer } from '../../flow/redirect.js';
+import type { complete } from '../../flow/server-bound.js';
 
 /** What a mode sees of `<oauth-connect>` (the element passes itself: its properties have the option names). */
 export interface ModeElement extends HTMLElement, ConnectOptions {
@@ -47,10 +49,16 @@ export interface Mode {
   paint?(el: ModeElement, root: ShadowRoot, status: Element, text: ConnectStrings, fill: Fill): void;
   /** What it lends the popup flow (the redirect leg, discovery). */
   legs?: FlowLegs;
+  /** The redirect module's server-bound leg, for `server` with `mode="redirect"` or `mode="auto"`'s redirect. */
+  leave?: typeof leaveForServer;
+  /** Whether this element's flows take the page itself to the provider (`redirect`; `auto` decides per visitor). */
+  redirects?(el: ModeElement): boolean;
+  /** The server-bound module's `complete`, which the redirect module's return posts the pairs with. */
+  complete?: typeof complete;
 }
 
 /** The names a page can import: `oauth-connect/modes/<name>`, `dist/modes/<name>.js`. */
-export type ModeName = 'popup' | 'redirect' | 'issuer' | 'server-bound' | 'connected' | (string & {});
+export type ModeName = 'popup' | 'redirect' | 'issuer' | 'server-bound' | 'connected' | 'auto' | (string & {});
 
 /**
  * The modes imported so far; the popup is built in, and borrows the redirect leg and discovery

@@ -4,7 +4,14 @@
  * `import 'oauth-connect/modes/redirect'`.
  */
 import { resolveOptions } from '../../flow/options.js';
-import { dropExpiredFlows, redirectTarget, saveFlowFor, takeRedirectResult } from '../../flow/redirect.js';
+import {
+  dropExpiredFlows,
+  leaveForServer,
+  redirectTarget,
+  saveFlowFor,
+  serverTarget,
+  takeRedirectResult,
+} from '../../flow/redirect.js';
 import { live } from '../live.js';
 import { failure } from '../status.js';
 import { modes, registerMode, type Mode, type ModeElement } from './mode.js';
@@ -12,7 +19,7 @@ import { modes, registerMode, type Mode, type ModeElement } from './mode.js';
 /** What tells an element's redirect flows apart (`redirectTarget`); undefined when its options are invalid. */
 const targetOf = (el: ModeElement): string | undefined => {
   try {
-    return redirectTarget(el, resolveOptions(el));
+    return el.server ? serverTarget(el) : redirectTarget(el, resolveOptions(el));
   } catch {
     return undefined;
   }
@@ -28,6 +35,8 @@ registerMode('redirect', {
   // The popup mode's flow, which navigates the page itself in this mode.
   start: (el, onStart, popup) => (modes.popup as Required<Mode>).start(el, onStart, popup),
   legs: { saveRedirect: saveFlowFor },
+  leave: leaveForServer,
+  redirects: () => true,
   // Back from a redirect flow? Reported once the page's own scripts have added their listeners.
   restore: (el) => {
     const report = () =>
@@ -36,10 +45,21 @@ registerMode('redirect', {
           const result = takeRedirectResult(({ target, id }) => {
             // The result is for the elements with the options that started the flow; among identical
             // ones, for the one with the same id, else the first in document order. Never for two.
-            const same = [...live].filter((other) => targetOf(other) == target);
+            // (Only `<oauth-connect>` elements are live.)
+            const same = ([...live] as ModeElement[]).filter((other) => targetOf(other) == target);
             return (same.find((other) => id && other.id == id) ?? same.sort(inDocumentOrder)[0]) == el;
-          });
-          if (result) el.report(['success', 'connect-success', result]);
+          }, modes['server-bound']?.complete);
+          // Server-bound: once `complete` has answered, the account is shown, as after the popup.
+          void Promise.resolve(result).then(
+            (detail) =>
+              detail &&
+              el.report(
+                detail.responseType == 'session'
+                  ? ['connected', 'connect-success', ((el.account = detail.account), detail)]
+                  : ['success', 'connect-success', detail],
+              ),
+            (error: Error) => el.report(failure(error)),
+          );
         } catch (error) {
           el.report(failure(error as Error));
         }

@@ -5,6 +5,7 @@
  */
 import {
   callServer,
+  complete,
   prepareStart,
   sessionAt,
   startServerFlow,
@@ -13,7 +14,7 @@ import {
 } from '../../flow/server-bound.js';
 import type { ConnectError } from '../../flow/errors.js';
 import './connected.js';
-import { registerMode, type ModeElement } from './mode.js';
+import { modes, registerMode, type Mode, type ModeElement } from './mode.js';
 
 /** A `start` asked for on intent, by element: it serves one click (each flow has its own state). */
 const prepared = new WeakMap<ModeElement, PreparedStart>();
@@ -26,7 +27,10 @@ registerMode('server-bound', {
   start: (el, onStart, popup) => {
     const ready = prepared.get(el) ?? prepareStart(options(el));
     prepared.delete(el);
-    return startServerFlow(options(el), ready, onStart, popup);
+    // mode="redirect" (or mode="auto" where it redirects): the page itself goes, through the redirect module.
+    return modes[el.mode ?? '']?.redirects?.(el)
+      ? (modes.redirect as Required<Mode>).leave(options(el), ready.promise, onStart)
+      : startServerFlow(options(el), ready, onStart, popup);
   },
   restore: (el) =>
     void sessionAt(options(el).server).then(
@@ -44,5 +48,6 @@ registerMode('server-bound', {
       ({ error, errorDescription }: ConnectError) =>
         el.report(['idle', 'connect-error', { error, ...(errorDescription && { errorDescription }) }, 'error']),
     ),
+  complete,
   end: (el) => callServer(options(el).server, '/logout', { provider: el.provider }),
 });

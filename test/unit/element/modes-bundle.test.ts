@@ -34,6 +34,32 @@ describe('the script-tag bundle loads the modes its elements need', () => {
     }
   });
 
+  it('mode="auto": a click that beats its module opens no popup, and the flow starts when it arrives', async () => {
+    expect(modes.auto, 'not loaded yet').to.equal(undefined);
+    const el = Object.assign(document.createElement('oauth-connect') as OAuthConnectElement, {
+      mode: 'auto' as const,
+      authorizeUrl: 'https://p.example/a',
+      clientId: 'c',
+      redirectUri: '/cb',
+    });
+    document.body.append(el);
+    try {
+      const started = oneEvent(el, 'connect-start');
+      el.connect().catch(() => {});
+      // It may yet decide on a redirect: no window opens before it knows.
+      expect(harness.calls).to.deep.equal([]);
+      expect(el.status).to.equal('pending');
+      await started;
+      expect(modes.auto).to.not.equal(undefined);
+      // An ordinary browser: the popup mode's flow, once the module arrived (one window).
+      await waitUntil(() => harness.calls.length, 'the popup, once the module arrived');
+      expect(harness.calls).to.have.length(1);
+    } finally {
+      el.abort();
+      el.remove();
+    }
+  });
+
   it('a mode file that does not load: one warning naming it, and a click is invalid_config', async () => {
     const warned: string[] = [];
     const warn = console.warn;

@@ -303,6 +303,30 @@ import { popupHarness } from '../popup-harness.js';
       expect(errors.logged).to.have.length(3);
     });
 
+    it('checks the options when one changes, not on the renders that change only the look', async () => {
+      const el = await fixture<OAuthConnectElement>(
+        html`<oauth-connect provider="ulule" client-id="c" redirect-uri="/cb"></oauth-connect>`,
+      );
+      // Checking parses URLs (the redirect URI, the page's origin): count them.
+      const Real = URL;
+      let parsed = 0;
+      globalThis.URL = new Proxy(Real, { construct: (target, args) => (parsed++, new target(...(args as [string]))) });
+      try {
+        el.label = 'Other text';
+        el.disabled = true;
+        el.requestUpdate(); // as a language or a mode arriving does
+        await el.updateComplete;
+        expect(parsed, 'renders without an option change').to.equal(0);
+        el.redirectUri = 'https://elsewhere.example/cb';
+        await el.updateComplete;
+      } finally {
+        globalThis.URL = Real;
+      }
+      expect(parsed, 'a changed option').to.be.above(0);
+      expect(errors.logged).to.have.length(1);
+      expect(errors.logged[0]).to.contain('"https://elsewhere.example/cb"');
+    });
+
     it('logs nothing for a correct element', async () => {
       await fixture(html`<oauth-connect provider="ulule" client-id="c" redirect-uri="/cb"></oauth-connect>`);
       expect(errors.logged).to.deep.equal([]);

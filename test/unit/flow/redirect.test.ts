@@ -346,6 +346,37 @@ describe('storage denied (cookies blocked, a third-party frame)', () => {
     expect(posted).to.have.length(1);
   });
 
+  it('a server-bound redirect flow (the server’s state, unmarked, no opener): handed back through the return mark', async () => {
+    const { handleCallback } = await import('../../../src/callback/handle-callback.js');
+    sessionStorage.setItem(
+      STORAGE_PREFIX + 'SRV1',
+      JSON.stringify({ returnUrl: location.origin + '/page', hash: '#/route', server: '/auth', state: 'SRV1' }),
+    );
+    let replaced = '';
+    const win = {
+      location: {
+        href: `${location.origin}/cb.html?code=C&state=SRV1`,
+        pathname: '/cb.html',
+        origin: location.origin,
+        replace: (url: string) => (replaced = url),
+      },
+      history: { replaceState: () => {} },
+      opener: null,
+      document: { body: {} },
+      sessionStorage,
+      close: () => {},
+    } as unknown as Window;
+    try {
+      handleCallback(win);
+    } finally {
+      sessionStorage.removeItem(STORAGE_PREFIX + 'SRV1');
+    }
+    // The pairs go home in the fragment: the page posts them to the server, never this one.
+    expect(replaced).to.equal(
+      location.origin + '/page' + RETURN_MARK + encodeURIComponent('code=C&state=SRV1') + '#/route',
+    );
+  });
+
   it('no redirect result is looked for, and nothing throws', () => {
     const descriptor = Object.getOwnPropertyDescriptor(window, 'sessionStorage')!;
     Object.defineProperty(window, 'sessionStorage', {

@@ -1,0 +1,242 @@
+import { expect, test, type Page } from '@playwright/test';
+import { ADA, expectConsent, signIn, signInButton } from './helpers.js';
+import { autoButton, autoProvider, events, openDemo, outcome, watch } from './security-helpers.js';
+
+/**
+ * `mode="auto"` where the visitor is: an app's in-app browser and a web app on an iOS home screen
+ * sign in by a redirect of the page (a popup fails there), an ordinary browser by the popup. The
+ * user agent is set on the browser context; the home screen's `navigator.standalone` and
+ * `display-mode: standalone` are set by an init script, which stands in for a device (nothing here
+ * runs on a real phone).
+ */
+
+// A page load to the provider and back per test: Firefox on a busy two-core machine needs more than 30 s.
+test.describe.configure({ timeout: 60_000 });
+
+const INSTAGRAM_IOS =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/22B83 Instagram 354.0.0.29.90 (iPhone12,8; iOS 18_1; en_US; en; scale=2.00; 750x1334; 654111336; IABMV/1)';
+const FACEBOOK_ANDROID =
+  'Mozilla/5.0 (Linux; Android 14; Pixel 8 Build/AP2A.240805.005; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/127.0.6533.103 Mobile Safari/537.36 [FB_IAB/FB4A;FBAV/480.0.0.50.95;]';
+const SAFARI_IOS =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/22B5045g Safari/604.1';
+
+/** Records every `connect-environment` of the page (each load) in `window.__environments`. */
+const recordEnvironments = (page: Page) =>
+  page.addInitScript(() => {
+    const seen: unknown[] = ((window as unknown as { __environments: unknown[] }).__environments = []);
+    document.addEventListener('connect-environment', (event) =>
+      seen.push({ target: (event.target as Element).id, detail: (event as CustomEvent).detail }),
+    );
+  });
+const environments = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __environments: unknown[] }).__environments);
+
+/**
+ * Clicks the `mode="auto"` element `id` and follows the page to the provider and back: no popup,
+ * one visit to the provider, and the element on the returned page fires the result.
+ */
+const signInByRedirect = async (page: Page, id: string, attributes: Record<string, string> = {}) => {
+  const watched = watch(page);
+  let popups = 0;
+  page.on('popup', () => popups++);
+  const providerVisits: string[] = [];
+  page.on('request', (request) => {
+    if (request.isNavigationRequest() && request.url().startsWith(autoProvider())) providerVisits.push(request.url());
+  });
+  await Promise.all([page.waitForURL((url) => url.pathname == '/callback.html'), signInButton(page, id).click()]);
+  await page.waitForURL((url) => url.pathname == '/events.html');
+  await expect(page.locator('#code-flow')).toBeVisible();
+  // The returned page: the partner's markup has the element again.
+  await autoButton(page, id, { mode: 'auto', ...attributes });
+  const settled = await outcome(page, id);
+  expect(popups).toBe(0);
+  expect(providerVisits).toHaveLength(1);
+  expect(watched.errors).toEqual([]);
+  return settled;
+};
+
+test.describe('an Instagram visitor on iOS', () => {
+  test.use({ userAgent: INSTAGRAM_IOS });
+
+  test('is told before any click, sees the hint with Instagram’s way out, and signs in by redirect', async ({
+    page,
+  }) => {
+    await recordEnvironments(page);
+    await openDemo(page);
+    await autoButton(page, 'auto-instagram', { mode: 'auto' });
+    expect(await environments(page)).toEqual([
+      { target: 'auto-instagram', detail: { kind: 'in-app', app: 'instagram', action: 'redirect' } },
+    ]);
+    const hint = page.locator('#auto-instagram').locator('[part=hint]');
+    await expect(hint).toContainText('Signing in may not work in this app.');
+    const link = hint.locator('[part=escape]');
+    await expect(link).toHaveText('Open in your browser');
+    // This page, in the system browser: Instagram's extbrowser with the page's address as its url.
+    expect(await link.getAttribute('href')).toBe(
+      'instagram://extbrowser/?url=' + encodeURIComponent(new URL('/events.html', page.url()).href),
+    );
+    const settled = await signInByRedirect(page, 'auto-instagram');
+    expect(settled.map((e) => e.type)).toEqual(['connect-success']);
+    expect(settled[0]!.detail).toMatchObject({ responseType: 'code' });
+    expect(settled[0]!.detail.code).toMatch(/^mock_code_/);
+    // The returned page's element told the page again where it is; the hint's link has no result in it.
+    expect(await environments(page)).toEqual([
+      { target: 'auto-instagram', detail: { kind: 'in-app', app: 'instagram', action: 'redirect' } },
+    ]);
+    expect(await link.getAttribute('href')).not.toContain('oauth-connect');
+  });
+
+  test('webviews="escape": the click opens no provider page, the way out is the action', async ({ page }) => {
+    await recordEnvironments(page);
+    await openDemo(page);
+    await autoButton(page, 'auto-escape', { mode: 'auto', webviews: 'escape' });
+    expect(await environments(page)).toEqual([
+      { target: 'auto-escape', detail: { kind: 'in-app', app: 'instagram', action: 'escape' } },
+    ]);
+    await expect(page.locator('#auto-escape').locator('[part=escape]')).toHaveAttribute(
+      'href',
+      /^instagram:\/\/extbrowser\/\?url=/,
+    );
+  });
+});
+
+test.describe('a Facebook visitor on Android', () => {
+  test.use({ userAgent: FACEBOOK_ANDROID });
+
+  test('sees an intent: way out to the system browser for this page', async ({ page }) => {
+    await recordEnvironments(page);
+    await openDemo(page, '/events.html?ref=ad');
+    await autoButton(page, 'auto-facebook', { mode: 'auto' });
+    expect(await environments(page)).toEqual([
+      { target: 'auto-facebook', detail: { kind: 'in-app', app: 'facebook', action: 'redirect' } },
+    ]);
+    const { host } = new URL(page.url());
+    // The test server is http: the intent carries the page's own scheme.
+    await expect(page.locator('#auto-facebook').locator('[part=escape]')).toHaveAttribute(
+      'href',
+      `intent://${host}/events.html?ref=ad#Intent;scheme=http;end`,
+    );
+  });
+});
+
+test.describe('a visitor of a web app on an iOS home screen', () => {
+  test.use({ userAgent: SAFARI_IOS });
+
+  test('signs in by redirect inside the app, with no hint', async ({ page }) => {
+    // Stands in for a device: iOS sets navigator.standalone and display-mode: standalone in a home-screen app.
+    await page.addInitScript(() => {
+      Object.defineProperty(navigator, 'standalone', { value: true });
+      const matchMedia = window.matchMedia.bind(window);
+      window.matchMedia = (query: string) =>
+        query.includes('display-mode: standalone')
+          ? ({ ...matchMedia(query), matches: true } as MediaQueryList)
+          : matchMedia(query);
+    });
+    await recordEnvironments(page);
+    await openDemo(page);
+    await autoButton(page, 'auto-home', { mode: 'auto' });
+    expect(await environments(page)).toEqual([
+      { target: 'auto-home', detail: { kind: 'standalone', action: 'redirect' } },
+    ]);
+    await expect(page.locator('#auto-home').locator('[part=hint]')).toHaveCount(0);
+    const settled = await signInByRedirect(page, 'auto-home');
+    expect(settled.map((e) => e.type)).toEqual(['connect-success']);
+    expect(settled[0]!.detail.code).toMatch(/^mock_code_/);
+  });
+});
+
+test('an ordinary visitor gets the popup, the same events as mode="popup"', async ({ page }) => {
+  await recordEnvironments(page);
+  await openDemo(page);
+  await autoButton(page, 'auto-browser', { mode: 'auto' });
+  expect(await environments(page)).toEqual([{ target: 'auto-browser', detail: { kind: 'browser', action: 'popup' } }]);
+  await expect(page.locator('#auto-browser').locator('[part=hint]')).toHaveCount(0);
+  const [popup] = await Promise.all([page.waitForEvent('popup'), signInButton(page, 'auto-browser').click()]);
+  expect(popup.url()).not.toBe('');
+  const settled = await outcome(page, 'auto-browser');
+  expect(settled.map((e) => e.type)).toEqual(['connect-start', 'connect-success']);
+  expect(new URL(page.url()).pathname).toBe('/events.html');
+  expect((await events(page)).filter((e) => e.target == 'auto-browser')).toHaveLength(2);
+});
+
+/**
+ * The demo's server-bound element (`server="/auth"`, the mock provider through the demo's own
+ * createAuthHandler), with these attributes set before it first renders, on every load.
+ */
+const openServerBound = async (page: Page, attributes: Record<string, string>) => {
+  await page.addInitScript((attributes) => {
+    const seen: unknown[] = [];
+    Object.assign(window, { __seen: seen });
+    for (const type of ['connect-start', 'connect-success', 'connect-error', 'connect-cancel', 'connect-environment'])
+      document.addEventListener(type, (event) => seen.push({ type, detail: (event as CustomEvent).detail }));
+    // The partner's markup says so: set as the parser inserts the element, before the bundle upgrades it.
+    new MutationObserver((_, observer) => {
+      const el = document.querySelector('#server-bound');
+      if (!el) return;
+      for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  }, attributes);
+  await page.goto('/');
+};
+
+/**
+ * Clicks the server-bound element: the page itself goes to the provider (no popup), signs in
+ * there, and comes back through the callback page, which never calls the server: the page posts
+ * the pairs to /auth/complete and shows who is connected.
+ */
+const serverBoundByRedirect = async (page: Page) => {
+  const watched = watch(page);
+  let popups = 0;
+  page.on('popup', () => popups++);
+  const posted: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() == 'POST') posted.push(`${new URL(request.url()).pathname} from ${request.frame().url()}`);
+  });
+  const button = page.locator('#server-bound').locator('[part="button"]');
+  await button.click();
+  await signIn(page);
+  await expectConsent(page, ADA.name);
+  await page.getByRole('button', { name: 'Allow' }).click();
+  await expect(page.locator('#server-bound')).toHaveAttribute('status', 'connected');
+  await expect(page.locator('#server-bound').locator('[part="status"]')).toHaveText(`Connected as ${ADA.name}`);
+  expect(popups).toBe(0);
+  // start before leaving, complete once back home: both from the partner's page, none from the callback page.
+  const home = new URL('/', page.url()).href;
+  const calls = posted.filter((call) => call.startsWith('/auth/'));
+  expect(calls.map((call) => call.replace(/#.*$/, ''))).toEqual([
+    `/auth/start from ${home}`,
+    `/auth/complete from ${home}`,
+  ]);
+  expect(new URL(page.url()).hash).toBe('');
+  expect(
+    await page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('oauth-connect'))),
+  ).toEqual([]);
+  expect(watched.errors).toEqual([]);
+  const seen = await page.evaluate(() => (window as unknown as { __seen: { type: string; detail: unknown }[] }).__seen);
+  const success = seen.find((item) => item.type == 'connect-success')?.detail;
+  expect(success).toMatchObject({ responseType: 'session', provider: 'mock', account: { name: ADA.name } });
+  return seen;
+};
+
+test.describe('an Instagram visitor on a server-bound page', () => {
+  test.use({ userAgent: INSTAGRAM_IOS });
+
+  test('mode="auto" with server: signs in by redirect, the page posts the pairs to complete', async ({ page }) => {
+    await openServerBound(page, { mode: 'auto' });
+    await expect(page.locator('#server-bound').locator('[part=escape]')).toHaveAttribute(
+      'href',
+      /^instagram:\/\/extbrowser\/\?url=/,
+    );
+    const seen = await serverBoundByRedirect(page);
+    // On the returned page: where the visitor is, then the result.
+    expect(seen.map((item) => item.type)).toEqual(['connect-environment', 'connect-success']);
+    expect(seen[0]!.detail).toEqual({ kind: 'in-app', app: 'instagram', action: 'redirect' });
+  });
+});
+
+test('mode="redirect" with server: the same round trip in an ordinary browser', async ({ page }) => {
+  await openServerBound(page, { mode: 'redirect' });
+  const seen = await serverBoundByRedirect(page);
+  expect(seen.map((item) => item.type)).toEqual(['connect-success']);
+});
