@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { ADA, expectConsent, signIn, signInButton } from './helpers.js';
+import { PAGE_BLOCKS, readmeBlock } from './readme-blocks.js';
 import { autoButton, autoProvider, events, openDemo, outcome, watch } from './security-helpers.js';
 
 /**
@@ -57,6 +59,36 @@ const signInByRedirect = async (page: Page, id: string, attributes: Record<strin
 
 test.describe('an Instagram visitor on iOS', () => {
   test.use({ userAgent: INSTAGRAM_IOS });
+
+  test('the README’s mode="auto" element, as pasted under the script-tag bundle, shows the hint and Instagram’s way out', async ({
+    page,
+  }) => {
+    // The bundle loads dist/modes/auto.js (and the table it imports) from beside itself, as on a partner's site.
+    await page.route('**/readme-auto.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><body>${readmeBlock(...PAGE_BLOCKS.auto)}<script type="module" src="/assets/oauth-connect.js"></script></body></html>`,
+      }),
+    );
+    await page.route('**/assets/**/*.js', (route) => {
+      const file = new URL(route.request().url()).pathname.replace(/^.*\/assets\//, '');
+      return route.fulfill({
+        contentType: 'text/javascript',
+        body: readFileSync(new URL(`../../dist/${file}`, import.meta.url)),
+      });
+    });
+    await recordEnvironments(page);
+    await page.goto('/readme-auto.html');
+    const hint = page.locator('oauth-connect').locator('[part=hint]');
+    await expect(hint).toContainText('Signing in may not work in this app.');
+    await expect(hint.locator('[part=escape]')).toHaveAttribute(
+      'href',
+      'instagram://extbrowser/?url=' + encodeURIComponent(page.url()),
+    );
+    expect(await environments(page)).toEqual([
+      { target: '', detail: { kind: 'in-app', app: 'instagram', action: 'redirect' } },
+    ]);
+  });
 
   test('is told before any click, sees the hint with Instagram’s way out, and signs in by redirect', async ({
     page,

@@ -14,8 +14,8 @@ export const readmeBlock = (language: string, text: string): string => {
 };
 
 /**
- * The README blocks that run in a page (test/e2e/script-tag.ui.spec.ts and
- * readme-server-bound.ui.spec.ts), each
+ * The README blocks that run in a page (test/e2e/script-tag.ui.spec.ts,
+ * readme-server-bound.ui.spec.ts and auto-mode.ui.spec.ts), each
  * found by a text it contains (readme-snippets.api.spec.ts checks every other
  * block is a tested file's region).
  */
@@ -29,4 +29,6 @@ export const PAGE_BLOCKS = {
   integrity: ['sh', 'openssl dgst -sha384'],
   reserve: ['css', ':not(:defined)'],
   whenDefined: ['html', 'customElements.whenDefined'],
+  // Run by auto-mode.ui.spec.ts with the script-tag bundle, as an Instagram visitor.
+  auto: ['html', 'mode="auto"'],
 } as const;
