@@ -2,25 +2,10 @@ import '../../../src/define.js';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { OAuthConnectElement } from '../../../src/element/oauth-connect.js';
 import { popupHarness } from '../popup-harness.js';
+import { authorizeUrl, button, make, shadow } from './helpers.js';
 
 // The helpers of the tests in this block (a name may mean something else in another block).
 {
-  const authorizeUrl = new URL('/test/fixtures/authorize.html', location.href).href;
-
-  /** An element pointed at the same-origin test provider; `respond` says what the provider does. */
-  const make = (respond?: string, extra: Partial<OAuthConnectElement> = {}) =>
-    fixture<OAuthConnectElement>(
-      html`<oauth-connect
-        authorize-url=${authorizeUrl}
-        client-id="test-client"
-        redirect-uri="/test/fixtures/callback.html"
-        scope="profile email"
-        .params=${respond ? { 'test-respond': respond } : {}}
-      ></oauth-connect>`,
-    ).then((el) => Object.assign(el, extra));
-
-  const button = (el: OAuthConnectElement) => el.shadowRoot!.querySelector('button')!;
-
   describe('<oauth-connect>', () => {
     let harness: ReturnType<typeof popupHarness>;
     beforeEach(() => (harness = popupHarness()));
@@ -64,8 +49,6 @@ import { popupHarness } from '../popup-harness.js';
 
 // The helpers of the tests in this block (a name may mean something else in another block).
 {
-  const authorizeUrl = new URL('/test/fixtures/authorize.html', location.href).href;
-
   describe('<oauth-connect> themes are accessible in every state', () => {
     let harness: ReturnType<typeof popupHarness>;
     beforeEach(() => (harness = popupHarness()));
@@ -104,8 +87,6 @@ import { popupHarness } from '../popup-harness.js';
 
 // The helpers of the tests in this block (a name may mean something else in another block).
 {
-  const shadow = (el: OAuthConnectElement, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector)!;
-
   describe('<oauth-connect> words', () => {
     const name = (el: OAuthConnectElement) => shadow(el, '[part=button]').getAttribute('aria-label');
 

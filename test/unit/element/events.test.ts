@@ -1,36 +1,12 @@
 import '../../../src/define.js';
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import type { OAuthConnectElement } from '../../../src/element/oauth-connect.js';
 import { ConnectError } from '../../../src/flow/errors.js';
 import { registerProvider } from '../../../src/flow/providers.js';
 import { pkceChallenge } from '../../../src/flow/secrets.js';
 import { popupHarness } from '../popup-harness.js';
-
-const authorizeUrl = new URL('/test/fixtures/authorize.html', location.href).href;
+import { authorizeUrl, button, make, recordEvents } from './helpers.js';
 
 const redirectUri = new URL('/test/fixtures/callback.html', location.href).href;
-
-/** An element pointed at the same-origin test provider; `respond` says what the provider does. */
-const make = (respond?: string, extra: Partial<OAuthConnectElement> = {}) =>
-  fixture<OAuthConnectElement>(
-    html`<oauth-connect
-      authorize-url=${authorizeUrl}
-      client-id="test-client"
-      redirect-uri="/test/fixtures/callback.html"
-      scope="profile email"
-      .params=${respond ? { 'test-respond': respond } : {}}
-    ></oauth-connect>`,
-  ).then((el) => Object.assign(el, extra));
-
-const button = (el: OAuthConnectElement) => el.shadowRoot!.querySelector('button')!;
-
-/** Records every event the element fires, in order. */
-const recordEvents = (el: HTMLElement) => {
-  const events: CustomEvent[] = [];
-  for (const type of ['connect-start', 'connect-success', 'connect-error', 'connect-cancel'])
-    el.addEventListener(type, (event) => events.push(event as CustomEvent));
-  return events;
-};
 
 describe('<oauth-connect>', () => {
   // The page's first element prepares a PKCE pair as it connects (crypto.subtle is asynchronous):

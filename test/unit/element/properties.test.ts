@@ -3,25 +3,10 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { OAuthConnectElement } from '../../../src/element/oauth-connect.js';
 import { registerProvider } from '../../../src/flow/providers.js';
 import { popupHarness } from '../popup-harness.js';
+import { authorizeUrl, button, make, shadow, text } from './helpers.js';
 
 // The helpers of the tests in this block (a name may mean something else in another block).
 {
-  const authorizeUrl = new URL('/test/fixtures/authorize.html', location.href).href;
-
-  /** An element pointed at the same-origin test provider; `respond` says what the provider does. */
-  const make = (respond?: string, extra: Partial<OAuthConnectElement> = {}) =>
-    fixture<OAuthConnectElement>(
-      html`<oauth-connect
-        authorize-url=${authorizeUrl}
-        client-id="test-client"
-        redirect-uri="/test/fixtures/callback.html"
-        scope="profile email"
-        .params=${respond ? { 'test-respond': respond } : {}}
-      ></oauth-connect>`,
-    ).then((el) => Object.assign(el, extra));
-
-  const button = (el: OAuthConnectElement) => el.shadowRoot!.querySelector('button')!;
-
   const pick = (el: OAuthConnectElement) => {
     const {
       authorizeUrl,
@@ -102,12 +87,6 @@ import { popupHarness } from '../popup-harness.js';
 
 // The helpers of the tests in this block (a name may mean something else in another block).
 {
-  const authorizeUrl = new URL('/test/fixtures/authorize.html', location.href).href;
-
-  const shadow = (el: OAuthConnectElement, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector)!;
-
-  const text = (el: OAuthConnectElement, part: string) => shadow(el, `[part=${part}]`).textContent!.trim();
-
   /** The accessible name: the button's explicit aria-label. */
   const accessibleName = (el: OAuthConnectElement) => shadow(el, '[part=button]').getAttribute('aria-label');
 
@@ -237,12 +216,6 @@ import { popupHarness } from '../popup-harness.js';
    * What the button tells the developer (the console) and the user (status text,
    * focus, accessible name, language), in each engine.
    */
-  const authorizeUrl = new URL('/test/fixtures/authorize.html', location.href).href;
-
-  const shadow = (el: OAuthConnectElement, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector)!;
-
-  const text = (el: OAuthConnectElement, part: string) => shadow(el, `[part=${part}]`).textContent!.trim();
-
   /** Records console.error calls while a test runs (the real console still gets them). */
   const consoleErrors = () => {
     const logged: string[] = [];

@@ -3,33 +3,10 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import type { OAuthConnectElement } from '../../../src/element/oauth-connect.js';
 import { ConnectCancelled } from '../../../src/flow/errors.js';
 import { popupHarness } from '../popup-harness.js';
+import { authorizeUrl, button, make, recordEvents, shadow, text } from './helpers.js';
 
 // The helpers of the tests in this block (a name may mean something else in another block).
 {
-  const authorizeUrl = new URL('/test/fixtures/authorize.html', location.href).href;
-
-  /** An element pointed at the same-origin test provider; `respond` says what the provider does. */
-  const make = (respond?: string, extra: Partial<OAuthConnectElement> = {}) =>
-    fixture<OAuthConnectElement>(
-      html`<oauth-connect
-        authorize-url=${authorizeUrl}
-        client-id="test-client"
-        redirect-uri="/test/fixtures/callback.html"
-        scope="profile email"
-        .params=${respond ? { 'test-respond': respond } : {}}
-      ></oauth-connect>`,
-    ).then((el) => Object.assign(el, extra));
-
-  const button = (el: OAuthConnectElement) => el.shadowRoot!.querySelector('button')!;
-
-  /** Records every event the element fires, in order. */
-  const recordEvents = (el: HTMLElement) => {
-    const events: CustomEvent[] = [];
-    for (const type of ['connect-start', 'connect-success', 'connect-error', 'connect-cancel'])
-      el.addEventListener(type, (event) => events.push(event as CustomEvent));
-    return events;
-  };
-
   /**
    * Counts window/document listeners (removed by call or by their AbortSignal)
    * and timers (cleared or fired) created while it is installed.
@@ -206,12 +183,6 @@ import { popupHarness } from '../popup-harness.js';
 
 // The helpers of the tests in this block (a name may mean something else in another block).
 {
-  const authorizeUrl = new URL('/test/fixtures/authorize.html', location.href).href;
-
-  const shadow = (el: OAuthConnectElement, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector)!;
-
-  const text = (el: OAuthConnectElement, part: string) => shadow(el, `[part=${part}]`).textContent!.trim();
-
   describe('<oauth-connect> states', () => {
     let harness: ReturnType<typeof popupHarness>;
     beforeEach(() => (harness = popupHarness()));
@@ -343,12 +314,6 @@ import { popupHarness } from '../popup-harness.js';
    * What the button tells the developer (the console) and the user (status text,
    * focus, accessible name, language), in each engine.
    */
-  const authorizeUrl = new URL('/test/fixtures/authorize.html', location.href).href;
-
-  const shadow = (el: OAuthConnectElement, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector)!;
-
-  const text = (el: OAuthConnectElement, part: string) => shadow(el, `[part=${part}]`).textContent!.trim();
-
   describe('<oauth-connect> status text, focus and reset', () => {
     let harness: ReturnType<typeof popupHarness>;
     beforeEach(() => (harness = popupHarness()));
