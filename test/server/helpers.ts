@@ -15,37 +15,25 @@ export const REDIRECT_URI = 'http://localhost:5173/callback.html';
 export const startProvider = (options: Parameters<typeof startMockProvider>[0] = {}) =>
   startMockProvider({ port: 0, autoApprove: true, log: () => {}, ...options });
 
+/** The mock provider's endpoints and this app's client, as a provider's options. */
+const providerOptions = (provider: RunningMockProvider) => ({
+  authorizeUrl: provider.authorizeUrl,
+  tokenUrl: provider.tokenUrl,
+  userInfoUrl: provider.userInfoUrl,
+  revocationUrl: provider.revocationUrl,
+  clientId: CLIENT.id,
+  clientSecret: CLIENT.secret,
+  redirectUri: REDIRECT_URI,
+  scope: 'profile email',
+});
+
 /** A handler for the mock provider as a plain OAuth 2 provider (Ulule's shape: no issuer). */
 export const handlerFor = (provider: RunningMockProvider, extra: Partial<AuthHandlerOptions> = {}): AuthHandler =>
-  createAuthHandler({
-    secret: SECRET,
-    providers: {
-      mock: {
-        authorizeUrl: provider.authorizeUrl,
-        tokenUrl: provider.tokenUrl,
-        userInfoUrl: provider.userInfoUrl,
-        revocationUrl: provider.revocationUrl,
-        clientId: CLIENT.id,
-        clientSecret: CLIENT.secret,
-        redirectUri: REDIRECT_URI,
-        scope: 'profile email',
-      },
-    },
-    ...extra,
-  });
+  createAuthHandler({ secret: SECRET, providers: { mock: providerOptions(provider) }, ...extra });
 
 /** The same mock provider under two ids, as two providers of one site (grants with each are separate). */
 export const twoProviders = (provider: RunningMockProvider, extra: Partial<AuthHandlerOptions> = {}): AuthHandler => {
-  const config = {
-    authorizeUrl: provider.authorizeUrl,
-    tokenUrl: provider.tokenUrl,
-    userInfoUrl: provider.userInfoUrl,
-    revocationUrl: provider.revocationUrl,
-    clientId: CLIENT.id,
-    clientSecret: CLIENT.secret,
-    redirectUri: REDIRECT_URI,
-    scope: 'profile email',
-  };
+  const config = providerOptions(provider);
   return createAuthHandler({ secret: SECRET, providers: { mock: config, other: config }, ...extra });
 };
 

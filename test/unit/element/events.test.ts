@@ -1,20 +1,15 @@
 import '../../../src/define.js';
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { ConnectError } from '../../../src/flow/errors.js';
 import { registerProvider } from '../../../src/flow/providers.js';
 import { pkceChallenge } from '../../../src/flow/secrets.js';
 import { popupHarness } from '../popup-harness.js';
-import { authorizeUrl, button, make, recordEvents } from './helpers.js';
+import { authorizeUrl, button, firstPkcePairReady, make, recordEvents } from './helpers.js';
 
 const redirectUri = new URL('/test/fixtures/callback.html', location.href).href;
 
 describe('<oauth-connect>', () => {
-  // The page's first element prepares a PKCE pair as it connects (crypto.subtle is asynchronous):
-  // these tests click as a user does, once it is ready, so the popup opens at the provider at once.
-  before(async () => {
-    await fixture(html`<oauth-connect></oauth-connect>`);
-    await aTimeout(200);
-  });
+  before(firstPkcePairReady);
   let harness: ReturnType<typeof popupHarness>;
   beforeEach(() => (harness = popupHarness()));
   afterEach(() => harness.restore());

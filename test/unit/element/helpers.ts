@@ -1,4 +1,4 @@
-import { fixture, html } from '@open-wc/testing';
+import { aTimeout, fixture, html } from '@open-wc/testing';
 import type { OAuthConnectElement } from '../../../src/element/oauth-connect.js';
 
 /** What the element tests share: the same-origin test provider and ways to reach into the shadow root. */
@@ -29,4 +29,13 @@ export const recordEvents = (el: HTMLElement) => {
   for (const type of ['connect-start', 'connect-success', 'connect-error', 'connect-cancel'])
     el.addEventListener(type, (event) => events.push(event as CustomEvent));
   return events;
+};
+
+/**
+ * The page's first element prepares a PKCE pair as it connects (crypto.subtle is asynchronous):
+ * tests that click as a user does wait for it once, so the popup opens at the provider at once.
+ */
+export const firstPkcePairReady = async () => {
+  await fixture(html`<oauth-connect></oauth-connect>`);
+  await aTimeout(200);
 };

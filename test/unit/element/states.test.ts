@@ -3,7 +3,7 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import type { OAuthConnectElement } from '../../../src/element/oauth-connect.js';
 import { ConnectCancelled } from '../../../src/flow/errors.js';
 import { popupHarness } from '../popup-harness.js';
-import { authorizeUrl, button, make, recordEvents, shadow, text } from './helpers.js';
+import { authorizeUrl, button, firstPkcePairReady, make, recordEvents, shadow, text } from './helpers.js';
 
 // The helpers of the tests in this block (a name may mean something else in another block).
 {
@@ -78,12 +78,7 @@ import { authorizeUrl, button, make, recordEvents, shadow, text } from './helper
   }
 
   describe('<oauth-connect>', () => {
-    // The page's first element prepares a PKCE pair as it connects (crypto.subtle is asynchronous):
-    // these tests click as a user does, once it is ready, so the popup opens at the provider at once.
-    before(async () => {
-      await fixture(html`<oauth-connect></oauth-connect>`);
-      await aTimeout(200);
-    });
+    before(firstPkcePairReady);
     let harness: ReturnType<typeof popupHarness>;
     beforeEach(() => (harness = popupHarness()));
     afterEach(() => harness.restore());
