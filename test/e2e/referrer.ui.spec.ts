@@ -30,10 +30,15 @@ for (const callbackPage of ['/callback.html', '/script-tag-callback.html'])
         await route.fulfill({ response, body });
       },
     );
-    // Every request of the page and its popup, with the Referer the browser really sent.
+    // Every request of the page and its popup, with the Referer the browser really sent. A request
+    // of the popup that is still in flight when the popup closes itself has no final headers to
+    // give (allHeaders rejects): its headers as sent so far, which hold the Referer, stand in.
     const referers: { url: string; referer: string | undefined }[] = [];
     page.context().on('request', (request) => {
-      void request.allHeaders().then(({ referer }) => referers.push({ url: request.url(), referer }));
+      void request.allHeaders().then(
+        ({ referer }) => referers.push({ url: request.url(), referer }),
+        () => referers.push({ url: request.url(), referer: request.headers()['referer'] }),
+      );
     });
     await openDemo(page);
     await page.evaluate(
