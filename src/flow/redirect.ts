@@ -11,8 +11,7 @@ import { STORAGE_PREFIX, type ReturnAddress } from '../protocol/callback.js';
 import { parseCallback, type ConnectResult, type ExpectedCallback } from './callback-result.js';
 import type { ConnectOptions, ResolvedOptions } from './options.js';
 import { returned, takeReturnFromUrl } from './return.js';
-import type { complete, ServerFlowOptions, ServerStart, SessionResult } from './server-bound.js';
-import { popupSession, type OnStart, type PendingFlow } from './session.js';
+import type { complete, ServerFlowOptions, SessionResult } from './server-bound.js';
 /** How long a pending redirect flow is kept (ms): as long as the provider gives a user. */
 const TTL_MS = 3_600_000;
 
@@ -103,18 +102,14 @@ export const takeRedirectResult = (
   returned.result = undefined; // ours, or a flow this tab never started (forged) or no longer keeps
   if (!flow) return;
   sessionStorage.removeItem(key);
-  const { server, provider, state, expected } = flow;
   // A server-bound flow's pairs go to its auth handler, as the popup's do; the callback page never calls it.
-  return server
-    ? toServer?.(server, provider, state as string, [...query])
-    : parseCallback([...query], expected as ExpectedCallback);
+  return flow.server
+    ? toServer?.(flow as { server: string }, flow.state as string, [...query])
+    : parseCallback([...query], flow.expected as ExpectedCallback);
 };
 
 /** Where the page comes back to: the page's own fragment apart, as the result comes back in the fragment, before it. */
-const here = (): ReturnAddress => ({
-  returnUrl: location.origin + location.pathname + location.search,
-  hash: location.hash,
-});
+const here = (): ReturnAddress => ({ returnUrl: location.href.split('#')[0] as string, hash: location.hash });
 
 /** The redirect leg of a flow (popup-flow.ts): keeps what its return needs, from its options. */
 export const saveFlowFor = (options: ConnectOptions, resolved: ResolvedOptions, expected: ExpectedCallback): void =>
@@ -131,25 +126,11 @@ export const serverTarget = ({ server, provider }: { server?: string | undefined
   JSON.stringify([server, provider]);
 
 /**
- * The server-bound redirect leg: once `start` has answered, keeps `{ server, provider, state }` in
- * sessionStorage and takes the page to the provider; the page that comes back posts the pairs to
- * `complete` (`takeRedirectResult`). `flow` never settles but with an error: the page leaves.
+ * The server-bound redirect leg (flow/server-bound.ts's `keep`): once `start` has answered, keeps
+ * `{ server, provider, state }` in sessionStorage before the page leaves for the provider; the page
+ * that comes back posts the pairs to `complete` (`takeRedirectResult`). Throws where storage is refused.
  */
-export const leaveForServer = (
-  options: ServerFlowOptions & { id?: string },
-  start: Promise<ServerStart>,
-  onStart: OnStart,
-): PendingFlow<SessionResult> => {
-  const session = popupSession<SessionResult>('', options);
+export const keepServerFlow = (options: ServerFlowOptions & { id?: string }, state: string): void => {
   const { server, provider, id } = options;
-  start.then(({ url, state }) => {
-    if (session.signal.aborted) return;
-    // Throws where storage is refused: then the page must not leave.
-    saveRedirectFlow({ ...here(), target: serverTarget(options), id, server, provider, state });
-    session.flow.state = state;
-    onStart({ state, url });
-    session.leave();
-    location.assign(url);
-  }, session.settle);
-  return session.flow;
+  saveRedirectFlow({ ...here(), target: serverTarget(options), id, server, provider, state });
 };

@@ -64,18 +64,18 @@ export const callServer = <T>(server: string, route: string, body?: object): Pro
       // The handler answers every route it has, errors included: a 404 is a handler mounted elsewhere.
       if (response.status == 404)
         console.error(`oauth-connect: ${server + route} answered 404: is the handler mounted at ${server}?`);
-      return [response.ok, await response.json()] as const;
+      const answer = await response.json();
+      if (response.ok) return answer as T;
+      throw answer;
     })
-    .catch(() => [false, {}] as const)
-    .then(([ok, answer]) => {
-      if (ok) return answer as T;
-      throw new ConnectError(answer.error || 'server_error', answer.error_description);
+    // The server's own error, or nothing to read: unreachable, or not JSON (a single-page app's fallback page).
+    .catch((answer?: { error?: string; error_description?: string }) => {
+      throw new ConnectError(answer?.error || 'server_error', answer?.error_description);
     });
 
 /** Posts the callback's pairs to `complete`: the server exchanges the code; the page learns who signed in. */
 export const complete = (
-  server: string,
-  provider: string | undefined,
+  { server, provider }: { server: string; provider?: string | undefined },
   state: string,
   params: CallbackParams,
 ): Promise<SessionResult> =>
@@ -97,22 +97,18 @@ export const sessionAt = (server: string): Promise<Record<string, ConnectAccount
   ));
 
 /**
- * A `start` asked for ahead of the click (on intent), with its answer once it
- * has one. Used by one click only: each flow has its own state.
+ * A `start` asked for ahead of the click (on intent): its promise, with its answer once it has one.
+ * Used by one click only: each flow has its own state.
  */
-export interface PreparedStart {
-  promise: Promise<ServerStart>;
-  value?: ServerStart;
-}
+export type PreparedStart = Promise<ServerStart> & { value?: ServerStart };
 
 export const prepareStart = ({ server, provider, uiLocales }: ServerFlowOptions): PreparedStart => {
-  const prepared: PreparedStart = {
-    promise: callServer<ServerStart>(server, '/start', { provider, uiLocales }).then(
-      (value) => (prepared.value = value),
-    ),
-  };
+  const prepared: PreparedStart = callServer<ServerStart>(server, '/start', { provider, uiLocales });
   // A failed prefetch is reported by the click that uses it, not as an unhandled rejection.
-  prepared.promise.catch(() => {});
+  prepared.then(
+    (value) => (prepared.value = value),
+    () => {},
+  );
   return prepared;
 };
 
@@ -121,36 +117,47 @@ export const prepareStart = ({ server, provider, uiLocales }: ServerFlowOptions)
  * at the authorize URL when `start` has already answered, else at about:blank,
  * sent on when the URL arrives. `result` resolves with the account, or rejects
  * with `ConnectError` or `ConnectCancelled`.
+ * With `keep` (the redirect module's leg, `mode="redirect"`), no popup: once `start` has answered,
+ * `keep` stores what the return needs and the page itself goes to the provider; `result` then
+ * settles only with an error (storage refused, `start` failed), the page having left.
  */
 export const startServerFlow = (
   options: ServerFlowOptions,
   prepared: PreparedStart,
   onStart: (detail: { state: string; url: string }) => void,
   blank?: Window | null,
+  keep?: false | ((options: ServerFlowOptions, state: string) => void),
 ): PendingFlow<SessionResult> => {
-  const { server, provider } = options;
   const early = prepared.value;
   // The popup, the callback's message, the closed-popup check, the silent callback page, the timeout
   // and pagehide: the same promises as the event mode (session.ts).
   const session = popupSession<SessionResult>('', options);
-  const { flow, signal, settle } = session;
+  const { flow, settle } = session;
+  const popup = keep ? undefined : session.open(early?.url ?? 'about:blank', blank);
+  // A redirect's page leaves: session.leave() then ends the guard's listeners and timer.
   session.guard(options.timeout ?? 300);
-  const popup = session.open(early?.url ?? 'about:blank', blank);
-  if (!popup) {
-    settle(new ConnectError('popup_blocked', 'The browser blocked the sign-in window.'));
-    return flow;
-  }
-  prepared.promise.then(({ url, state, redirectUri }) => {
-    if (signal.aborted) return;
-    if (!early) popup.location.href = url;
-    flow.state = state;
-    session.callback = new URL(redirectUri, location.href);
-    onStart({ state, url });
-    // The same checks as the event mode (message.ts): this popup, this redirect URI's page, this state.
-    // Once accepted, the answer is on its way to the server: the popup closing now is not a cancel.
-    session.receive({ state, popup, redirectUri: new URL(redirectUri, location.href).href }, (params) =>
-      complete(server, provider, state, params).then(settle, settle),
-    );
-  }, settle);
+  (popup === null
+    ? Promise.reject(new ConnectError('popup_blocked', 'The browser blocked the sign-in window.'))
+    : prepared
+  )
+    .then(({ url, state, redirectUri }) => {
+      if (session.signal.aborted) return;
+      // Throws where storage is refused: then the page must not leave.
+      if (keep) keep(options, state);
+      flow.state = state;
+      onStart({ state, url });
+      if (!popup) {
+        session.leave();
+        return location.assign(url);
+      }
+      if (!early) popup.location.href = url;
+      session.callback = new URL(redirectUri, location.href);
+      // The same checks as the event mode (message.ts): this popup, this redirect URI's page, this state.
+      // Once accepted, the answer is on its way to the server: the popup closing now is not a cancel.
+      session.receive({ state, popup, redirectUri: session.callback.href }, (params) =>
+        complete(options, state, params).then(settle, settle),
+      );
+    })
+    .catch(settle);
   return flow;
 };

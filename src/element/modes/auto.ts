@@ -5,10 +5,9 @@
  * first renders, and told to the page by `connect-environment`.
  * `import 'oauth-connect/modes/auto'` (it imports the redirect mode).
  */
-import { browserSignals, detectEnvironment, escapeUrl, registerInAppBrowser } from '../../flow/environment.js';
+import { detectEnvironment, escapeUrl, registerInAppBrowser } from '../../flow/environment.js';
 import { ConnectCancelled } from '../../flow/errors.js';
 import { providers } from '../../flow/providers.js';
-import { takeReturnFromUrl } from '../../flow/return.js';
 import type { ConnectEnvironmentDetail } from '../events.js';
 import { en } from '../locales.js';
 import { setText } from '../shadow.js';
@@ -23,35 +22,54 @@ Object.assign(en, {
   openInBrowser: 'Open in your browser',
 });
 
-/** Per element: what it decided, and the way out (its hint and link) when there is one to show. */
-const decided = new WeakMap<ModeElement, [ConnectEnvironmentDetail, string | undefined, HTMLElement?]>();
+/** Per element: what it decided, the way out (when the app has one) and, in an in-app browser, the hint. */
+const decided = new WeakMap<ModeElement, [ConnectEnvironmentDetail, string?, HTMLElement?]>();
 
 const decide = (el: ModeElement) => {
   let decision = decided.get(el);
   if (!decision) {
-    const { kind, app, escape } = detectEnvironment(browserSignals());
+    const { escape, ...where } = detectEnvironment();
+    const inApp = where.kind == 'in-app';
     // Google and LINE answer a web view with an error page: only the way out can help there.
-    const refused = el.getAttribute('webviews') == 'escape' || providers[el.provider ?? '']?.webviews == 'refused';
-    const action = kind == 'browser' ? 'popup' : kind == 'in-app' && refused ? 'escape' : 'redirect';
-    // The page as it is now: a result handed back in its address has been taken out already.
-    takeReturnFromUrl();
-    decided.set(el, (decision = [{ kind, ...(app && { app }), action }, escape && escapeUrl(escape, location.href)]));
+    const action =
+      where.kind == 'browser'
+        ? 'popup'
+        : inApp && (el.getAttribute('webviews') == 'escape' || providers[el.provider ?? '']?.webviews == 'refused')
+          ? 'escape'
+          : 'redirect';
+    // The page's address as it is now: the bundle took any returned result out of it when it loaded.
+    const way = escape && escapeUrl(escape, location.href);
+    // The hint, then the way out where the app has one: "Signing in may not work in this app. Open in your browser".
+    const hint = inApp
+      ? Object.assign(document.createElement('small'), {
+          innerHTML: ' <a part=escape></a>',
+          part: 'hint',
+          // A line of its own below the button (the host wraps); no rule in the base stylesheet, which every page pays for.
+          style: 'width:100%',
+        })
+      : undefined;
+    const link = hint?.lastChild as HTMLAnchorElement | undefined;
+    if (link && !(link.hidden = !way)) link.href = way as string;
+    decided.set(el, (decision = [{ ...where, action }, way, hint]));
     el.dispatchEvent(new CustomEvent('connect-environment', { detail: decision[0], bubbles: true, composed: true }));
   }
   return decision;
 };
 
-/** The element seen as a `mode="redirect"` one: the popup flow then navigates the page itself. */
+/** The element seen as a `mode="redirect"` one: the flows then take the page itself to the provider. */
 const asRedirect = (el: ModeElement) =>
-  new Proxy(el, { get: (target, key) => (key == 'mode' ? 'redirect' : Reflect.get(target, key)) });
+  new Proxy(el, { get: (target, key) => (key == 'mode' ? 'redirect' : target[key as keyof ModeElement]) });
 
 registerMode('auto', {
   start: (el, onStart, popup) => {
     const [{ action }, way] = decide(el);
-    // Server-bound: the server-bound mode's popup or its redirect.
-    if (el.server && action != 'escape') return (modes['server-bound'] as Required<Mode>).start(el, onStart, popup);
-    if (action == 'popup') return (modes.popup as Required<Mode>).start(el, onStart, popup);
-    if (action == 'redirect') return (modes.redirect as Required<Mode>).start(asRedirect(el), onStart);
+    if (action != 'escape')
+      // The popup mode's flow or the server-bound one, given a redirect view of the element on a redirect.
+      return (modes[el.server ? 'server-bound' : 'popup'] as Required<Mode>).start(
+        action == 'redirect' ? asRedirect(el) : el,
+        onStart,
+        popup,
+      );
     // The escape: the page opens in the system browser, where the visitor signs in again.
     if (way) location.assign(way);
     const result = Promise.reject(new ConnectCancelled('aborted'));
@@ -59,27 +77,16 @@ registerMode('auto', {
   },
   // Server-bound: the server-bound mode's logout.
   end: (el) => (modes['server-bound'] as Required<Mode>).end(el),
-  redirects: (el) => decide(el)[0].action == 'redirect',
   restore: (el) => {
     decide(el);
-    modes.redirect?.restore?.(el);
+    (modes.redirect as Required<Mode>).restore(el);
   },
   paint: (el, root, _status, text) => {
-    const decision = decide(el);
-    const [{ kind }, way] = decision;
-    if (kind != 'in-app') return;
-    // The hint, then the way out where the app has one: "Signing in may not work in this app. Open in your browser".
-    const hint = (decision[2] ??= Object.assign(document.createElement('p'), {
-      innerHTML: '<span></span> <a part=escape></a>',
-      // A line of its own below the button (the host wraps); no rule in the base stylesheet, which every page pays for.
-      style: 'flex:1 0 100%;margin:0;font-size:.875em',
-    }));
-    hint.setAttribute('part', 'hint');
-    const [words, link] = hint.children as unknown as [Element, HTMLAnchorElement];
-    link.hidden = !way;
-    link.href = way ?? '';
-    setText(words, text.inApp ?? '');
-    setText(link, text.openInBrowser ?? '');
+    const hint = decide(el)[2];
+    if (!hint) return;
+    // The words, then the space before the link; a language registered without them shows none.
+    setText(hint.firstChild as Node, (text.inApp ?? '') + ' ');
+    setText(hint.lastChild as Node, text.openInBrowser ?? '');
     if (root.lastChild != hint) root.append(hint);
   },
 });

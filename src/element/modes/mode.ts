@@ -12,7 +12,7 @@ import type { ConnectStrings } from '../locales.js';
 import type { Fill } from '../shadow.js';
 import type { Outcome } from '../status.js';
 import type { ConnectOptions } from '../../flow/options.js';
-import type { leaveForServer } from '../../flow/redirect.js';
+import type { keepServerFlow } from '../../flow/redirect.js';
 import type { complete } from '../../flow/server-bound.js';
 
 /** What a mode sees of `<oauth-connect>` (the element passes itself: its properties have the option names). */
@@ -50,7 +50,7 @@ export interface Mode {
   /** What it lends the popup flow (the redirect leg, discovery). */
   legs?: FlowLegs;
   /** The redirect module's server-bound leg, for `server` with `mode="redirect"` or `mode="auto"`'s redirect. */
-  leave?: typeof leaveForServer;
+  keep?: typeof keepServerFlow;
   /** Whether this element's flows take the page itself to the provider (`redirect`; `auto` decides per visitor). */
   redirects?(el: ModeElement): boolean;
   /** The server-bound module's `complete`, which the redirect module's return posts the pairs with. */

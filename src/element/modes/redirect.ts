@@ -6,12 +6,13 @@
 import { resolveOptions } from '../../flow/options.js';
 import {
   dropExpiredFlows,
-  leaveForServer,
+  keepServerFlow,
   redirectTarget,
   saveFlowFor,
   serverTarget,
   takeRedirectResult,
 } from '../../flow/redirect.js';
+import type { ConnectSuccessDetail } from '../events.js';
 import { live } from '../live.js';
 import { failure } from '../status.js';
 import { modes, registerMode, type Mode, type ModeElement } from './mode.js';
@@ -33,37 +34,36 @@ dropExpiredFlows();
 
 registerMode('redirect', {
   // The popup mode's flow, which navigates the page itself in this mode.
-  start: (el, onStart, popup) => (modes.popup as Required<Mode>).start(el, onStart, popup),
+  start: (modes.popup as Required<Mode>).start,
   legs: { saveRedirect: saveFlowFor },
-  leave: leaveForServer,
-  redirects: () => true,
+  keep: keepServerFlow,
   // Back from a redirect flow? Reported once the page's own scripts have added their listeners.
   restore: (el) => {
     const report = () =>
-      setTimeout(() => {
-        try {
-          const result = takeRedirectResult(({ target, id }) => {
-            // The result is for the elements with the options that started the flow; among identical
-            // ones, for the one with the same id, else the first in document order. Never for two.
-            // (Only `<oauth-connect>` elements are live.)
-            const same = ([...live] as ModeElement[]).filter((other) => targetOf(other) == target);
-            return (same.find((other) => id && other.id == id) ?? same.sort(inDocumentOrder)[0]) == el;
-          }, modes['server-bound']?.complete);
+      setTimeout(() =>
+        // A promise, so that a result that throws (an error result, a forged one) is reported as one that rejects.
+        new Promise<ConnectSuccessDetail | undefined>((resolve) =>
+          resolve(
+            takeRedirectResult(({ target, id }) => {
+              // The result is for the elements with the options that started the flow; among identical
+              // ones, for the one with the same id, else the first in document order. Never for two.
+              // (Only `<oauth-connect>` elements are live.)
+              const same = ([...live] as ModeElement[]).filter((other) => targetOf(other) == target);
+              return (same.find((other) => id && other.id == id) ?? same.sort(inDocumentOrder)[0]) == el;
+            }, modes['server-bound']?.complete),
+          ),
+        ).then(
           // Server-bound: once `complete` has answered, the account is shown, as after the popup.
-          void Promise.resolve(result).then(
-            (detail) =>
-              detail &&
-              el.report(
-                detail.responseType == 'session'
-                  ? ['connected', 'connect-success', ((el.account = detail.account), detail)]
-                  : ['success', 'connect-success', detail],
-              ),
-            (error: Error) => el.report(failure(error)),
-          );
-        } catch (error) {
-          el.report(failure(error as Error));
-        }
-      });
+          (detail) =>
+            detail &&
+            el.report([
+              detail.responseType == 'session' ? ((el.account = detail.account), 'connected') : 'success',
+              'connect-success',
+              detail,
+            ]),
+          (error: Error) => el.report(failure(error)),
+        ),
+      );
     if (document.readyState == 'loading') addEventListener('DOMContentLoaded', report, { once: true });
     else report();
   },

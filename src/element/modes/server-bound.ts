@@ -13,27 +13,41 @@ import {
   type ServerFlowOptions,
 } from '../../flow/server-bound.js';
 import type { ConnectError } from '../../flow/errors.js';
+import { failure, type Outcome } from '../status.js';
 import './connected.js';
 import { modes, registerMode, type Mode, type ModeElement } from './mode.js';
 
-/** A `start` asked for on intent, by element: it serves one click (each flow has its own state). */
-const prepared = new WeakMap<ModeElement, PreparedStart>();
+/**
+ * A `start` asked for on intent, by the element's shadow root (which `mode="auto"`'s redirect view of
+ * the element shares): it serves one click (each flow has its own state).
+ */
+const prepared = new WeakMap<object, PreparedStart>();
 
-/** The element is its own options bag: its properties have the option names (and this mode's needs `server`). */
-const options = (el: ModeElement) => el as ServerFlowOptions;
+/**
+ * The element's prepared `start`, taken (`take`) or kept for the click (then asked for now if it was not).
+ * The element is its own options bag: its properties have the option names (and this mode's needs `server`).
+ */
+const ahead = (el: ModeElement, take?: boolean) => {
+  const root = el.shadowRoot as ShadowRoot;
+  const ready = prepared.get(root) ?? prepareStart(el as ServerFlowOptions);
+  if (take) prepared.delete(root);
+  else prepared.set(root, ready);
+  return ready;
+};
 
 registerMode('server-bound', {
-  prepare: (el) => void (prepared.has(el) || prepared.set(el, prepareStart(options(el)))),
-  start: (el, onStart, popup) => {
-    const ready = prepared.get(el) ?? prepareStart(options(el));
-    prepared.delete(el);
-    // mode="redirect" (or mode="auto" where it redirects): the page itself goes, through the redirect module.
-    return modes[el.mode ?? '']?.redirects?.(el)
-      ? (modes.redirect as Required<Mode>).leave(options(el), ready.promise, onStart)
-      : startServerFlow(options(el), ready, onStart, popup);
-  },
+  prepare: (el) => void ahead(el),
+  start: (el, onStart, popup) =>
+    // mode="redirect" (or mode="auto"'s redirect view): the page itself goes, through the redirect module's leg.
+    startServerFlow(
+      el as ServerFlowOptions,
+      ahead(el, true),
+      onStart,
+      popup,
+      el.mode == 'redirect' && (modes.redirect as Required<Mode>).keep,
+    ),
   restore: (el) =>
-    void sessionAt(options(el).server).then(
+    void sessionAt((el as ServerFlowOptions).server).then(
       (accounts) => {
         const account = accounts[el.provider ?? ''];
         const { provider } = el;
@@ -45,9 +59,11 @@ registerMode('server-bound', {
           ]);
       },
       // The server could not tell: the button stays usable (idle), the page learns why.
-      ({ error, errorDescription }: ConnectError) =>
-        el.report(['idle', 'connect-error', { error, ...(errorDescription && { errorDescription }) }, 'error']),
+      (error: ConnectError) => {
+        const [, type, detail] = failure(error);
+        el.report(['idle', type, detail, 'error'] as Outcome);
+      },
     ),
   complete,
-  end: (el) => callServer(options(el).server, '/logout', { provider: el.provider }),
+  end: (el) => callServer((el as ServerFlowOptions).server, '/logout', { provider: el.provider }),
 });

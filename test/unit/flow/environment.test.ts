@@ -1,13 +1,23 @@
 import { expect } from '@open-wc/testing';
-import { browserSignals, detectEnvironment, escapeUrl, registerInAppBrowser } from '../../../src/flow/environment.js';
+import { detectEnvironment, escapeUrl, registerInAppBrowser } from '../../../src/flow/environment.js';
 import { inAppBrowsers, type InAppBrowser } from '../../../src/in-app-browsers.js';
 import { inappSpy, uaParserJs, type UserAgentCase } from './user-agents.js';
 
 const entry = (app: string): InAppBrowser => inAppBrowsers.find((known) => known.app == app)!;
-const signalsOf = ({ ua, globals = [] }: UserAgentCase) => ({
-  userAgent: ua,
-  globals: Object.fromEntries(globals.map((name) => [name, {}])),
-});
+/**
+ * What a browser tells about itself, given rather than read (this test browser is none of these):
+ * the user agent, the web view's globals, navigator.standalone and display-mode: standalone.
+ */
+const detect = (
+  userAgent: string,
+  {
+    globals = {},
+    standalone = false,
+    displayModeStandalone = false,
+  }: { globals?: object; standalone?: boolean; displayModeStandalone?: boolean } = {},
+) => detectEnvironment(userAgent, globals, standalone, displayModeStandalone);
+const detectCase = ({ ua, globals = [] }: UserAgentCase) =>
+  detect(ua, { globals: Object.fromEntries(globals.map((name) => [name, {}])) });
 
 // From the fixtures: an iPhone on iOS 26.4, whose Safari froze the OS version at 18_7.
 const safari26 =
@@ -26,7 +36,7 @@ describe('in-app browser detection', () => {
       cases.forEach((test, i) => {
         const { app, platform } = test;
         it(`${test.name} #${i} (${platform ?? 'no platform'}): ${app ?? 'an ordinary browser'}`, () => {
-          const found = detectEnvironment(signalsOf(test));
+          const found = detectCase(test);
           // The way out is the one for the device's platform; a desktop app has none.
           const escape =
             app && (platform == 'ios' || platform == 'android') ? entry(app).escape?.[platform] : undefined;
@@ -37,7 +47,7 @@ describe('in-app browser detection', () => {
 
   it('takes Safari on iOS 26.4 for an ordinary browser, as the fixtures record it', () => {
     expect(inappSpy.filter((c) => c.ua == safari26 && !c.app)).to.not.be.empty;
-    expect(detectEnvironment({ userAgent: safari26 })).to.deep.equal({ kind: 'browser' });
+    expect(detect(safari26)).to.deep.equal({ kind: 'browser' });
   });
 
   it('covers every app of the table but Android WebViews on both iOS and Android, from the fixtures', () => {
@@ -56,21 +66,19 @@ describe('in-app browser detection', () => {
 
   it('knows Telegram only by its globals: the same user agent without them is Safari', () => {
     const telegram = inappSpy.find((c) => c.app == 'telegram' && c.platform == 'ios')!;
-    expect(detectEnvironment(signalsOf(telegram)).app).to.equal('telegram');
-    expect(detectEnvironment({ userAgent: telegram.ua })).to.deep.equal({ kind: 'browser' });
+    expect(detectCase(telegram).app).to.equal('telegram');
+    expect(detect(telegram.ua)).to.deep.equal({ kind: 'browser' });
   });
 
   it("gives Instagram's own way out, and none where none is known (WeChat and Snapchat on iOS, Android WebViews)", () => {
-    expect(detectEnvironment({ userAgent: instagramIos }).escape).to.equal('instagram://extbrowser/?url={url}');
-    expect(detectEnvironment({ userAgent: facebookAndroid }).escape).to.equal(
-      'intent:{rest}#Intent;scheme={scheme};end',
-    );
+    expect(detect(instagramIos).escape).to.equal('instagram://extbrowser/?url={url}');
+    expect(detect(facebookAndroid).escape).to.equal('intent:{rest}#Intent;scheme={scheme};end');
     for (const app of ['wechat', 'snapchat']) {
       const ios = inappSpy.find((c) => c.app == app && c.platform == 'ios')!;
-      expect(detectEnvironment(signalsOf(ios))).to.deep.equal({ kind: 'in-app', app, escape: undefined });
+      expect(detectCase(ios)).to.deep.equal({ kind: 'in-app', app, escape: undefined });
     }
     const webView = uaParserJs.find((c) => c.app == 'android-webview')!;
-    expect(detectEnvironment(signalsOf(webView))).to.deep.equal({
+    expect(detectCase(webView)).to.deep.equal({
       kind: 'in-app',
       app: 'android-webview',
       escape: undefined,
@@ -80,39 +88,47 @@ describe('in-app browser detection', () => {
 
 describe('home-screen app detection', () => {
   it('takes navigator.standalone for a home-screen app', () => {
-    expect(detectEnvironment({ userAgent: safari26, standalone: true })).to.deep.equal({ kind: 'standalone' });
-    expect(detectEnvironment({ userAgent: safari26, standalone: false })).to.deep.equal({ kind: 'browser' });
+    expect(detect(safari26, { standalone: true })).to.deep.equal({ kind: 'standalone' });
+    expect(detect(safari26, { standalone: false })).to.deep.equal({ kind: 'browser' });
   });
 
   it('takes display-mode: standalone for a home-screen app on iOS only, where window.open leaves for Safari', () => {
-    expect(detectEnvironment({ userAgent: safari26, displayModeStandalone: true })).to.deep.equal({
+    expect(detect(safari26, { displayModeStandalone: true })).to.deep.equal({
       kind: 'standalone',
     });
     for (const userAgent of [pixelChrome, macChrome])
-      expect(detectEnvironment({ userAgent, displayModeStandalone: true }), userAgent).to.deep.equal({
+      expect(detect(userAgent, { displayModeStandalone: true }), userAgent).to.deep.equal({
         kind: 'browser',
       });
   });
 
   it("lets an app's marker win over standalone signals", () => {
-    expect(detectEnvironment({ userAgent: instagramIos, standalone: true, displayModeStandalone: true }).kind).to.equal(
-      'in-app',
-    );
+    expect(detect(instagramIos, { standalone: true, displayModeStandalone: true }).kind).to.equal('in-app');
   });
 });
 
 describe("this browser's signals", () => {
-  it('finds the test browser an ordinary browser', () => {
-    const signals = browserSignals();
-    expect(signals.userAgent).to.equal(navigator.userAgent);
-    expect(detectEnvironment(signals)).to.deep.equal({ kind: 'browser' });
+  it('reads this browser when told nothing, and finds the test browser an ordinary browser', () => {
+    expect(detectEnvironment()).to.deep.equal({ kind: 'browser' });
+    // Its own user agent, read: a known app's name in it would make it an in-app browser.
+    Object.defineProperty(navigator, 'userAgent', { value: instagramIos, configurable: true });
+    try {
+      expect(detectEnvironment()).to.deep.equal({
+        kind: 'in-app',
+        app: 'instagram',
+        escape: 'instagram://extbrowser/?url={url}',
+      });
+    } finally {
+      delete (navigator as { userAgent?: string }).userAgent;
+    }
+    expect(detectEnvironment().kind).to.equal('browser');
   });
 
   it("reads an app's globals from window when asked, not when loaded", () => {
     const telegram = window as { TelegramWebview?: object };
     telegram.TelegramWebview = {};
     try {
-      expect(detectEnvironment(browserSignals()).app).to.equal('telegram');
+      expect(detectEnvironment().app).to.equal('telegram');
     } finally {
       delete telegram.TelegramWebview;
     }
@@ -120,18 +136,18 @@ describe("this browser's signals", () => {
 });
 
 describe('escapeUrl', () => {
-  const page = 'https://shop.example/campaign/42?ref=ig&code=abc&state=xyz&iss=https%3A%2F%2Fid.example#/rewards';
-  const drop = { params: ['code', 'state', 'iss'] };
+  // The page as the element reads it: the bundle has taken any returned result out of its address already.
+  const page = 'https://shop.example/campaign/42?ref=ig&utm_source=ig#/rewards';
 
-  it("opens the page in Android's default browser by an intent: URL, without the result and state", () => {
-    expect(escapeUrl(entry('facebook').escape!.android!, page, drop)).to.equal(
-      'intent://shop.example/campaign/42?ref=ig#/rewards#Intent;scheme=https;end',
+  it("opens the page in Android's default browser by an intent: URL, its own fragment kept before the intent's", () => {
+    expect(escapeUrl(entry('facebook').escape!.android!, page)).to.equal(
+      'intent://shop.example/campaign/42?ref=ig&utm_source=ig#/rewards#Intent;scheme=https;end',
     );
   });
 
   it('opens the page in Safari by x-safari-https:, and keeps the scheme of a development server', () => {
-    expect(escapeUrl(entry('facebook').escape!.ios!, page, drop)).to.equal(
-      'x-safari-https://shop.example/campaign/42?ref=ig#/rewards',
+    expect(escapeUrl(entry('facebook').escape!.ios!, page)).to.equal(
+      'x-safari-https://shop.example/campaign/42?ref=ig&utm_source=ig#/rewards',
     );
     expect(escapeUrl(entry('tiktok').escape!.ios!, 'http://localhost:5173/')).to.equal(
       'x-safari-http://localhost:5173/',
@@ -139,23 +155,17 @@ describe('escapeUrl', () => {
   });
 
   it("hands Instagram's extbrowser the whole page URL, encoded as a query value", () => {
-    expect(escapeUrl(entry('instagram').escape!.ios!, page, { ...drop, fragment: true })).to.equal(
-      'instagram://extbrowser/?url=https%3A%2F%2Fshop.example%2Fcampaign%2F42%3Fref%3Dig',
+    expect(escapeUrl(entry('instagram').escape!.ios!, page)).to.equal(
+      'instagram://extbrowser/?url=https%3A%2F%2Fshop.example%2Fcampaign%2F42%3Fref%3Dig%26utm_source%3Dig%23%2Frewards',
     );
   });
 
-  it('drops the fragment when asked, and the query mark with the last parameter', () => {
-    expect(
-      escapeUrl('x-safari-{scheme}:{rest}', 'https://a.example/p?code=1#oauth-connect=x', {
-        params: ['code'],
-        fragment: true,
-      }),
-    ).to.equal('x-safari-https://a.example/p');
-  });
-
-  it('leaves a query it takes nothing from exactly as the page wrote it', () => {
-    expect(escapeUrl('{url}', 'https://a.example/?q=a%20b&flag', drop)).to.equal(
+  it('leaves the page exactly as it was written, replacement patterns ($&) included', () => {
+    expect(escapeUrl('{url}', 'https://a.example/?q=a%20b&flag')).to.equal(
       encodeURIComponent('https://a.example/?q=a%20b&flag'),
+    );
+    expect(escapeUrl('x-safari-{scheme}:{rest}', "https://a.example/$&/?x=$'#$`")).to.equal(
+      "x-safari-https://a.example/$&/?x=$'#$`",
     );
   });
 });
@@ -168,17 +178,17 @@ describe('registerInAppBrowser', () => {
       userAgent: 'Nexus 5 Build',
       escape: { android: 'intent:{rest}#Intent;scheme={scheme};end' },
     });
-    expect(detectEnvironment({ userAgent: ua })).to.deep.equal({
+    expect(detect(ua)).to.deep.equal({
       kind: 'in-app',
       app: 'nexus-app',
       escape: 'intent:{rest}#Intent;scheme={scheme};end',
     });
   });
 
-  it('replaces the entry of the same app, in its place', () => {
+  it('replaces the entry of the same app', () => {
     registerInAppBrowser({ app: 'instagram', userAgent: '\\bInstagram \\d' });
     try {
-      expect(detectEnvironment({ userAgent: instagramIos })).to.deep.equal({
+      expect(detect(instagramIos)).to.deep.equal({
         kind: 'in-app',
         app: 'instagram',
         escape: undefined,
@@ -186,6 +196,15 @@ describe('registerInAppBrowser', () => {
     } finally {
       registerInAppBrowser(entry('instagram'));
     }
-    expect(detectEnvironment({ userAgent: instagramIos }).escape).to.equal('instagram://extbrowser/?url={url}');
+    expect(detect(instagramIos).escape).to.equal('instagram://extbrowser/?url={url}');
+  });
+
+  it('drops the replaced entry: its marker no longer matches', () => {
+    registerInAppBrowser({ app: 'instagram', userAgent: '\\bInstagramLite/' });
+    try {
+      expect(detect(instagramIos)).to.deep.equal({ kind: 'browser' });
+    } finally {
+      registerInAppBrowser(entry('instagram'));
+    }
   });
 });
