@@ -11,7 +11,7 @@ import { STORAGE_PREFIX, type ReturnAddress } from '../protocol/callback.js';
 import { parseCallback, type ConnectResult, type ExpectedCallback } from './callback-result.js';
 import type { ConnectOptions, ResolvedOptions } from './options.js';
 import { returned, takeReturnFromUrl } from './return.js';
-import type { complete, ServerFlowOptions, SessionResult } from './server-bound.js';
+import type { complete, KeepServerFlow, ServerFlowOptions, SessionResult } from './server-bound.js';
 /** How long a pending redirect flow is kept (ms): as long as the provider gives a user. */
 const TTL_MS = 3_600_000;
 
@@ -127,10 +127,13 @@ export const serverTarget = ({ server, provider }: { server?: string | undefined
 
 /**
  * The server-bound redirect leg (flow/server-bound.ts's `keep`): once `start` has answered, keeps
- * `{ server, provider, state }` in sessionStorage before the page leaves for the provider; the page
- * that comes back posts the pairs to `complete` (`takeRedirectResult`). Throws where storage is refused.
+ * `{ server, provider, state }` in sessionStorage and takes the page to the provider; the page that
+ * comes back posts the pairs to `complete` (`takeRedirectResult`). Throws where storage is refused,
+ * before the page leaves.
  */
-export const keepServerFlow = (options: ServerFlowOptions & { id?: string }, state: string): void => {
+export const keepServerFlow: KeepServerFlow = (options: ServerFlowOptions & { id?: string }, state, url, session) => {
   const { server, provider, id } = options;
   saveRedirectFlow({ ...here(), target: serverTarget(options), id, server, provider, state });
+  session.leave();
+  location.assign(url);
 };

@@ -6,7 +6,7 @@
  * only carries the callback's parameters from the popup to `complete` once:
  * the code in them is useless without the verifier the server keeps.
  */
-import type { StartAnswer } from '../protocol/bff.js';
+import type { CompleteAnswer, StartAnswer } from '../protocol/bff.js';
 import type { CallbackParams } from '../protocol/callback.js';
 import { ConnectError } from './errors.js';
 import { popupSession, type PendingFlow } from './session.js';
@@ -79,11 +79,12 @@ export const complete = (
   state: string,
   params: CallbackParams,
 ): Promise<SessionResult> =>
-  callServer<{ account: ConnectAccount; issuer?: string }>(server, '/complete', {
+  // The answer is `{ account }` (CompleteAnswer).
+  callServer<CompleteAnswer>(server, '/complete', {
     provider,
     // The pairs as received, duplicates kept: the server refuses a parameter sent twice (RFC 6749 §3.1).
     params,
-  }).then(({ account, issuer }) => ({ responseType: 'session', account, state, provider, ...(issuer && { issuer }) }));
+  }).then(({ account }) => ({ responseType: 'session', account, state, provider }));
 
 const sessions: Record<string, Promise<Record<string, ConnectAccount>>> = {};
 
@@ -112,6 +113,14 @@ export const prepareStart = ({ server, provider, uiLocales }: ServerFlowOptions)
   return prepared;
 };
 
+/** The redirect module's server-bound leg: keeps what the return needs, then takes the page to `url`. */
+export type KeepServerFlow = (
+  options: ServerFlowOptions,
+  state: string,
+  url: string,
+  session: { leave(): void },
+) => void;
+
 /**
  * Opens the popup at once (synchronously, inside the click's user activation):
  * at the authorize URL when `start` has already answered, else at about:blank,
@@ -126,7 +135,7 @@ export const startServerFlow = (
   prepared: PreparedStart,
   onStart: (detail: { state: string; url: string }) => void,
   blank?: Window | null,
-  keep?: false | ((options: ServerFlowOptions, state: string) => void),
+  keep?: false | KeepServerFlow,
 ): PendingFlow<SessionResult> => {
   const early = prepared.value;
   // The popup, the callback's message, the closed-popup check, the silent callback page, the timeout
@@ -136,28 +145,23 @@ export const startServerFlow = (
   const popup = keep ? undefined : session.open(early?.url ?? 'about:blank', blank);
   // A redirect's page leaves: session.leave() then ends the guard's listeners and timer.
   session.guard(options.timeout ?? 300);
-  (popup === null
-    ? Promise.reject(new ConnectError('popup_blocked', 'The browser blocked the sign-in window.'))
-    : prepared
-  )
-    .then(({ url, state, redirectUri }) => {
-      if (session.signal.aborted) return;
-      // Throws where storage is refused: then the page must not leave.
-      if (keep) keep(options, state);
-      flow.state = state;
-      onStart({ state, url });
-      if (!popup) {
-        session.leave();
-        return location.assign(url);
-      }
-      if (!early) popup.location.href = url;
-      session.callback = new URL(redirectUri, location.href);
-      // The same checks as the event mode (message.ts): this popup, this redirect URI's page, this state.
-      // Once accepted, the answer is on its way to the server: the popup closing now is not a cancel.
-      session.receive({ state, popup, redirectUri: session.callback.href }, (params) =>
-        complete(options, state, params).then(settle, settle),
-      );
-    })
-    .catch(settle);
+  if (popup === null) settle(new ConnectError('popup_blocked', 'The browser blocked the sign-in window.'));
+  else
+    prepared
+      .then(({ url, state, redirectUri }) => {
+        if (session.signal.aborted) return;
+        flow.state = state;
+        onStart({ state, url });
+        // The redirect leg keeps what the return needs and leaves (throws where storage is refused: then the page stays).
+        if (!popup) return (keep as KeepServerFlow)(options, state, url, session);
+        if (!early) popup.location.href = url;
+        session.callback = new URL(redirectUri, location.href);
+        // The same checks as the event mode (message.ts): this popup, this redirect URI's page, this state.
+        // Once accepted, the answer is on its way to the server: the popup closing now is not a cancel.
+        session.receive({ state, popup, redirectUri: session.callback.href }, (params) =>
+          complete(options, state, params).then(settle, settle),
+        );
+      })
+      .catch(settle);
   return flow;
 };

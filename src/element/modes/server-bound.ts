@@ -36,7 +36,7 @@ const ahead = (el: ModeElement, take?: boolean) => {
 };
 
 registerMode('server-bound', {
-  prepare: (el) => void ahead(el),
+  prepare: ahead,
   start: (el, onStart, popup) =>
     // mode="redirect" (or mode="auto"'s redirect view): the page itself goes, through the redirect module's leg.
     startServerFlow(
