@@ -135,7 +135,7 @@ export const startServerFlow = (
   prepared: PreparedStart,
   onStart: (detail: { state: string; url: string }) => void,
   blank?: Window | null,
-  keep?: false | KeepServerFlow,
+  keep?: KeepServerFlow,
 ): PendingFlow<SessionResult> => {
   const early = prepared.value;
   // The popup, the callback's message, the closed-popup check, the silent callback page, the timeout

@@ -8,7 +8,8 @@
 import { detectEnvironment, escapeUrl, registerInAppBrowser } from '../../flow/environment.js';
 import { ConnectCancelled } from '../../flow/errors.js';
 import { providers } from '../../flow/providers.js';
-import type { ConnectEnvironmentDetail } from '../events.js';
+import type { PendingFlow } from '../../flow/session.js';
+import type { ConnectEnvironmentDetail, ConnectSuccessDetail } from '../events.js';
 import { en } from '../locales.js';
 import { setText } from '../shadow.js';
 import { modes, registerMode, type Mode, type ModeElement } from './mode.js';
@@ -60,23 +61,22 @@ const decide = (el: ModeElement) => {
 const asRedirect = (el: ModeElement) =>
   new Proxy(el, { get: (target, key) => (key == 'mode' ? 'redirect' : target[key as keyof ModeElement]) });
 
+/**
+ * A flow of the element by `go`, given the element (a popup) or its redirect view; or, where only the
+ * way out can help, none: the page opens in the system browser, where the visitor signs in again.
+ */
+const route = (el: ModeElement, go: (view: ModeElement) => PendingFlow<ConnectSuccessDetail>) => {
+  const [{ action }, way] = decide(el);
+  if (action != 'escape') return go(action == 'redirect' ? asRedirect(el) : el);
+  if (way) location.assign(way);
+  const result = Promise.reject(new ConnectCancelled('aborted'));
+  return { state: '', settled: true, result, focus() {}, abort() {} };
+};
+
 registerMode('auto', {
-  start: (el, onStart, popup) => {
-    const [{ action }, way] = decide(el);
-    if (action != 'escape')
-      // The popup mode's flow or the server-bound one, given a redirect view of the element on a redirect.
-      return (modes[el.server ? 'server-bound' : 'popup'] as Required<Mode>).start(
-        action == 'redirect' ? asRedirect(el) : el,
-        onStart,
-        popup,
-      );
-    // The escape: the page opens in the system browser, where the visitor signs in again.
-    if (way) location.assign(way);
-    const result = Promise.reject(new ConnectCancelled('aborted'));
-    return { state: '', settled: true, result, focus() {}, abort() {} };
-  },
-  // Server-bound: the server-bound mode's logout.
-  end: (el) => (modes['server-bound'] as Required<Mode>).end(el),
+  // The popup mode's flow; with `server`, the server-bound mode starts the flow and asks `route`.
+  start: (el, onStart, popup) => route(el, (view) => (modes.popup as Required<Mode>).start(view, onStart, popup)),
+  route,
   restore: (el) => {
     decide(el);
     (modes.redirect as Required<Mode>).restore(el);

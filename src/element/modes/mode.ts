@@ -49,10 +49,16 @@ export interface Mode {
   paint?(el: ModeElement, root: ShadowRoot, status: Element, text: ConnectStrings, fill: Fill): void;
   /** What it lends the popup flow (the redirect leg, discovery). */
   legs?: FlowLegs;
-  /** The redirect module's server-bound leg, for `server` with `mode="redirect"` or `mode="auto"`'s redirect. */
+  /** The redirect module's server-bound leg, for `server` with `mode="redirect"` or `mode="auto"`'s redirect view. */
   keep?: typeof keepServerFlow;
-  /** Whether this element's flows take the page itself to the provider (`redirect`; `auto` decides per visitor). */
-  redirects?(el: ModeElement): boolean;
+  /**
+   * Chooses how a flow of the element starts, for another mode's flow (`go`, given the element or a
+   * view of it): `auto` hands the server-bound flow a redirect view of the element, or starts none.
+   */
+  route?(
+    el: ModeElement,
+    go: (view: ModeElement) => PendingFlow<ConnectSuccessDetail>,
+  ): PendingFlow<ConnectSuccessDetail>;
   /** The server-bound module's `complete`, which the redirect module's return posts the pairs with. */
   complete?: typeof complete;
 }
