@@ -205,7 +205,7 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
         // activation, and is sent on when the module has arrived (a redirect just waits for it).
         startLater(
           arrival || Promise.reject(missingMode(first)),
-          arrival && name != 'redirect' && name != 'auto'
+          arrival && (this.mode ?? 'popup') == 'popup'
             ? openCenteredPopup('about:blank', this.popupWidth || 500, this.popupHeight || 650)
             : null,
           start,
@@ -301,7 +301,13 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     if (status != 'connected' && status != 'pending' && root.firstChild != this.#parts.button)
       root.replaceChildren(this.#parts.button, this.#parts.status);
     // Then what the mode paints: the connected look, or its own (mode="auto": the in-app hint).
-    (status == 'connected' ? modes.connected : modes[needs[0]])?.paint?.(this, root, this.#parts.status, text, fill);
+    modes[status == 'connected' ? 'connected' : (this.mode as ModeName)]?.paint?.(
+      this,
+      root,
+      this.#parts.status,
+      text,
+      fill,
+    );
     // CSS custom states, for `oauth-connect:state(pending)`.
     const { states } = this.#internals;
     states.clear();
@@ -343,9 +349,9 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     const { server, mode, issuer, authorizeUrl, provider, current } = this;
     const preset = provider ? providers[provider] : undefined;
     return [
-      server && mode != 'auto' ? 'server-bound' : mode || 'popup',
-      // Server-bound: its mode too (mode="auto" first), or the redirect module that takes its page away.
-      server && (mode == 'redirect' ? mode : 'server-bound'),
+      server ? 'server-bound' : mode || 'popup',
+      // Server-bound: its mode too (the redirect leg, mode="auto"'s choice).
+      server && mode,
       !server && this.fallback == 'redirect' && 'redirect',
       !server && (issuer || preset?.issuer) && !(authorizeUrl || preset?.authorizeUrl) && 'issuer',
       current && 'connected',
