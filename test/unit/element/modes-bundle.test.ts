@@ -34,6 +34,26 @@ describe('the script-tag bundle loads the modes its elements need', () => {
     }
   });
 
+  it('server with mode="redirect": a click that beats the redirect module opens no popup, the page would leave', async () => {
+    expect(modes.redirect, 'not loaded yet').to.equal(undefined);
+    // No auth handler there: the flow ends at its start (server_error) instead of taking this page away.
+    const el = Object.assign(document.createElement('oauth-connect') as OAuthConnectElement, {
+      server: '/no-auth-handler',
+      provider: 'mock',
+      mode: 'redirect' as const,
+    });
+    document.body.append(el);
+    try {
+      const result = el.connect();
+      expect(harness.calls, 'no window for a redirect').to.deep.equal([]);
+      expect(((await result.catch((error: unknown) => error)) as { error?: string }).error).to.equal('server_error');
+      expect(modes.redirect).to.not.equal(undefined);
+      expect(harness.calls).to.deep.equal([]);
+    } finally {
+      el.remove();
+    }
+  });
+
   it('mode="auto": a click that beats its module opens no popup, and the flow starts when it arrives', async () => {
     expect(modes.auto, 'not loaded yet').to.equal(undefined);
     const el = Object.assign(document.createElement('oauth-connect') as OAuthConnectElement, {
