@@ -69,8 +69,9 @@ const route = (el: ModeElement, go: (view: ModeElement) => PendingFlow<ConnectSu
   const [{ action }, way] = decide(el);
   if (action != 'escape') return go(action == 'redirect' ? asRedirect(el) : el);
   if (way) location.assign(way);
+  // Settled already: the element never asks it for its state or to focus its popup, only perhaps to abort.
   const result = Promise.reject(new ConnectCancelled('aborted'));
-  return { state: '', settled: true, result, focus() {}, abort() {} };
+  return { settled: true, result, abort() {} } as unknown as PendingFlow<ConnectSuccessDetail>;
 };
 
 registerMode('auto', {
