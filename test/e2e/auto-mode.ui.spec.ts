@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { ADA, expectConsent, signIn, signInButton } from './helpers.js';
+import { ADA, EVENT_TYPES, expectConsent, signIn, signInButton } from './helpers.js';
 import { PAGE_BLOCKS, readmeBlock } from './readme-blocks.js';
-import { autoButton, autoProvider, events, openDemo, outcome, watch } from './security-helpers.js';
+import { AUTO_AUTHORIZE, autoButton, autoProvider, events, openDemo, outcome, watch } from './security-helpers.js';
 
 /**
  * `mode="auto"` where the visitor is: an app's in-app browser and a web app on an iOS home screen
@@ -118,19 +118,128 @@ test.describe('an Instagram visitor on iOS', () => {
     expect(await link.getAttribute('href')).not.toContain('oauth-connect');
   });
 
-  test('webviews="escape": the click opens no provider page, the way out is the action', async ({ page }) => {
+  test('webviews="escape": told before any click that the way out is the action, with the hint and Instagram’s way out', async ({
+    page,
+  }) => {
     await recordEnvironments(page);
     await openDemo(page);
     await autoButton(page, 'auto-escape', { mode: 'auto', webviews: 'escape' });
     expect(await environments(page)).toEqual([
       { target: 'auto-escape', detail: { kind: 'in-app', app: 'instagram', action: 'escape' } },
     ]);
-    await expect(page.locator('#auto-escape').locator('[part=escape]')).toHaveAttribute(
-      'href',
-      /^instagram:\/\/extbrowser\/\?url=/,
+    await expect(page.locator('#auto-escape').locator('[part=hint]')).toContainText(
+      'Signing in may not work in this app.',
     );
+    const way = 'instagram://extbrowser/?url=' + encodeURIComponent(new URL('/events.html', page.url()).href);
+    await expect(page.locator('#auto-escape').locator('[part=escape]')).toHaveAttribute('href', way);
+  });
+
+  test('webviews="escape": the click starts no flow and opens the way out', async ({ page }) => {
+    const asked = await wayOutPage(
+      page,
+      'instagram',
+      autoMarkup('escape-only', `webviews="escape" authorize-url="${AUTO_AUTHORIZE()}"`),
+    );
+    await clickTheWayOut(page, 'escape-only', asked, { kind: 'in-app', app: 'instagram', action: 'escape' });
   });
 });
+
+/** Serves the built files of dist/ under /assets/, as a partner's site serves the script-tag bundle. */
+const serveDist = (page: Page) =>
+  page.route('**/assets/**/*.js', (route) => {
+    const file = new URL(route.request().url()).pathname.replace(/^.*\/assets\//, '');
+    return route.fulfill({
+      contentType: 'text/javascript',
+      body: readFileSync(new URL(`../../dist/${file}`, import.meta.url)),
+    });
+  });
+
+/**
+ * A partner's page under the script-tag bundle whose module script runs `setup` (it may import
+ * from /assets/oauth-connect.js) and then adds `element`. For the click, `app`'s entry gets a way
+ * out the test can follow (registerInAppBrowser): a desktop browser cannot open `instagram:` or
+ * `intent:` (Firefox stops at its "open the application?" prompt), so the way out is a page of the
+ * test server. Returns the URLs the page asked it for and the element events, recorded across the
+ * page's leaving.
+ */
+const wayOutPage = async (page: Page, app: string, element: string, setup = '') => {
+  const asked: string[] = [];
+  const recorded: unknown[] = [];
+  await page.route('**/way-out?**', (route) => {
+    asked.push(route.request().url());
+    return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>The system browser</title>' });
+  });
+  await page.route('**/partner-page.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><body><main></main><script type="module">
+        import { registerInAppBrowser } from '/assets/modes/auto.js';
+        import { inAppBrowsers } from '/assets/in-app-browsers.js';
+        const entry = inAppBrowsers.find((known) => known.app == ${JSON.stringify(app)});
+        registerInAppBrowser({ ...entry, escape: { ios: '/way-out?url={url}', android: '/way-out?url={url}' } });
+        ${setup}
+        document.querySelector('main').innerHTML = ${JSON.stringify(element)};
+      </script></body></html>`,
+    }),
+  );
+  await serveDist(page);
+  await page.exposeBinding('__record', (_source, item: unknown) => void recorded.push(item));
+  await page.addInitScript(
+    (types) => {
+      for (const type of types)
+        document.addEventListener(type, (event) =>
+          (window as unknown as { __record: (item: unknown) => void }).__record({
+            type,
+            target: (event.target as Element).id,
+            detail: (event as CustomEvent).detail,
+          }),
+        );
+    },
+    [...EVENT_TYPES, 'connect-environment'],
+  );
+  await page.goto('/partner-page.html');
+  return { asked, recorded };
+};
+
+/**
+ * Clicks the `mode="auto"` element `id` whose only action is the way out: the click starts no flow
+ * (no popup, no visit to the provider, no connect-start), the element fires `connect-cancel` with
+ * `reason: 'aborted'` (README, "Visitors in in-app browsers and home-screen apps") and the page
+ * opens the way out for itself. `connect-environment` came once, before the click.
+ */
+const clickTheWayOut = async (
+  page: Page,
+  id: string,
+  { asked, recorded }: Awaited<ReturnType<typeof wayOutPage>>,
+  environment: object,
+) => {
+  const watched = watch(page);
+  let popups = 0;
+  page.on('popup', () => popups++);
+  const providerVisits: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().startsWith(autoProvider())) providerVisits.push(request.url());
+  });
+  const here = page.url();
+  const way = '/way-out?url=' + encodeURIComponent(here);
+  await expect(page.locator(`#${id}`).locator('[part=hint]')).toContainText('Signing in may not work in this app.');
+  await expect(page.locator(`#${id}`).locator('[part=escape]')).toHaveAttribute('href', way);
+  expect(recorded).toEqual([{ type: 'connect-environment', target: id, detail: environment }]);
+  await Promise.all([page.waitForURL('**/way-out?**'), signInButton(page, id).click()]);
+  expect(asked).toEqual([new URL(way, here).href]);
+  await expect.poll(() => recorded.length).toBeGreaterThan(1);
+  expect(recorded).toEqual([
+    { type: 'connect-environment', target: id, detail: environment },
+    { type: 'connect-cancel', target: id, detail: { reason: 'aborted' } },
+  ]);
+  expect(popups).toBe(0);
+  expect(providerVisits).toEqual([]);
+  expect(watched.errors).toEqual([]);
+};
+
+/** A mode="auto" element on the auto-approving provider, as the partner's markup has it. */
+const autoMarkup = (id: string, attributes: string) =>
+  `<oauth-connect id="${id}" mode="auto" ${attributes} client-id="demo-client" redirect-uri="/callback.html"></oauth-connect>`;
 
 test.describe('a Facebook visitor on Android', () => {
   test.use({ userAgent: FACEBOOK_ANDROID });
@@ -148,6 +257,18 @@ test.describe('a Facebook visitor on Android', () => {
       'href',
       `intent://${host}/events.html?ref=ad#Intent;scheme=http;end`,
     );
+  });
+
+  test("a preset that says webviews: 'refused': the click starts no flow and opens the way out", async ({ page }) => {
+    // The partner's own preset for a provider that answers a web view with an error page (as Google does).
+    const asked = await wayOutPage(
+      page,
+      'facebook',
+      autoMarkup('refused', 'provider="refuses-webviews"'),
+      `import { registerProvider } from '/assets/oauth-connect.js';
+        registerProvider('refuses-webviews', { name: 'Refuser', authorizeUrl: ${JSON.stringify(AUTO_AUTHORIZE())}, responseTypes: ['code'], webviews: 'refused' });`,
+    );
+    await clickTheWayOut(page, 'refused', asked, { kind: 'in-app', app: 'facebook', action: 'escape' });
   });
 });
 
