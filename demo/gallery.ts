@@ -30,6 +30,14 @@ registerLocale('ar', {
   error: 'فشل تسجيل الدخول. حاول مرة أخرى.',
 });
 
+// mode="auto" decides from what the browser tells about itself when an element first renders:
+// the gallery plays an Instagram visitor on an iPhone, as demo/in-app.ts does, so that its
+// mode="auto" elements show the in-app hint with Instagram's way out. (Only mode="auto" reads it.)
+Object.defineProperty(navigator, 'userAgent', {
+  value:
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/22B83 Instagram 354.0.0.29.90 (iPhone12,8; iOS 18_1; en_US; en; scale=2.00; 750x1334; 654111336; IABMV/1)',
+});
+
 type Attrs = Record<string, string | boolean | undefined>;
 
 /**
@@ -152,6 +160,12 @@ for (const theme of THEMES) {
     'connected: account (picture), account-name (fr)',
     connected,
     el('div', { lang: 'fr' }, button({ provider: 'ultracart', theme, 'account-name': 'Ada' })),
+  );
+  // mode="auto" in an app's in-app browser: the hint and its way out, in English and in French.
+  figure(
+    'mode="auto" in Instagram (en, fr)',
+    button({ provider: 'ulule', theme, mode: 'auto' }),
+    el('div', { lang: 'fr' }, button({ provider: 'ulule', theme, mode: 'auto' })),
   );
   gallery.append(panel(theme, `${theme == 'light' ? 'Light' : 'Dark'} theme · layout and languages`, extras));
 }
