@@ -11,7 +11,10 @@
 //      by constructor; listeners (CDP DOMDebugger), open BroadcastChannels and pending timers
 //      (bench/probes.js), before and after;
 //   4. 100 <oauth-connect> defined, upgraded and first-rendered, against 100 framework-free
-//      custom elements and 100 plain <button>s.
+//      custom elements and 100 plain <button>s;
+//   5. callback → connect-success, today's build against the element as of commit b9709de (the
+//      last before modes became modules, bench/old-build.js), built and run in the same session.
+// BENCH_PARTS=2,4 runs only those parts.
 // `node bench/flows.js` runs it alone on an existing build; `npm run bench` builds and runs it.
 import { fileURLToPath } from 'node:url';
 import process from 'node:process';
@@ -19,6 +22,7 @@ import { codeGrowthByScript, growing, summarize, v8Bytes } from './heap-snapshot
 import { chromium } from 'playwright';
 import { chromiumPath } from '../test/browsers.js';
 import { serveStatic } from '../scripts/static-server.js';
+import { buildOldBundle, OLD_COMMIT } from './old-build.js';
 
 const PROBES = fileURLToPath(new URL('probes.js', import.meta.url));
 const root = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
@@ -233,7 +237,40 @@ export const optionsFromEnv = (env = process.env) => ({
   gap: Number(env.BENCH_GAP ?? 200),
   parallel: Number(env.BENCH_PARALLEL ?? 16),
   jitControl: env.BENCH_JIT_CONTROL == '1',
+  parts: partsFromEnv(env.BENCH_PARTS),
 });
+
+export const PARTS = ['1', '2', '3', '4', '5'];
+
+/** `BENCH_PARTS` ("2,4", "5"): the parts to run, all when unset or empty; an unknown part throws. */
+export function partsFromEnv(value) {
+  const parts = (value ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  const unknown = parts.filter((part) => !PARTS.includes(part));
+  if (unknown.length) throw new Error(`bench: BENCH_PARTS names no part ${unknown.join(', ')}; parts are ${PARTS}`);
+  return parts.length ? parts : PARTS;
+}
+
+/**
+ * Medians of two builds' samples taken in the same run, and how many times the first's median the
+ * second's is (`ratio`: 1.1 is 10 % slower than the first); also the means, which a page without
+ * cross-origin isolation needs beside the medians: its clock has 0.1 ms steps, and a median of
+ * sub-millisecond times moves by whole steps, while a mean of many steps does not.
+ */
+export function comparison(first, second) {
+  if (!first.length || !second.length) throw new Error('bench: a build has no samples to compare');
+  const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  const [a, b] = [median(first), median(second)];
+  return {
+    first: a,
+    second: b,
+    ratio: b / a,
+    means: [mean(first), mean(second)],
+    counts: [first.length, second.length],
+  };
+}
 
 export async function benchFlows({
   flows = 500,
@@ -244,16 +281,26 @@ export async function benchFlows({
   manyRuns = 15,
   parallel = 16,
   jitControl = false,
+  parts = PARTS,
 } = {}) {
   t0 = Date.now();
+  const run = (part) => parts.includes(part);
+  const old = run('5') ? buildOldBundle(root, OLD_COMMIT) : null;
   const { startMockProvider } = await import('../dist/lib/mock-provider/index.js');
   const server = await serveStatic(root);
   const isolated = await serveStatic(root, { isolated: true });
   const redirectUri = `${server.origin}/bench/callback.html`;
   const channelRedirectUri = `${server.origin}/bench/callback-channel.html`;
+  const oldRedirectUri = old?.callbackPage && `${server.origin}${old.callbackPage}`;
   const options = {
     port: 0,
-    clients: [{ clientId: 'bench', name: 'Bench', redirectUris: [redirectUri, channelRedirectUri] }],
+    clients: [
+      {
+        clientId: 'bench',
+        name: 'Bench',
+        redirectUris: [redirectUri, channelRedirectUri, ...(oldRedirectUri ? [oldRedirectUri] : [])],
+      },
+    ],
     users: [{ name: 'Bench User', email: 'bench@example.com', password: 'bench-password' }],
   };
   const auto = await startMockProvider({ ...options, autoApprove: true });
@@ -268,7 +315,7 @@ export async function benchFlows({
   try {
     log('1');
     // 1. Click → window.open, real clicks, blocker on.
-    {
+    if (run('1')) {
       const page = await blocking.newPage();
       await page.addInitScript({ path: PROBES });
       await page.goto(`${server.origin}/bench/flows.html`);
@@ -303,7 +350,7 @@ export async function benchFlows({
     log('2');
     // 2. Callback → event, sequential successes on one element, a user's pause between them:
     //    by postMessage (bench/callback.html), then by BroadcastChannel alone (bench/callback-channel.html).
-    {
+    if (run('2')) {
       const page = await browser.newPage();
       await page.addInitScript({ path: PROBES });
       await page.goto(`${server.origin}/bench/flows.html`);
@@ -333,8 +380,9 @@ export async function benchFlows({
     log('3');
     // 3. Mixed flows in one page after a warm-up, before and after; and, on request, the same with
     //    V8's compilers off, which tells compiled code from anything the flows would keep.
-    results.leaks = await flowsWithoutGrowth(browser, { flows, warmUp, parallel, server, urls, flowOptions });
-    if (jitControl) {
+    if (run('3'))
+      results.leaks = await flowsWithoutGrowth(browser, { flows, warmUp, parallel, server, urls, flowOptions });
+    if (run('3') && jitControl) {
       const interpreted = await launch({ args: ['--js-flags=--no-sparkplug --no-maglev --no-turbofan'] });
       try {
         results.jitControl = await flowsWithoutGrowth(interpreted, {
@@ -353,7 +401,7 @@ export async function benchFlows({
 
     log('4');
     // 4. 100 buttons, fresh page each run.
-    {
+    if (run('4')) {
       const runs = [];
       for (let run = 0; run < manyRuns; run++) {
         const context = await browser.newContext();
@@ -377,6 +425,36 @@ export async function benchFlows({
         baselineRatio: median(runs.map((r) => r.ours / r.baseline)),
       };
     }
+
+    log('5');
+    // 5. Callback → connect-success, today's build against b9709de's, each on its own host page
+    //    and callback page, in one browser: rounds of flows taken in turn, so that a busy moment
+    //    of the machine hits both alike.
+    if (old?.missing) results.versusOld = { missing: old.missing };
+    else if (old) {
+      const builds = [
+        { name: 'today', flowsPage: '/bench/flows.html', redirectUri, times: [] },
+        { name: OLD_COMMIT, flowsPage: old.flowsPage, redirectUri: oldRedirectUri, times: [] },
+      ];
+      for (const build of builds) {
+        build.page = await browser.newPage();
+        await build.page.addInitScript({ path: PROBES });
+        await build.page.goto(`${server.origin}${build.flowsPage}`);
+        await addElements(build.page, 1, { ...urls, redirectUri: build.redirectUri });
+        await runFlows(build.page, { ...flowOptions, count: 5, kinds: ['success'], gap }); // warm-up
+      }
+      const ROUND = 10;
+      for (let done = 0; done < sequential; done += ROUND)
+        for (const build of done % (2 * ROUND) ? [...builds].reverse() : builds) {
+          const count = Math.min(ROUND, sequential - done);
+          const { flows: ran } = await runFlows(build.page, { ...flowOptions, count, kinds: ['success'], gap });
+          if (ran.some((flow) => flow.postedToEvent == null))
+            throw new Error(`bench: a ${build.name} flow did not succeed: ${JSON.stringify(ran)}`);
+          build.times.push(...ran.map((flow) => flow.postedToEvent));
+        }
+      for (const build of builds) await build.page.close();
+      results.versusOld = { commit: OLD_COMMIT, ...comparison(builds[1].times, builds[0].times) };
+    }
   } finally {
     await blocking.close();
     await browser.close();
@@ -388,25 +466,52 @@ export async function benchFlows({
   return { ...results, table: tableOf(results) };
 }
 
-function tableOf({ click, callback, channel, leaks, jitControl, many }) {
+function tableOf({ click, callback, channel, leaks, jitControl, many, versusOld }) {
   const ms = (value) => `${value.toFixed(2)} ms`;
-  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-  const signed = (value, format) => (value >= 0 ? '+' : '−') + format(Math.abs(value));
-  const same = (name) => leaks.before[name] == leaks.after[name];
-  const { before, after } = leaks;
-  const growth = after.heap - before.heap;
-  const withoutCode = growth - leaks.code;
-  // Compiled code of scripts without a URL: Playwright's evaluate helpers and bench/probes.js, which
-  // run in the measured page but are the bench's, not the partner's page's.
-  const benchCode = leaks.codeByScript[''] ?? 0;
-  const pageGrowth = growth - benchCode;
-  const scriptLabel = (script) =>
-    script == '' ? "the bench's own scripts" : script.startsWith('http') ? `\`${new URL(script).pathname}\`` : script;
-  const codeSplit = Object.entries(leaks.codeByScript)
-    .filter(([, bytes]) => Math.abs(bytes) >= 512)
-    .sort(([, a], [, b]) => b - a)
-    .map(([script, bytes]) => `${scriptLabel(script)} ${signed(bytes, kb)}`)
-    .join(', ');
+  const head = ['Measure', 'Figure', 'Target', 'Result'];
+  const rows = [
+    ...(click ? clickRows(click, ms) : []),
+    ...(callback ? callbackRows(callback, channel, ms) : []),
+    ...(leaks ? leakRows(leaks, jitControl) : []),
+    ...(many
+      ? [
+          [
+            `100 \`<oauth-connect>\`: define, upgrade, first render (median of ${many.runs} pages)`,
+            `${ms(many.ours)} vs ${ms(many.baseline)} for 100 framework-free custom elements (shadow root, \`<button>\`, status, one stylesheet) and ${ms(many.plain)} for 100 plain \`<button>\`s`,
+            '≤ 2.2× the framework-free baseline (aim 1.5×)',
+            `${many.baselineRatio.toFixed(2)}× baseline (${many.ratio.toFixed(1)}× plain)`,
+          ],
+        ]
+      : []),
+    ...(versusOld ? [versusOldRow(versusOld, ms)] : []),
+  ];
+  return [head, head.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+/** Part 5's row: the callback's result posted → `connect-success`, today's build against the old one. */
+export function versusOldRow(versus, ms = (value) => `${value.toFixed(2)} ms`) {
+  const measure = 'Callback page posts its result → `connect-success`, today against the element as of commit';
+  if (versus.missing) return [`${measure} ${OLD_COMMIT}`, `not measured: ${versus.missing}`, '≤ 1.2×', '–'];
+  return [
+    `${measure} ${versus.commit} (${versus.counts[1]} and ${versus.counts[0]} flows, taken in turn in one browser)`,
+    `median ${ms(versus.second)} today, ${ms(versus.first)} then; mean ${ms(versus.means[1])} and ${ms(versus.means[0])}`,
+    '≤ 1.2× that build',
+    `${versus.ratio.toFixed(2)}× ${versus.ratio <= 1.2 ? '(ok)' : '(**over**)'}`,
+  ];
+}
+
+function clickRows(click, ms) {
+  return [
+    [
+      `Click → \`window.open\`, real click, popup blocker on (median of ${click.count})`,
+      `${ms(click.sinceClick)} from the first click listener; ${ms(click.sinceEvent)} from the event's timeStamp`,
+      'same task, no microtask between',
+      `${click.count}/${click.count} synchronous, all opened`,
+    ],
+  ];
+}
+
+function callbackRows(callback, channel, ms) {
   // The callback's steps in the order they happened (the callback page may post before or after reading storage).
   const steps = (parts) =>
     [
@@ -420,13 +525,7 @@ function tableOf({ click, callback, channel, leaks, jitControl, many }) {
       .map(([step, time]) => `${step} at ${ms(time)}`)
       .concat(parts.handled != null ? [`\`connect-success\` ${ms(parts.handled)} after it`] : [])
       .join(', ');
-  const rows = [
-    [
-      `Click → \`window.open\`, real click, popup blocker on (median of ${click.count})`,
-      `${ms(click.sinceClick)} from the first click listener; ${ms(click.sinceEvent)} from the event's timeStamp`,
-      'same task, no microtask between',
-      `${click.count}/${click.count} synchronous, all opened`,
-    ],
+  return [
     [
       `\`dist/callback.js\` running → \`connect-success\` on the host (${callback.count} flows, by \`postMessage\`)`,
       `median ${ms(callback.median)}, p95 ${ms(callback.p95)}`,
@@ -446,6 +545,28 @@ function tableOf({ click, callback, channel, leaks, jitControl, many }) {
       '–',
       '–',
     ],
+  ];
+}
+
+function leakRows(leaks, jitControl) {
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+  const signed = (value, format) => (value >= 0 ? '+' : '−') + format(Math.abs(value));
+  const same = (name) => leaks.before[name] == leaks.after[name];
+  const { before, after } = leaks;
+  const growth = after.heap - before.heap;
+  const withoutCode = growth - leaks.code;
+  // Compiled code of scripts without a URL: Playwright's evaluate helpers and bench/probes.js, which
+  // run in the measured page but are the bench's, not the partner's page's.
+  const benchCode = leaks.codeByScript[''] ?? 0;
+  const pageGrowth = growth - benchCode;
+  const scriptLabel = (script) =>
+    script == '' ? "the bench's own scripts" : script.startsWith('http') ? `\`${new URL(script).pathname}\`` : script;
+  const codeSplit = Object.entries(leaks.codeByScript)
+    .filter(([, bytes]) => Math.abs(bytes) >= 512)
+    .sort(([, a], [, b]) => b - a)
+    .map(([script, bytes]) => `${scriptLabel(script)} ${signed(bytes, kb)}`)
+    .join(', ');
+  return [
     [
       `${leaks.count} flows after ${leaks.warmUp} warm-up flows, ${leaks.parallel} elements in parallel (${leaks.seconds.toFixed(0)} s): outcomes`,
       Object.entries(leaks.outcomes)
@@ -526,15 +647,7 @@ function tableOf({ click, callback, channel, leaks, jitControl, many }) {
       same('channels') ? 'ok' : '**leak**',
     ],
     ['Pending timers', `${before.timers} → ${after.timers}`, 'baseline', same('timers') ? 'ok' : '**leak**'],
-    [
-      `100 \`<oauth-connect>\`: define, upgrade, first render (median of ${many.runs} pages)`,
-      `${ms(many.ours)} vs ${ms(many.baseline)} for 100 framework-free custom elements (shadow root, \`<button>\`, status, one stylesheet) and ${ms(many.plain)} for 100 plain \`<button>\`s`,
-      '≤ 2.2× the framework-free baseline (aim 1.5×)',
-      `${many.baselineRatio.toFixed(2)}× baseline (${many.ratio.toFixed(1)}× plain)`,
-    ],
   ];
-  const head = ['Measure', 'Figure', 'Target', 'Result'];
-  return [head, head.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
 
 if (process.argv[1] == fileURLToPath(import.meta.url)) {
