@@ -329,7 +329,10 @@ How each figure is taken (\`bench/flows.js\`, \`bench/probes.js\`):
   evaluates, then times creating 100 \`<oauth-connect>\`, defining (which upgrades them), awaiting
   every \`updateComplete\` and a layout, against creating 100 plain \`<button>\`s and a layout in the
   same page; cross-origin isolated (5 µs timers), fresh page each run; the ratio is the median of the
-  per-page ratios.
+  per-page ratios. The next row is the same pages' main-thread CPU time between the parts'
+  \`performance\` marks (their thread timestamps in a Chromium trace, \`blink.user_timing\`): on a
+  machine that other processes keep busy, wall-clock time also counts the moments the page waited
+  for a core, and more so for the longer part, which inflates the wall-clock ratio.
 - **Against commit b9709de** (the element before modes became modules): \`bench/old-build.js\` extracts
   that commit with \`git archive\` into \`node_modules/.cache/oauth-connect-bench/\` and builds its
   \`dist/oauth-connect.js\` and \`dist/callback.js\` with its own Vite config; each build gets its own

@@ -1,5 +1,6 @@
-// The bench's comparison with the element as of commit b9709de (bench/old-build.js, part 5 of
-// bench/flows.js): finding the commit, pointing the bench pages at its build, and the verdict.
+// The bench's own logic in bench/flows.js and bench/old-build.js: the comparison with the element
+// as of commit b9709de (finding the commit, pointing the bench pages at its build, the verdict),
+// the parts to run, and the 100 buttons' CPU time read from a trace.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -7,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { commitAvailability, oldBuildDir, pagesFor } from '../../bench/old-build.js';
-import { comparison, partsFromEnv, PARTS, versusOldRow } from '../../bench/flows.js';
+import { comparison, partsFromEnv, PARTS, threadTimes, versusOldRow } from '../../bench/flows.js';
 
 const git = (cwd, ...args) =>
   execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
@@ -91,4 +92,18 @@ test('BENCH_PARTS picks parts, all when unset, and refuses a part that does not 
   assert.deepEqual(partsFromEnv(''), PARTS);
   assert.deepEqual(partsFromEnv('4, 5'), ['4', '5']);
   assert.throws(() => partsFromEnv('4,6'), /BENCH_PARTS names no part 6/);
+});
+
+test("the 100 buttons' CPU times come from the thread timestamps of each part's two marks", () => {
+  const mark = (name, tts, cat = 'blink.user_timing') => ({ name, cat, ph: 'I', ts: tts * 3, tts });
+  const events = [
+    mark('plain:start', 1000),
+    mark('plain:end', 1500),
+    mark('ours:start', 2000),
+    { name: 'ours:end', cat: 'blink.user_timing', ph: 'I', ts: 1 }, // no thread time: not a mark to use
+    mark('ours:end', 14500),
+    mark('ours:start', 99999, 'devtools.timeline'), // another category's event of that name
+  ];
+  assert.deepEqual(threadTimes(events, ['plain', 'ours']), { plain: 0.5, ours: 12.5 });
+  assert.throws(() => threadTimes(events, ['baseline']), /no thread time for baseline/);
 });
