@@ -337,7 +337,7 @@ How each figure is taken (\`bench/flows.js\`, \`bench/probes.js\`):
   that commit with \`git archive\` into \`node_modules/.cache/oauth-connect-bench/\` and builds its
   \`dist/oauth-connect.js\` and \`dist/callback.js\` with its own Vite config; each build gets its own
   host page and callback page (bench/flows.html and bench/callback.html pointed at its files), in
-  one browser, the same ${flowOptions.sequential} successful flows each, in rounds of ten taken in turn. The time runs from
+  one browser, the same ${flowOptions.sequential} successful flows each, one of each in turn (the order swapped every time). The time runs from
   the callback page's \`postMessage\` (the host's \`message\` event's \`timeStamp\`) to
   \`connect-success\`, on the host's clock; these pages are not cross-origin isolated (the popup must
   keep its opener), so the clock moves in 0.1 ms steps and the means are shown beside the medians.

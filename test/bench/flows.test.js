@@ -11,7 +11,7 @@ import { commitAvailability, oldBuildDir, pagesFor } from '../../bench/old-build
 import { comparison, partsFromEnv, PARTS, threadTimes, versusOldRow } from '../../bench/flows.js';
 
 const git = (cwd, ...args) =>
-  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], {
     cwd,
     encoding: 'utf8',
     stdio: 'pipe',
