@@ -22,7 +22,7 @@ import { codeGrowthByScript, growing, summarize, v8Bytes } from './heap-snapshot
 import { chromium } from 'playwright';
 import { chromiumPath } from '../test/browsers.js';
 import { serveStatic } from '../scripts/static-server.js';
-import { buildOldBundle, OLD_COMMIT } from './old-build.js';
+import { buildOldBundle, comparison, OLD_COMMIT, versusOldRow } from './old-build.js';
 
 const PROBES = fileURLToPath(new URL('probes.js', import.meta.url));
 const root = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
@@ -271,25 +271,6 @@ export function partsFromEnv(value) {
   return parts.length ? parts : PARTS;
 }
 
-/**
- * Medians of two builds' samples taken in the same run, and how many times the first's median the
- * second's is (`ratio`: 1.1 is 10 % slower than the first); also the means, which a page without
- * cross-origin isolation needs beside the medians: its clock has 0.1 ms steps, and a median of
- * sub-millisecond times moves by whole steps, while a mean of many steps does not.
- */
-export function comparison(first, second) {
-  if (!first.length || !second.length) throw new Error('bench: a build has no samples to compare');
-  const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
-  const [a, b] = [median(first), median(second)];
-  return {
-    first: a,
-    second: b,
-    ratio: b / a,
-    means: [mean(first), mean(second)],
-    counts: [first.length, second.length],
-  };
-}
-
 export async function benchFlows({
   flows = 500,
   warmUp = 100,
@@ -521,21 +502,6 @@ function tableOf({ click, callback, channel, leaks, jitControl, many, versusOld 
     ...(versusOld ? [versusOldRow(versusOld, ms)] : []),
   ];
   return [head, head.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
-}
-
-/** Part 5's row: the callback's result posted → `connect-success`, today's build against the old one. */
-export function versusOldRow(versus, ms = (value) => `${value.toFixed(2)} ms`) {
-  const measure = 'Callback page posts its result → `connect-success`, today against the element as of commit';
-  if (versus.missing) return [`${measure} ${OLD_COMMIT}`, `not measured: ${versus.missing}`, '≤ 1.2×', '–'];
-  return [
-    `${measure} ${versus.commit} (${versus.counts[1]} and ${versus.counts[0]} flows, taken in turn in one browser)`,
-    `median ${ms(versus.second)} today, ${ms(versus.first)} then; mean ${ms(versus.means[1])} and ${ms(versus.means[0])}` +
-      (versus.handling
-        ? `; of which the host's own handling (its \`message\` event → \`connect-success\`) median ${ms(versus.handling.second)} and ${ms(versus.handling.first)} (${versus.handling.ratio.toFixed(2)}×)`
-        : ''),
-    '≤ 1.2× that build',
-    `${versus.ratio.toFixed(2)}× ${versus.ratio <= 1.2 ? '(ok)' : '(**over**)'}`,
-  ];
 }
 
 function clickRows(click, ms) {

@@ -5,6 +5,7 @@
 // checkout's node_modules (the build tools are the same versions).
 // A clone without that commit (a shallow one, as CI checkouts often are) cannot build it: the
 // bench then says so, and how to get it, instead of comparing against something else.
+// Also the verdict: both builds' medians, their ratio, and the table's row (bench/flows.js, part 5).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -88,4 +89,44 @@ export function buildOldBundle(root, commit = OLD_COMMIT) {
   writeFileSync(join(target, 'bench-flows.html'), pages.flows);
   writeFileSync(join(target, 'bench-callback.html'), pages.callback);
   return { commit, flowsPage: `/${dir}/bench-flows.html`, callbackPage: `/${dir}/bench-callback.html` };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/**
+ * Medians of two builds' samples taken in the same run, and how many times the first's median the
+ * second's is (`ratio`: 1.1 is 10 % slower than the first); also the means, which a page without
+ * cross-origin isolation needs beside the medians: its clock has 0.1 ms steps, and a median of
+ * sub-millisecond times moves by whole steps, while a mean of many steps does not.
+ */
+export function comparison(first, second) {
+  if (!first.length || !second.length) throw new Error('bench: a build has no samples to compare');
+  const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  const [a, b] = [median(first), median(second)];
+  return {
+    first: a,
+    second: b,
+    ratio: b / a,
+    means: [mean(first), mean(second)],
+    counts: [first.length, second.length],
+  };
+}
+
+/** Part 5's row: the callback's result posted → `connect-success`, today's build against the old one. */
+export function versusOldRow(versus, ms = (value) => `${value.toFixed(2)} ms`) {
+  const measure = 'Callback page posts its result → `connect-success`, today against the element as of commit';
+  if (versus.missing) return [`${measure} ${OLD_COMMIT}`, `not measured: ${versus.missing}`, '≤ 1.2×', '–'];
+  return [
+    `${measure} ${versus.commit} (${versus.counts[1]} and ${versus.counts[0]} flows, taken in turn in one browser)`,
+    `median ${ms(versus.second)} today, ${ms(versus.first)} then; mean ${ms(versus.means[1])} and ${ms(versus.means[0])}` +
+      (versus.handling
+        ? `; of which the host's own handling (its \`message\` event → \`connect-success\`) median ${ms(versus.handling.second)} and ${ms(versus.handling.first)} (${versus.handling.ratio.toFixed(2)}×)`
+        : ''),
+    '≤ 1.2× that build',
+    `${versus.ratio.toFixed(2)}× ${versus.ratio <= 1.2 ? '(ok)' : '(**over**)'}`,
+  ];
 }

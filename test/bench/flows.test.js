@@ -7,8 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { commitAvailability, oldBuildDir, pagesFor } from '../../bench/old-build.js';
-import { comparison, partsFromEnv, PARTS, threadTimes, versusOldRow } from '../../bench/flows.js';
+import { commitAvailability, comparison, oldBuildDir, pagesFor, versusOldRow } from '../../bench/old-build.js';
+import { partsFromEnv, PARTS, threadTimes } from '../../bench/flows.js';
 
 const git = (cwd, ...args) =>
   execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], {
@@ -82,6 +82,8 @@ test('the row says ok up to 1.2×, over beyond, and why when the old build could
   assert.match(row([1], [1.2])[3], /^1\.20× \(ok\)$/);
   assert.match(row([1], [1.25])[3], /^1\.25× \(\*\*over\*\*\)$/);
   assert.match(row([0.5, 0.7], [0.6])[1], /median 0\.60 ms today, 0\.60 ms then/);
+  const withHandling = versusOldRow({ commit: 'b9709de', ...comparison([1], [1]), handling: comparison([0.2], [0.3]) });
+  assert.match(withHandling[1], /host's own handling .* median 0\.30 ms and 0\.20 ms \(1\.50×\)/);
   const missing = versusOldRow({ missing: 'commit b9709de is not in this shallow clone: …' });
   assert.match(missing[1], /^not measured: commit b9709de is not in this shallow clone/);
   assert.equal(missing[3], '–');
