@@ -49,8 +49,7 @@ const decide = (el: ModeElement) => {
           style: 'width:100%',
         })
       : undefined;
-    const link = hint?.lastChild as HTMLAnchorElement | undefined;
-    if (link && !(link.hidden = !way)) link.href = way as string;
+    if (hint) Object.assign(hint.lastChild as HTMLAnchorElement, way ? { href: way } : { hidden: true });
     decided.set(el, (decision = [{ ...where, action }, way, hint]));
     el.dispatchEvent(new CustomEvent('connect-environment', { detail: decision[0], bubbles: true, composed: true }));
   }
