@@ -31,8 +31,8 @@ export interface ConnectStrings {
   connectedTo?: string;
   /** Status while an account is connected and no provider is named: "Connected as %" (% is the account's name). */
   connectedAs?: string;
-  /** The button that ends the connection. */
-  disconnect: string;
+  /** The button that ends the connection (English in modes/connected). */
+  disconnect?: string;
   /** `mode="auto"` in an in-app browser: "Signing in may not work in this app." (English in modes/auto). */
   inApp?: string;
   /** The hint's link that opens the page in the system browser: "Open in your browser". */
@@ -78,9 +78,7 @@ export const en: ConnectStrings = {
   error: 'Sign-in failed. Try again.',
   cancelled: 'Sign-in cancelled.',
   unavailable: 'Sign-in is not available on this page.',
-  connectedTo: 'Connected to %1 as %2',
-  connectedAs: 'Connected as %',
-  disconnect: 'Disconnect',
+  // "Connected to % as %", "Disconnect": English in modes/connected, which shows them.
 };
 
 /**

@@ -4,8 +4,16 @@
  * `import 'oauth-connect/modes/connected'` (server-bound imports it).
  */
 import { providers } from '../../flow/providers.js';
+import { en } from '../locales.js';
 import { setText } from '../shadow.js';
 import { registerMode, type ModeElement } from './mode.js';
+
+// English, here rather than in the base: only a page that shows an account needs these words.
+Object.assign(en, {
+  connectedTo: 'Connected to %1 as %2',
+  connectedAs: 'Connected as %',
+  disconnect: 'Disconnect',
+});
 
 /** The picture and the Disconnect button, parsed once; each element clones them when it first connects. */
 let tree: HTMLTemplateElement | undefined;
