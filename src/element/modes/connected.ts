@@ -35,7 +35,8 @@ registerMode('connected', {
     const { name, picture: src } = el.current ?? { name: '' };
     picture.src = src ?? '';
     picture.hidden = !src;
-    setText(disconnect, text.disconnect);
+    // Always there: English above, or the language's own.
+    setText(disconnect, text.disconnect as string);
     const provider = el.provider && providers[el.provider]?.name;
     setText(
       status,
