@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type BuildEnvironmentOptions } from 'vite';
 import { mockProviderPlugin } from './demo/mock-provider-plugin.js';
-import { adoptedStylesOnly } from './scripts/adopted-styles-only.js';
+import { leanLit } from './scripts/lean-lit.js';
 import { minifyTemplates } from './scripts/minify-templates.js';
 
 /**
@@ -16,7 +16,7 @@ export default defineConfig(({ mode }) => ({
   root: 'demo',
   // strictPort: the mock provider registers this exact origin's redirect URIs.
   server: { port: 5173, strictPort: true },
-  plugins: [minifyTemplates(), adoptedStylesOnly(), mockProviderPlugin()],
+  plugins: [minifyTemplates(), leanLit(), mockProviderPlugin()],
   // The framework examples (demo/examples) import the package by name, as partners do.
   resolve: {
     alias: [

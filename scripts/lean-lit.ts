@@ -1,0 +1,65 @@
+import type { Plugin } from 'vite';
+
+/** `@lit/reactive-element`'s main module, which imports its styling helpers from `./css-tag.js`. */
+const reactiveElement = /\/@lit\/reactive-element\/reactive-element\.js$/;
+const cssTag = /\/@lit\/reactive-element\/css-tag\.js$/;
+const adoptOnly = '\0oauth-connect:adopt-styles-only';
+
+/**
+ * What `reactive-element.js` does when it loads, besides defining the class: hands the class to
+ * the ShadyDOM polyfill's hook, if a page loaded one, and records its version for Lit's dev-mode
+ * warning about several copies on a page. (The bundle's config drops lit-html's and lit-element's
+ * own, which are whole statements.)
+ */
+const registrations =
+  /,(\w+)\?\.\(\{ReactiveElement:\w+\}\),\(\w+\.reactiveElementVersions\?\?=\[\]\)\.push\("[\d.]+"\)/;
+
+/**
+ * For the self-contained bundles (dist/*.js), which every partner page loads: Lit's
+ * `ReactiveElement` without what cannot run there (about 340 B gzip).
+ *
+ * - Its `css-tag.js` becomes two functions that only adopt stylesheets. Lit's own also carries
+ *   `CSSResult`, its checks, and a fallback that writes `<style>` elements for browsers without
+ *   constructable stylesheets. The element's styles are a `CSSStyleSheet` made with
+ *   `new CSSStyleSheet()` (src/element/styles.ts): a browser that would need the fallback cannot
+ *   run the element anyway. A subclass's `css` results are adopted by their `styleSheet`, as Lit
+ *   does. `css`, `unsafeCSS` and `CSSResult` stay Lit's own, for any module that imports them.
+ * - Its load-time registrations (`registrations` above) go: the polyfills need `<style>` elements
+ *   too, and the version list only feeds a dev-mode warning. The build fails if Lit's text changes.
+ *
+ * npm builds are untouched: the app's bundler resolves Lit as published.
+ */
+export function leanLit(): Plugin {
+  return {
+    name: 'oauth-connect:lean-lit',
+    apply: 'build',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      // Lit's module itself, for the names re-exported from it: without side effects, so that what no
+      // module uses (its check for adoptable stylesheets) is left out.
+      if (importer?.startsWith(adoptOnly)) return { id: source, moduleSideEffects: false };
+      if (source != './css-tag.js' || !importer || !reactiveElement.test(importer)) return;
+      const lit = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return lit && cssTag.test(lit.id) ? adoptOnly + '?' + lit.id : undefined;
+    },
+    load(id) {
+      if (!id.startsWith(adoptOnly + '?')) return;
+      const lit = JSON.stringify(id.slice(adoptOnly.length + 1));
+      return `export { CSSResult, css, supportsAdoptingStyleSheets, unsafeCSS } from ${lit};
+export const getCompatibleStyle = (style) => style;
+export const adoptStyles = (root, styles) => {
+  root.adoptedStyleSheets = styles.map((style) => style.styleSheet ?? style);
+};
+`;
+    },
+    transform: {
+      filter: { id: reactiveElement },
+      handler(code, id) {
+        const hook = registrations.exec(code)?.[1];
+        const read = new RegExp(`,${hook}=\\w+\\.reactiveElementPolyfillSupport(?=,)`);
+        if (!hook || !read.test(code)) this.error(`${id} is not as expected: update scripts/lean-lit.ts`);
+        return { code: code.replace(registrations, '').replace(read, ''), map: null };
+      },
+    },
+  };
+}
