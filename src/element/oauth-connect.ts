@@ -205,9 +205,7 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
         // activation, and is sent on when the module has arrived (a redirect just waits for it).
         startLater(
           arrival || Promise.reject(missingMode(first)),
-          arrival && name != 'redirect' && name != 'auto'
-            ? openCenteredPopup('about:blank', this.popupWidth || 500, this.popupHeight || 650)
-            : null,
+          arrival && name != 'redirect' && name != 'auto' ? openCenteredPopup('about:blank', this) : null,
           start,
         );
     this.#note = undefined;
@@ -341,7 +339,7 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
    */
   #needs(): [ModeName, ...ModeName[]] {
     const { server, mode, issuer, authorizeUrl, provider, current } = this;
-    const preset = provider ? providers[provider] : undefined;
+    const preset = providers[provider ?? ''];
     return [
       server && mode != 'auto' ? 'server-bound' : mode || 'popup',
       // Server-bound: its mode too (mode="auto" first), or the redirect module that takes its page away.

@@ -6,7 +6,7 @@
 import { parseUrl } from '../flow/urls.js';
 import { providers } from '../flow/providers.js';
 import type { ConnectStrings } from './locales.js';
-import { statusKey, type ConnectStatus } from './status.js';
+import type { ConnectStatus } from './status.js';
 
 /** The shadow tree's nodes that painting changes. */
 export interface Parts {
@@ -87,7 +87,7 @@ export const paint = (
   popup: boolean,
 ): void => {
   const { status, provider: id, label: given, disabled, server, authorizeUrl } = el;
-  const preset = id ? providers[id] : undefined;
+  const preset = providers[id ?? ''];
   const pending = status == 'pending';
   button.toggleAttribute('disabled', disabled);
   button.ariaBusy = pending ? 'true' : null;
@@ -114,7 +114,8 @@ export const paint = (
   // A provider without a preset or a host to name (a server-bound one): no "Waiting for …".
   // Parsed only while pending: the other renders need no URL.
   const named = pending && (preset?.name ?? (server ? undefined : parseUrl(authorizeUrl)?.hostname));
-  const key = statusKey(status, note);
+  // The note, else the status's own words (`success`, `error`); none while idle.
+  const key = note ?? (status == 'success' || status == 'error' ? status : undefined);
   setText(
     statusText,
     pending ? (named ? fill(text.waiting, named) : text.waitingSignIn) : key ? (text[key] ?? '') : '',

@@ -153,7 +153,6 @@ export const styles =
     :host([status='error']) [part='status'] {
       color: var(--oauth-connect-error, light-dark(#b91c1c, #fca5a5));
     }
-    .sr,
     :host([no-status]) [part='status'] {
       position: absolute;
       width: 1px;
