@@ -7,6 +7,7 @@
  */
 import { modes, setModeLoader, type Mode, type ModeElement, type ModeName } from './element/modes/mode.js';
 import { setLocaleLoader } from './element/locales.js';
+import './element/register.js';
 import { missingMode } from './flow/errors.js';
 import type { ConnectResult } from './flow/callback-result.js';
 import type { ConnectOptions } from './flow/options.js';
@@ -72,4 +73,4 @@ export const connect = (options: ConnectOptions, onStart?: OnStart): Promise<Con
   startFlow(options, onStart).result;
 
 export { registerMode } from './element/modes/mode.js';
-export * from './element.js';
+export * from './index.js';

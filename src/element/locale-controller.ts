@@ -4,8 +4,8 @@ import { en, fillNames, localeLoader, registered, type ConnectStrings, type Loca
 
 /**
  * The languages the package has a module for (./locales/*.ts, `oauth-connect/locales/<lang>`) not
- * asked for yet: a page in one of them that did not import it is told so, or the script-tag bundle
- * loads it, once per page however many elements. Any other language is English unless the page
+ * asked for yet: for a page in one of them that did not import it, the entry's loader runs (npm
+ * says which import is missing, the script-tag bundle loads it), once per page however many elements. Any other language is English unless the page
  * registered it.
  */
 const unasked = new Set(['fr', 'es', 'de']);
@@ -68,8 +68,8 @@ export class LocaleController implements ReactiveController {
       Object.keys(en).some((key) => !(key in local) && key != 'connectedTo' && key != 'connectWith')
     ) {
       unasked.delete(base);
-      if (localeLoader) localeLoader(base);
-      else console.warn(`oauth-connect: lang="${base}" is English until you import 'oauth-connect/locales/${base}'.`);
+      // The bundle loads its module; npm warns which import is missing (src/element.ts).
+      localeLoader?.(base);
     }
     // A language (or a partner's words) with "Connected as" only keeps it, rather than English's
     // "Connected to … as …".

@@ -108,13 +108,14 @@ export const registerLocale = (lang: string, strings: Partial<ConnectStrings>, o
   renderAll();
 };
 
-/** The script-tag bundle's way to fetch a language's module; unset on npm (see setLocaleLoader). */
+/** What the page's entry does for a language whose module was not imported (see setLocaleLoader). */
 export let localeLoader: ((lang: string) => void) | undefined;
 
 /**
- * Internal, for the script-tag bundle: how to bring in a language whose module was not imported
- * (its `import()` of `locales/<lang>.js` beside the bundle). Called once per language per page;
- * the module registers itself when it arrives. Without a loader (npm), the element warns instead.
+ * Internal, for the entries: what to do for a language whose module was not imported. The
+ * script-tag bundle `import()`s `locales/<lang>.js` beside itself (the module registers itself when
+ * it arrives); the npm entry (src/element.ts) warns which import is missing. Called once per
+ * language per page.
  */
 export const setLocaleLoader = (load: (lang: string) => void): void => {
   localeLoader = load;
