@@ -90,11 +90,6 @@ export const styles =
     [part='disconnect'] {
       border-color: currentColor;
     }
-    [part='picture'] {
-      width: var(--_h);
-      height: var(--_h);
-      border-radius: 50%;
-    }
     button:hover {
       filter: brightness(1.15);
     }

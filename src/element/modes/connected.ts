@@ -17,6 +17,11 @@ Object.assign(en, {
 
 /** The picture and the Disconnect button, parsed once; each element clones them when it first connects. */
 let tree: HTMLTemplateElement | undefined;
+/**
+ * The picture's rule (as high as the button, round), adopted beside the element's own stylesheet
+ * (styles.ts, which every page pays for) when an element first shows it.
+ */
+let sheet: CSSStyleSheet | undefined;
 const looks = new WeakMap<ModeElement, [HTMLImageElement, HTMLElement]>();
 
 registerMode('connected', {
@@ -30,6 +35,9 @@ registerMode('connected', {
       look = [...document.importNode(tree.content, true).children] as [HTMLImageElement, HTMLElement];
       looks.set(el, look);
       look[1].onclick = () => void el.disconnect().then(() => el.focus());
+      if (!sheet)
+        (sheet = new CSSStyleSheet()).replaceSync('[part=picture]{width:var(--_h);height:var(--_h);border-radius:50%}');
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     }
     const [picture, disconnect] = look;
     const { name, picture: src } = el.current ?? { name: '' };
