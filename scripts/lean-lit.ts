@@ -15,8 +15,18 @@ const registrations =
   /,(\w+)\?\.\(\{ReactiveElement:\w+\}\),\(\w+\.reactiveElementVersions\?\?=\[\]\)\.push\("[\d.]+"\)/;
 
 /**
+ * What standard (TC39) decorators need: the `Symbol.metadata` polyfill and the page-wide map of
+ * decorated properties set up at load, and the class reading that map when it is defined. Only
+ * compiled code has decorators, and compiled code imports the npm package, not this bundle.
+ */
+const decoratorMetadata = [
+  /Symbol\.metadata\?\?=Symbol\("metadata"\),\w+\.litPropertyMetadata\?\?=new WeakMap;/,
+  /const (\w+)=this\[Symbol\.metadata\];if\(null!==\1\)\{const (\w+)=litPropertyMetadata\.get\(\1\);if\(void 0!==\2\)for\(const\[(\w+),(\w+)\]of \2\)this\.elementProperties\.set\(\3,\4\)\}/,
+];
+
+/**
  * For the self-contained bundles (dist/*.js), which every partner page loads: Lit's
- * `ReactiveElement` without what cannot run there (about 340 B gzip).
+ * `ReactiveElement` without what cannot run there (about 430 B gzip).
  *
  * - Its `css-tag.js` becomes two functions that only adopt stylesheets. Lit's own also carries
  *   `CSSResult`, its checks, and a fallback that writes `<style>` elements for browsers without
@@ -25,7 +35,12 @@ const registrations =
  *   run the element anyway. A subclass's `css` results are adopted by their `styleSheet`, as Lit
  *   does. `css`, `unsafeCSS` and `CSSResult` stay Lit's own, for any module that imports them.
  * - Its load-time registrations (`registrations` above) go: the polyfills need `<style>` elements
- *   too, and the version list only feeds a dev-mode warning. The build fails if Lit's text changes.
+ *   too, and the version list only feeds a dev-mode warning.
+ * - So does its support for standard decorators (`decoratorMetadata` above), which a page without
+ *   a build step cannot write. Lit's other class API (`addInitializer`, controllers, the
+ *   `static properties` options) stays: plain script can use it.
+ *
+ * The build fails if Lit's text is not as expected.
  *
  * npm builds are untouched: the app's bundler resolves Lit as published.
  */
@@ -57,8 +72,10 @@ export const adoptStyles = (root, styles) => {
       handler(code, id) {
         const hook = registrations.exec(code)?.[1];
         const read = new RegExp(`,${hook}=\\w+\\.reactiveElementPolyfillSupport(?=,)`);
-        if (!hook || !read.test(code)) this.error(`${id} is not as expected: update scripts/lean-lit.ts`);
-        return { code: code.replace(registrations, '').replace(read, ''), map: null };
+        const cuts = [registrations, read, ...decoratorMetadata];
+        if (!hook || !cuts.every((cut) => cut.test(code)))
+          this.error(`${id} is not as expected: update scripts/lean-lit.ts`);
+        return { code: cuts.reduce((text, cut) => text.replace(cut, ''), code), map: null };
       },
     },
   };
