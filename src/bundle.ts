@@ -68,7 +68,8 @@ setLocaleLoader((lang) => void beside('locales/', lang).catch(() => {}));
  * (These local exports win over the same names from the star export below.)
  */
 export const startFlow = (options: ConnectOptions, onStart?: OnStart): PendingFlow =>
-  (modes.popup as Required<Mode>).start(options as ModeElement, onStart ?? (() => {})) as PendingFlow;
+  // (The popup flow calls `onStart` only if there is one.)
+  (modes.popup as Required<Mode>).start(options as ModeElement, onStart as OnStart) as PendingFlow;
 export const connect = (options: ConnectOptions, onStart?: OnStart): Promise<ConnectResult> =>
   startFlow(options, onStart).result;
 
