@@ -295,11 +295,12 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     const { strings: text, fill } = this.#locale;
     paint(this.#parts, this, text, fill, this.#note, needs[0] != 'redirect');
     const root = this.renderRoot as ShadowRoot;
+    const [button, , statusText] = this.#parts;
     // The sign-in look: the connected look leaves it in place while a flow is pending.
-    if (status != 'connected' && status != 'pending' && root.firstChild != this.#parts.button)
-      root.replaceChildren(this.#parts.button, this.#parts.status);
+    if (status != 'connected' && status != 'pending' && root.firstChild != button)
+      root.replaceChildren(button, statusText);
     // Then what the mode paints: the connected look, or its own (mode="auto": the in-app hint).
-    (status == 'connected' ? modes.connected : modes[needs[0]])?.paint?.(this, root, this.#parts.status, text, fill);
+    (status == 'connected' ? modes.connected : modes[needs[0]])?.paint?.(this, root, statusText, text, fill);
     // CSS custom states, for `oauth-connect:state(pending)`.
     const { states } = this.#internals;
     states.clear();

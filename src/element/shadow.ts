@@ -8,18 +8,21 @@ import { providers } from '../flow/providers.js';
 import type { ConnectStrings } from './locales.js';
 import type { ConnectStatus } from './status.js';
 
-/** The shadow tree's nodes that painting changes. */
-export interface Parts {
-  button: HTMLElement;
-  icon: Element;
-  /** The default slot, whose fallback content is the label. */
-  label: HTMLSlotElement;
-  cancel: HTMLElement;
-  status: Element;
-  spinner: Element;
+/**
+ * The shadow tree's nodes that painting changes: the template's top-level nodes in order, then two
+ * inside the button. (A tuple rather than an object: no property names in the bundle.)
+ */
+export type Parts = [
+  button: HTMLElement,
+  cancel: HTMLElement,
+  status: Element,
+  spinner: Element,
   /** The icon slot; without a slotted logo, its ::before is the monogram. */
-  monogram: HTMLElement;
-}
+  monogram: HTMLElement,
+  icon: Element,
+  /** The default slot, whose fallback content is the label. */
+  label: HTMLSlotElement,
+];
 
 /** Puts names into one of the strings, as the element's language does (locale-controller.ts). */
 export type Fill = (template: string, ...names: string[]) => string;
@@ -48,8 +51,8 @@ export const buildShadow = (root: HTMLElement | DocumentFragment, el: Painted, i
     innerHTML:
       '<button part=button type=button><span part=icon aria-hidden=true></span><span part=label><slot></slot></span></button><button part=cancel type=button></button><span part=status role=status></span><span class=spin></span><slot name=icon></slot>',
   });
-  const [button, cancel, status, spinner, monogram] = document.importNode(tree.content, true)
-    .children as HTMLCollectionOf<HTMLElement>;
+  const nodes = [...document.importNode(tree.content, true).children] as unknown as Parts;
+  const [button, cancel, status] = nodes;
   const [
     icon,
     {
@@ -71,7 +74,8 @@ export const buildShadow = (root: HTMLElement | DocumentFragment, el: Painted, i
   for (const type of ['pointerenter', 'focus', 'touchstart']) button.addEventListener(type, intent);
   // The accessible name is built from the label's text.
   label.addEventListener('slotchange', () => el.requestUpdate());
-  return { button, icon, label, cancel, status, spinner, monogram };
+  nodes.push(icon, label);
+  return nodes;
 };
 
 /**
@@ -79,7 +83,7 @@ export const buildShadow = (root: HTMLElement | DocumentFragment, el: Painted, i
  * status's own; `popup`: the new-window hint is read after the label (not in redirect mode).
  */
 export const paint = (
-  { button, icon, label, cancel, status: statusText, spinner, monogram }: Parts,
+  [button, cancel, statusText, spinner, monogram, icon, label]: Parts,
   el: Painted,
   text: ConnectStrings,
   fill: Fill,
