@@ -39,7 +39,8 @@ const decoratorMetadata = [
  * - So does its support for standard decorators (`decoratorMetadata` above), which a page without
  *   a build step cannot write. Lit's other class API (`addInitializer`, controllers, the
  *   `static properties` options) stays: plain script can use it.
- * - Its private members get shorter names (`_$Ei` becomes `$i`).
+ * - Its private members get shorter names (`_$Ei` becomes `$i`), and the names it passes through
+ *   `JSCompiler_renameProperty` are written as they are.
  *
  * The build fails if Lit's text is not as expected.
  *
@@ -76,9 +77,15 @@ export const adoptStyles = (root, styles) => {
         const cuts = [registrations, read, ...decoratorMetadata];
         if (!hook || !cuts.every((cut) => cut.test(code)))
           this.error(`${id} is not as expected: update scripts/lean-lit.ts`);
-        // `_$E…`: ReactiveElement's private members, as Lit's build names them (`_$A…` are shared with
-        // other Lit packages and stay). Here only this copy of the class uses them: shorter names.
-        const lean = cuts.reduce((text, cut) => text.replace(cut, ''), code).replace(/_\$E(?=\w)/g, '$');
+        // Lit's stand-in for Closure Compiler's `JSCompiler_renameProperty` (it returns the name): the names themselves.
+        const rename = /,(\w+)=\((\w+),\w+\)=>\2,/.exec(code)?.[1];
+        if (!rename) this.error(`${id} has no JSCompiler_renameProperty: update scripts/lean-lit.ts`);
+        const lean = cuts
+          .reduce((text, cut) => text.replace(cut, ''), code)
+          .replace(new RegExp(`\\b${rename}\\(("\\w+")\\)`, 'g'), '$1')
+          // `_$E…`, `_$A…`: ReactiveElement's private members, as Lit's build names them. Here no other
+          // Lit package and no other copy of the class uses them: shorter names.
+          .replace(/_\$[AE](?=\w)/g, '$');
         return { code: lean, map: null };
       },
     },
