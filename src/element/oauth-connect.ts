@@ -151,10 +151,11 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
   #flow: PendingFlow<ConnectSuccessDetail> | undefined;
   /** The status text when it is not the status's own (`cancelled` after Deny, `unavailable` for a setup mistake). */
   #note: keyof ConnectStrings | undefined;
-  /** The setup mistakes already logged to the console, so that each is logged once. */
-  #logged = new Set<string>();
-  /** The modes that have restored what they keep for this element (once each). */
-  #restored = new Set<ModeName>();
+  /**
+   * What this element did once only: each setup mistake it logged to the console (by its message,
+   * `oauth-connect: …`) and each mode that restored what it keeps for it (by its name).
+   */
+  #once = new Set<string>();
   #parts!: Parts;
   #internals = this.attachInternals();
   /** The element's language and its words. */
@@ -319,8 +320,8 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
       const loading = mode ? undefined : loadMode(need);
       if (loading) loading.catch(() => {});
       else if (!mode) this.#log(missingMode(need));
-      else if (!this.#restored.has(need)) {
-        this.#restored.add(need);
+      else if (!this.#once.has(need)) {
+        this.#once.add(need);
         mode.restore?.(this);
       }
     }
@@ -353,8 +354,8 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
 
   /** Logs a setup mistake to the console, once per element for each distinct one. */
   #log({ error, errorDescription = '' }: ConnectError): void {
-    if (error == 'invalid_config' && !this.#logged.has(errorDescription)) {
-      this.#logged.add(errorDescription);
+    if (error == 'invalid_config' && !this.#once.has(errorDescription)) {
+      this.#once.add(errorDescription);
       console.error(errorDescription);
     }
   }
