@@ -157,3 +157,64 @@ test('the bundle imports a mode from beside itself by its name only; a file that
   // A name that is a path is never fetched.
   expect(requested).not.toContain('/assets/x.js');
 });
+
+// The bundle's loader: a redirect must not open a window while its module is on its way (the
+// popup modes' early click opens one blank: test/unit/element/modes-bundle.test.ts).
+test('mode="redirect" before dist/modes/redirect.js arrives: a click opens no popup, and the page goes to the provider when it arrives', async ({
+  page,
+}) => {
+  let release!: () => void;
+  const hold = new Promise<void>((resolve) => (release = resolve));
+  let released = false;
+  let moduleAsked = false;
+  const popups: string[] = [];
+  page.on('popup', (popup) => popups.push(popup.url()));
+  // The provider: where the page itself must go, once the module is there.
+  const navigations: { url: string; released: boolean }[] = [];
+  await page.route('https://provider.example/**', (route) => {
+    navigations.push({ url: route.request().url(), released });
+    return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Provider</title>' });
+  });
+  // The bundle loads dist/modes/redirect.js from beside itself; that one file is held back.
+  await page.route('**/assets/**/*.js', async (route) => {
+    const file = new URL(route.request().url()).pathname.replace(/^.*\/assets\//, '');
+    if (file == 'modes/redirect.js') {
+      moduleAsked = true;
+      await hold;
+    }
+    await route.fulfill({ contentType: 'text/javascript', body: readFileSync(dist(file)) });
+  });
+  await page.route('**/readme-page.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><script type="module" src="/assets/oauth-connect.js"></script>
+        <oauth-connect mode="redirect" authorize-url="https://provider.example/authorize" client-id="partner"
+          redirect-uri="/callback.html">Sign in</oauth-connect>`,
+    }),
+  );
+  // Not until `load`: Firefox holds it for the held module.
+  await page.goto('/readme-page.html', { waitUntil: 'commit' });
+  const button = page.locator('oauth-connect [part="button"]');
+  await expect(button).toBeVisible();
+  await expect.poll(() => moduleAsked, { message: 'the bundle asks for the redirect module' }).toBe(true);
+
+  await button.click();
+  await expect(page.locator('oauth-connect')).toHaveAttribute('status', 'pending');
+  // Long enough for a popup or a navigation that did not wait for the module to show.
+  await page.waitForTimeout(500);
+  expect(popups, 'no window opens while the module is on its way').toEqual([]);
+  expect(navigations, 'nor does the page leave').toEqual([]);
+  const { origin, pathname } = new URL(page.url());
+  expect(pathname).toBe('/readme-page.html');
+
+  released = true;
+  release();
+  await page.waitForURL('https://provider.example/**');
+  expect(navigations).toHaveLength(1);
+  expect(navigations[0]!.released, 'the page left only once the module had arrived').toBe(true);
+  const authorize = new URL(navigations[0]!.url);
+  expect(authorize.pathname).toBe('/authorize');
+  expect(authorize.searchParams.get('client_id')).toBe('partner');
+  expect(authorize.searchParams.get('redirect_uri')).toBe(`${origin}/callback.html`);
+  expect(popups, 'and no window opened at all').toEqual([]);
+});
