@@ -11,7 +11,10 @@
 //      by constructor; listeners (CDP DOMDebugger), open BroadcastChannels and pending timers
 //      (bench/probes.js), before and after;
 //   4. 100 <oauth-connect> defined, upgraded and first-rendered, against 100 framework-free
-//      custom elements and 100 plain <button>s.
+//      custom elements and 100 plain <button>s;
+//   5. callback → connect-success, today's build against the element as of commit b9709de (the
+//      last before modes became modules, bench/old-build.js), built and run in the same session.
+// BENCH_PARTS=2,4 runs only those parts.
 // `node bench/flows.js` runs it alone on an existing build; `npm run bench` builds and runs it.
 import { fileURLToPath } from 'node:url';
 import process from 'node:process';
@@ -19,6 +22,7 @@ import { codeGrowthByScript, growing, summarize, v8Bytes } from './heap-snapshot
 import { chromium } from 'playwright';
 import { chromiumPath } from '../test/browsers.js';
 import { serveStatic } from '../scripts/static-server.js';
+import { buildOldBundle, comparison, OLD_COMMIT, versusOldRow } from './old-build.js';
 
 const PROBES = fileURLToPath(new URL('probes.js', import.meta.url));
 const root = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
@@ -225,6 +229,24 @@ const partsOf = (done) => {
   };
 };
 
+/**
+ * The main thread's CPU time of each part of a page, in ms, from a Chromium trace: the thread
+ * timestamps (`tts`, µs) of the page's `<part>:start` and `<part>:end` performance marks. Wall-clock
+ * time also counts the moments when other processes had the core; CPU time does not.
+ */
+export function threadTimes(traceEvents, parts) {
+  const marks = new Map(
+    traceEvents.filter((event) => event.cat == 'blink.user_timing' && event.tts != null).map((e) => [e.name, e.tts]),
+  );
+  return Object.fromEntries(
+    parts.map((part) => {
+      const [start, end] = [marks.get(`${part}:start`), marks.get(`${part}:end`)];
+      if (start == null || end == null) throw new Error(`bench: the trace has no thread time for ${part}`);
+      return [part, (end - start) / 1000];
+    }),
+  );
+}
+
 /** The knobs, from the environment (`npm run bench` and `node bench/flows.js` alike). */
 export const optionsFromEnv = (env = process.env) => ({
   flows: Number(env.BENCH_FLOWS ?? 500),
@@ -233,7 +255,21 @@ export const optionsFromEnv = (env = process.env) => ({
   gap: Number(env.BENCH_GAP ?? 200),
   parallel: Number(env.BENCH_PARALLEL ?? 16),
   jitControl: env.BENCH_JIT_CONTROL == '1',
+  parts: partsFromEnv(env.BENCH_PARTS),
 });
+
+export const PARTS = ['1', '2', '3', '4', '5'];
+
+/** `BENCH_PARTS` ("2,4", "5"): the parts to run, all when unset or empty; an unknown part throws. */
+export function partsFromEnv(value) {
+  const parts = (value ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  const unknown = parts.filter((part) => !PARTS.includes(part));
+  if (unknown.length) throw new Error(`bench: BENCH_PARTS names no part ${unknown.join(', ')}; parts are ${PARTS}`);
+  return parts.length ? parts : PARTS;
+}
 
 export async function benchFlows({
   flows = 500,
@@ -244,16 +280,26 @@ export async function benchFlows({
   manyRuns = 15,
   parallel = 16,
   jitControl = false,
+  parts = PARTS,
 } = {}) {
   t0 = Date.now();
+  const run = (part) => parts.includes(part);
+  const old = run('5') ? buildOldBundle(root, OLD_COMMIT) : null;
   const { startMockProvider } = await import('../dist/lib/mock-provider/index.js');
   const server = await serveStatic(root);
   const isolated = await serveStatic(root, { isolated: true });
   const redirectUri = `${server.origin}/bench/callback.html`;
   const channelRedirectUri = `${server.origin}/bench/callback-channel.html`;
+  const oldRedirectUri = old?.callbackPage && `${server.origin}${old.callbackPage}`;
   const options = {
     port: 0,
-    clients: [{ clientId: 'bench', name: 'Bench', redirectUris: [redirectUri, channelRedirectUri] }],
+    clients: [
+      {
+        clientId: 'bench',
+        name: 'Bench',
+        redirectUris: [redirectUri, channelRedirectUri, ...(oldRedirectUri ? [oldRedirectUri] : [])],
+      },
+    ],
     users: [{ name: 'Bench User', email: 'bench@example.com', password: 'bench-password' }],
   };
   const auto = await startMockProvider({ ...options, autoApprove: true });
@@ -268,7 +314,7 @@ export async function benchFlows({
   try {
     log('1');
     // 1. Click → window.open, real clicks, blocker on.
-    {
+    if (run('1')) {
       const page = await blocking.newPage();
       await page.addInitScript({ path: PROBES });
       await page.goto(`${server.origin}/bench/flows.html`);
@@ -303,7 +349,7 @@ export async function benchFlows({
     log('2');
     // 2. Callback → event, sequential successes on one element, a user's pause between them:
     //    by postMessage (bench/callback.html), then by BroadcastChannel alone (bench/callback-channel.html).
-    {
+    if (run('2')) {
       const page = await browser.newPage();
       await page.addInitScript({ path: PROBES });
       await page.goto(`${server.origin}/bench/flows.html`);
@@ -333,8 +379,9 @@ export async function benchFlows({
     log('3');
     // 3. Mixed flows in one page after a warm-up, before and after; and, on request, the same with
     //    V8's compilers off, which tells compiled code from anything the flows would keep.
-    results.leaks = await flowsWithoutGrowth(browser, { flows, warmUp, parallel, server, urls, flowOptions });
-    if (jitControl) {
+    if (run('3'))
+      results.leaks = await flowsWithoutGrowth(browser, { flows, warmUp, parallel, server, urls, flowOptions });
+    if (run('3') && jitControl) {
       const interpreted = await launch({ args: ['--js-flags=--no-sparkplug --no-maglev --no-turbofan'] });
       try {
         results.jitControl = await flowsWithoutGrowth(interpreted, {
@@ -353,17 +400,19 @@ export async function benchFlows({
 
     log('4');
     // 4. 100 buttons, fresh page each run.
-    {
+    if (run('4')) {
       const runs = [];
       for (let run = 0; run < manyRuns; run++) {
         const context = await browser.newContext();
         const page = await context.newPage();
         await page.goto(`${isolated.origin}/bench/many.html`);
         await page.waitForFunction(() => window.heldDefinition);
+        await browser.startTracing(page, { categories: ['blink.user_timing'] });
         const result = await page.evaluate(() => window.measure());
+        const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
         await context.close();
         if (!result.rendered || !result.isolated) throw new Error(`bench: 100 buttons: ${JSON.stringify(result)}`);
-        runs.push(result);
+        runs.push({ ...result, cpu: threadTimes(traceEvents, ['plain', 'baseline', 'ours']) });
       }
       const plain = median(runs.map((r) => r.plain));
       const baseline = median(runs.map((r) => r.baseline));
@@ -375,6 +424,45 @@ export async function benchFlows({
         ours,
         ratio: median(runs.map((r) => r.ours / r.plain)),
         baselineRatio: median(runs.map((r) => r.ours / r.baseline)),
+        cpu: {
+          baseline: median(runs.map((r) => r.cpu.baseline)),
+          ours: median(runs.map((r) => r.cpu.ours)),
+          baselineRatio: median(runs.map((r) => r.cpu.ours / r.cpu.baseline)),
+        },
+      };
+    }
+
+    log('5');
+    // 5. Callback → connect-success, today's build against b9709de's, each on its own host page
+    //    and callback page, in one browser, their flows taken in turn.
+    if (old?.missing) results.versusOld = { missing: old.missing };
+    else if (old) {
+      const builds = [
+        { name: 'today', flowsPage: '/bench/flows.html', redirectUri, times: [], handling: [] },
+        { name: OLD_COMMIT, flowsPage: old.flowsPage, redirectUri: oldRedirectUri, times: [], handling: [] },
+      ];
+      for (const build of builds) {
+        build.page = await browser.newPage();
+        await build.page.addInitScript({ path: PROBES });
+        await build.page.goto(`${server.origin}${build.flowsPage}`);
+        await addElements(build.page, 1, { ...urls, redirectUri: build.redirectUri });
+        await runFlows(build.page, { ...flowOptions, count: 5, kinds: ['success'], gap }); // warm-up
+      }
+      // One flow each in turn, the order swapped every time (ABBA…): a busy moment of the machine,
+      // which moves these sub-millisecond times by more than the builds differ, falls on both alike.
+      for (let done = 0; done < sequential; done++)
+        for (const build of done % 2 ? [...builds].reverse() : builds) {
+          const { flows: ran } = await runFlows(build.page, { ...flowOptions, count: 1, kinds: ['success'], gap });
+          if (ran.some((flow) => flow.postedToEvent == null))
+            throw new Error(`bench: a ${build.name} flow did not succeed: ${JSON.stringify(ran)}`);
+          build.times.push(...ran.map((flow) => flow.postedToEvent));
+          build.handling.push(...ran.map((flow) => flow.messageToEvent));
+        }
+      for (const build of builds) await build.page.close();
+      results.versusOld = {
+        commit: OLD_COMMIT,
+        ...comparison(builds[1].times, builds[0].times),
+        handling: comparison(builds[1].handling, builds[0].handling),
       };
     }
   } finally {
@@ -388,25 +476,46 @@ export async function benchFlows({
   return { ...results, table: tableOf(results) };
 }
 
-function tableOf({ click, callback, channel, leaks, jitControl, many }) {
+function tableOf({ click, callback, channel, leaks, jitControl, many, versusOld }) {
   const ms = (value) => `${value.toFixed(2)} ms`;
-  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-  const signed = (value, format) => (value >= 0 ? '+' : '−') + format(Math.abs(value));
-  const same = (name) => leaks.before[name] == leaks.after[name];
-  const { before, after } = leaks;
-  const growth = after.heap - before.heap;
-  const withoutCode = growth - leaks.code;
-  // Compiled code of scripts without a URL: Playwright's evaluate helpers and bench/probes.js, which
-  // run in the measured page but are the bench's, not the partner's page's.
-  const benchCode = leaks.codeByScript[''] ?? 0;
-  const pageGrowth = growth - benchCode;
-  const scriptLabel = (script) =>
-    script == '' ? "the bench's own scripts" : script.startsWith('http') ? `\`${new URL(script).pathname}\`` : script;
-  const codeSplit = Object.entries(leaks.codeByScript)
-    .filter(([, bytes]) => Math.abs(bytes) >= 512)
-    .sort(([, a], [, b]) => b - a)
-    .map(([script, bytes]) => `${scriptLabel(script)} ${signed(bytes, kb)}`)
-    .join(', ');
+  const head = ['Measure', 'Figure', 'Target', 'Result'];
+  const rows = [
+    ...(click ? clickRows(click, ms) : []),
+    ...(callback ? callbackRows(callback, channel, ms) : []),
+    ...(leaks ? leakRows(leaks, jitControl) : []),
+    ...(many
+      ? [
+          [
+            `100 \`<oauth-connect>\`: define, upgrade, first render (median of ${many.runs} pages)`,
+            `${ms(many.ours)} vs ${ms(many.baseline)} for 100 framework-free custom elements (shadow root, \`<button>\`, status, one stylesheet) and ${ms(many.plain)} for 100 plain \`<button>\`s`,
+            '≤ 2.2× the framework-free baseline (aim 1.5×)',
+            `${many.baselineRatio.toFixed(2)}× baseline (${many.ratio.toFixed(1)}× plain)`,
+          ],
+          [
+            "… the same in the main thread's CPU time (Chromium trace; what a busy machine does not inflate)",
+            `${ms(many.cpu.ours)} vs ${ms(many.cpu.baseline)}`,
+            '–',
+            `${many.cpu.baselineRatio.toFixed(2)}× baseline`,
+          ],
+        ]
+      : []),
+    ...(versusOld ? [versusOldRow(versusOld, ms)] : []),
+  ];
+  return [head, head.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+function clickRows(click, ms) {
+  return [
+    [
+      `Click → \`window.open\`, real click, popup blocker on (median of ${click.count})`,
+      `${ms(click.sinceClick)} from the first click listener; ${ms(click.sinceEvent)} from the event's timeStamp`,
+      'same task, no microtask between',
+      `${click.count}/${click.count} synchronous, all opened`,
+    ],
+  ];
+}
+
+function callbackRows(callback, channel, ms) {
   // The callback's steps in the order they happened (the callback page may post before or after reading storage).
   const steps = (parts) =>
     [
@@ -420,13 +529,7 @@ function tableOf({ click, callback, channel, leaks, jitControl, many }) {
       .map(([step, time]) => `${step} at ${ms(time)}`)
       .concat(parts.handled != null ? [`\`connect-success\` ${ms(parts.handled)} after it`] : [])
       .join(', ');
-  const rows = [
-    [
-      `Click → \`window.open\`, real click, popup blocker on (median of ${click.count})`,
-      `${ms(click.sinceClick)} from the first click listener; ${ms(click.sinceEvent)} from the event's timeStamp`,
-      'same task, no microtask between',
-      `${click.count}/${click.count} synchronous, all opened`,
-    ],
+  return [
     [
       `\`dist/callback.js\` running → \`connect-success\` on the host (${callback.count} flows, by \`postMessage\`)`,
       `median ${ms(callback.median)}, p95 ${ms(callback.p95)}`,
@@ -446,6 +549,28 @@ function tableOf({ click, callback, channel, leaks, jitControl, many }) {
       '–',
       '–',
     ],
+  ];
+}
+
+function leakRows(leaks, jitControl) {
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+  const signed = (value, format) => (value >= 0 ? '+' : '−') + format(Math.abs(value));
+  const same = (name) => leaks.before[name] == leaks.after[name];
+  const { before, after } = leaks;
+  const growth = after.heap - before.heap;
+  const withoutCode = growth - leaks.code;
+  // Compiled code of scripts without a URL: Playwright's evaluate helpers and bench/probes.js, which
+  // run in the measured page but are the bench's, not the partner's page's.
+  const benchCode = leaks.codeByScript[''] ?? 0;
+  const pageGrowth = growth - benchCode;
+  const scriptLabel = (script) =>
+    script == '' ? "the bench's own scripts" : script.startsWith('http') ? `\`${new URL(script).pathname}\`` : script;
+  const codeSplit = Object.entries(leaks.codeByScript)
+    .filter(([, bytes]) => Math.abs(bytes) >= 512)
+    .sort(([, a], [, b]) => b - a)
+    .map(([script, bytes]) => `${scriptLabel(script)} ${signed(bytes, kb)}`)
+    .join(', ');
+  return [
     [
       `${leaks.count} flows after ${leaks.warmUp} warm-up flows, ${leaks.parallel} elements in parallel (${leaks.seconds.toFixed(0)} s): outcomes`,
       Object.entries(leaks.outcomes)
@@ -526,15 +651,7 @@ function tableOf({ click, callback, channel, leaks, jitControl, many }) {
       same('channels') ? 'ok' : '**leak**',
     ],
     ['Pending timers', `${before.timers} → ${after.timers}`, 'baseline', same('timers') ? 'ok' : '**leak**'],
-    [
-      `100 \`<oauth-connect>\`: define, upgrade, first render (median of ${many.runs} pages)`,
-      `${ms(many.ours)} vs ${ms(many.baseline)} for 100 framework-free custom elements (shadow root, \`<button>\`, status, one stylesheet) and ${ms(many.plain)} for 100 plain \`<button>\`s`,
-      '≤ 2.2× the framework-free baseline (aim 1.5×)',
-      `${many.baselineRatio.toFixed(2)}× baseline (${many.ratio.toFixed(1)}× plain)`,
-    ],
   ];
-  const head = ['Measure', 'Figure', 'Target', 'Result'];
-  return [head, head.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
 
 if (process.argv[1] == fileURLToPath(import.meta.url)) {

@@ -227,6 +227,11 @@
               duration: performance.now() - clickedAt,
               callbackToEvent: since(scriptStart, result.at),
               callbackPageToEvent: since(pageStart, result.at),
+              // From the callback page's postMessage (its event's timeStamp) to the event: needs no
+              // mark in the callback script, so it reads any build's alike.
+              postedToEvent: success && messagePostedAt ? result.at - messagePostedAt : null,
+              // Of which the host's own handling: its first message event dispatched → the event.
+              messageToEvent: success && messageAt ? result.at - messageAt : null,
               parts: success
                 ? {
                     storageRead: since(scriptStart, storageRead),

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { PAGE_BLOCKS, readmeBlock } from './readme-blocks.js';
 
 /**
@@ -123,4 +123,98 @@ test('a classic script that waits with whenDefined can use the element’s metho
   await page.waitForFunction(() => (window as unknown as { ready?: string }).ready);
   expect(await page.evaluate(() => (window as unknown as { ready?: string }).ready)).toBe('function');
   expect(errors).toEqual([]);
+});
+
+test('the bundle imports a mode from beside itself by its name only; a file that does not load is one warning naming it', async ({
+  page,
+}) => {
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  const warnings: string[] = [];
+  page.on('console', (message) => message.type() == 'warning' && warnings.push(message.text()));
+  const attributes = 'authorize-url="https://p.example/a" client-id="c" redirect-uri="/callback.html"';
+  // mode="auto" loads dist/modes/auto.js (which imports modes/redirect.js); "nowhere" is no file; "../x" is a path.
+  const html = `<!doctype html><html lang="en"><script type="module" src="/assets/oauth-connect.js"></script>
+    <oauth-connect mode="auto" ${attributes}></oauth-connect>
+    <oauth-connect mode="nowhere" ${attributes}></oauth-connect>
+    <oauth-connect mode="../x" ${attributes}></oauth-connect>`;
+  // The files beside the bundle, as a partner's server serves them: 404 for a file that is not there.
+  await page.route(/\/assets\/(modes\/[\w-]+|in-app-browsers)\.js$/, (route) => {
+    const file = dist(new URL(route.request().url()).pathname.slice('/assets/'.length));
+    return existsSync(file)
+      ? route.fulfill({ contentType: 'text/javascript', body: readFileSync(file) })
+      : route.fulfill({ status: 404 });
+  });
+  await servePage(page, html);
+  await expect.poll(() => warnings.length).toBe(2);
+  const origin = new URL(page.url()).origin;
+  expect(warnings.sort()).toEqual([
+    `oauth-connect: ${origin}/assets/modes/nowhere.js did not load.`,
+    `oauth-connect: ${origin}/assets/x.js did not load.`,
+  ]);
+  await expect(page.locator('oauth-connect[mode=auto]')).toHaveJSProperty('status', 'idle');
+  expect(requested).toContain('/assets/modes/auto.js');
+  // A name that is a path is never fetched.
+  expect(requested).not.toContain('/assets/x.js');
+});
+
+// The bundle's loader: a redirect must not open a window while its module is on its way (the
+// popup modes' early click opens one blank: test/unit/element/modes-bundle.test.ts).
+test('mode="redirect" before dist/modes/redirect.js arrives: a click opens no popup, and the page goes to the provider when it arrives', async ({
+  page,
+}) => {
+  let release!: () => void;
+  const hold = new Promise<void>((resolve) => (release = resolve));
+  let released = false;
+  let moduleAsked = false;
+  const popups: string[] = [];
+  page.on('popup', (popup) => popups.push(popup.url()));
+  // The provider: where the page itself must go, once the module is there.
+  const navigations: { url: string; released: boolean }[] = [];
+  await page.route('https://provider.example/**', (route) => {
+    navigations.push({ url: route.request().url(), released });
+    return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Provider</title>' });
+  });
+  // The bundle loads dist/modes/redirect.js from beside itself; that one file is held back.
+  await page.route('**/assets/**/*.js', async (route) => {
+    const file = new URL(route.request().url()).pathname.replace(/^.*\/assets\//, '');
+    if (file == 'modes/redirect.js') {
+      moduleAsked = true;
+      await hold;
+    }
+    await route.fulfill({ contentType: 'text/javascript', body: readFileSync(dist(file)) });
+  });
+  await page.route('**/readme-page.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><script type="module" src="/assets/oauth-connect.js"></script>
+        <oauth-connect mode="redirect" authorize-url="https://provider.example/authorize" client-id="partner"
+          redirect-uri="/callback.html">Sign in</oauth-connect>`,
+    }),
+  );
+  // Not until `load`: Firefox holds it for the held module.
+  await page.goto('/readme-page.html', { waitUntil: 'commit' });
+  const button = page.locator('oauth-connect [part="button"]');
+  await expect(button).toBeVisible();
+  await expect.poll(() => moduleAsked, { message: 'the bundle asks for the redirect module' }).toBe(true);
+
+  await button.click();
+  await expect(page.locator('oauth-connect')).toHaveAttribute('status', 'pending');
+  // Long enough for a popup or a navigation that did not wait for the module to show.
+  await page.waitForTimeout(500);
+  expect(popups, 'no window opens while the module is on its way').toEqual([]);
+  expect(navigations, 'nor does the page leave').toEqual([]);
+  const { origin, pathname } = new URL(page.url());
+  expect(pathname).toBe('/readme-page.html');
+
+  released = true;
+  release();
+  await page.waitForURL('https://provider.example/**');
+  expect(navigations).toHaveLength(1);
+  expect(navigations[0]!.released, 'the page left only once the module had arrived').toBe(true);
+  const authorize = new URL(navigations[0]!.url);
+  expect(authorize.pathname).toBe('/authorize');
+  expect(authorize.searchParams.get('client_id')).toBe('partner');
+  expect(authorize.searchParams.get('redirect_uri')).toBe(`${origin}/callback.html`);
+  expect(popups, 'and no window opened at all').toEqual([]);
 });
