@@ -1,6 +1,8 @@
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type BuildEnvironmentOptions } from 'vite';
 import { mockProviderPlugin } from './demo/mock-provider-plugin.js';
+import { leanLit } from './scripts/lean-lit.js';
 import { minifyTemplates } from './scripts/minify-templates.js';
 
 /**
@@ -15,7 +17,7 @@ export default defineConfig(({ mode }) => ({
   root: 'demo',
   // strictPort: the mock provider registers this exact origin's redirect URIs.
   server: { port: 5173, strictPort: true },
-  plugins: [minifyTemplates(), mockProviderPlugin()],
+  plugins: [minifyTemplates(), leanLit(), mockProviderPlugin()],
   // The framework examples (demo/examples) import the package by name, as partners do.
   resolve: {
     alias: [
@@ -26,11 +28,26 @@ export default defineConfig(({ mode }) => ({
     ],
   },
   build: bundleBuild(mode),
+  // The script-tag bundle imports the modes and languages beside it by URL (src/bundle.ts).
+  define: mode == 'production' ? { 'import.meta.env.BUNDLE': 'true' } : {},
 }));
 
 /** The modules only the files beside the bundle use: the modes' own code and the languages. */
 const loadedBeside =
   /\/src\/(element\/modes\/(redirect|issuer|server-bound|connected|auto)|element\/locales\/\w+|flow\/(redirect|issuer|server-bound|environment))\.ts$/;
+
+/**
+ * The files the bundle loads beside itself, each an entry of the script-tag build: dist/modes/<name>.js
+ * for each mode module (src/element/modes/, but mode.ts, the modes' interface) and
+ * dist/locales/<lang>.js for each language. The bundle imports them by URL, so it names none of them.
+ */
+const beside = Object.fromEntries(
+  ['modes', 'locales'].flatMap((folder) =>
+    readdirSync(new URL(`src/element/${folder}/`, import.meta.url))
+      .filter((file) => file.endsWith('.ts') && file != 'mode.ts')
+      .map((file) => [`${folder}/${file.slice(0, -3)}`, `../src/element/${folder}/${file}`]),
+  ),
+);
 
 /** The in-app browser table's module, as imported (`../in-app-browsers.js`) and as resolved. */
 const inAppTable = /\/in-app-browsers\.[jt]s$/;
@@ -53,7 +70,11 @@ function bundleBuild(mode: string): BuildEnvironmentOptions {
     emptyOutDir: mode != 'callback' && mode != 'in-app-browsers',
     target: 'es2022',
     minify: true,
-    lib: { entry, formats: ['es'], fileName: () => fileName },
+    lib: {
+      entry: mode == 'production' ? { 'oauth-connect': entry, ...beside } : entry,
+      formats: ['es'],
+      fileName: (_, name) => (mode == 'production' ? name + '.js' : fileName),
+    },
     rolldownOptions: {
       preserveEntrySignatures: 'allow-extension',
       // The in-app browser table is released on its own (dist/in-app-browsers.js, its own build):
@@ -71,12 +92,8 @@ function bundleBuild(mode: string): BuildEnvironmentOptions {
         minify: true,
         comments: false,
         paths: (id: string) => (inAppTable.test(id) ? './in-app-browsers.js' : id),
-        // The modes and languages the bundle loads beside itself (src/bundle.ts): dist/modes/<name>.js
-        // and dist/locales/<lang>.js, each importing from ../oauth-connect.js what the bundle holds.
-        chunkFileNames: ({ facadeModuleId }) =>
-          (/\/locales\//.test(facadeModuleId ?? '') ? 'locales' : 'modes') + '/[name].js',
-        // What the bundle holds stays in it: a mode or a language imports it from there, and no
-        // chunk is shared between them (each one's own script tag is enough).
+        // What the bundle holds stays in it: a mode or a language (`beside`) imports it from
+        // ../oauth-connect.js, and no chunk is shared between them (each one's own script tag is enough).
         codeSplitting: { groups: [{ name: 'oauth-connect', test: (id: string) => !loadedBeside.test(id) }] },
       },
     },

@@ -28,7 +28,7 @@ import { benchServer, writeServerResults } from './server.js';
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const root = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 const files = {
-  'dist/oauth-connect.js': { budget: 10688 },
+  'dist/oauth-connect.js': { budget: 10000 },
   'dist/modes/server-bound.js': { budget: 1000 },
   'dist/modes/connected.js': { budget: 600 },
   'dist/modes/redirect.js': { budget: 1000 },
@@ -40,6 +40,8 @@ const files = {
   'Lit-only baseline': { path: 'node_modules/.cache/oauth-connect-bench/lit-baseline.js' },
 };
 const pathOf = (name) => files[name].path ?? name;
+/** dist/oauth-connect.js among a build's outputs (the modes and languages are entries of the same build). */
+const bundleChunk = ({ output }) => output.find((chunk) => chunk.fileName == 'oauth-connect.js') ?? output[0];
 
 console.log('bench: building…');
 execFileSync('npm', ['run', 'build', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -89,7 +91,7 @@ const [mapped] = await build({
   mode: 'production',
   logLevel: 'silent',
   build: { write: false, sourcemap: true },
-}).then((result) => (Array.isArray(result) ? result : [result]).map((r) => r.output[0]));
+}).then((result) => (Array.isArray(result) ? result : [result]).map((r) => bundleChunk(r)));
 const mappedCode = mapped.code.replace(/\n?\/\/# sourceMappingURL=.*\n?$/, '');
 if (Buffer.byteLength(mappedCode) != files['dist/oauth-connect.js'].sizes.minified)
   throw new Error('bench: the source-mapped build differs from dist/oauth-connect.js');
@@ -107,7 +109,7 @@ const [unminified] = await build({
   mode: 'production',
   logLevel: 'silent',
   build: { write: false, rolldownOptions: { output: { minify: false } } },
-}).then((result) => (Array.isArray(result) ? result : [result]).map((r) => r.output[0]));
+}).then((result) => (Array.isArray(result) ? result : [result]).map((r) => bundleChunk(r)));
 const minify = (code) =>
   minifySync('bundle.js', code, { module: true, compress: { target: 'es2022' }, mangle: { toplevel: true } }).code;
 const minifiers = { 'oxc (Vite 8, chosen)': minify };

@@ -7,12 +7,17 @@
  */
 import { modes, setModeLoader, type Mode, type ModeElement, type ModeName } from './element/modes/mode.js';
 import { setLocaleLoader } from './element/locales.js';
+import './element/register.js';
 import { missingMode } from './flow/errors.js';
 import type { ConnectResult } from './flow/callback-result.js';
 import type { ConnectOptions } from './flow/options.js';
 import type { OnStart, PendingFlow } from './flow/session.js';
 
-/** The modes and languages a bundle can load; the build emits each as dist/modes/<name>.js, dist/locales/<lang>.js. */
+/**
+ * The modes and languages a bundle can load, for this module run as it is (the component tests).
+ * The build emits each as dist/modes/<name>.js, dist/locales/<lang>.js (vite.config.ts), and the
+ * bundle imports them by URL instead: that way it carries none of these lines.
+ */
 const files: Partial<Record<string, () => Promise<unknown>>> = {
   redirect: () => import('./element/modes/redirect.js'),
   issuer: () => import('./element/modes/issuer.js'),
@@ -24,13 +29,29 @@ const files: Partial<Record<string, () => Promise<unknown>>> = {
   de: () => import('./element/locales/de.js'),
 };
 
+declare global {
+  interface ImportMeta {
+    /** `BUNDLE`: true in the built dist/oauth-connect.js (vite.config.ts). */
+    readonly env?: { readonly BUNDLE?: boolean };
+  }
+}
+
 /** Imports `folder/name.js` beside the bundle; a file that does not load is one warning that names it. */
-const beside = (folder: string, name: string): Promise<unknown> =>
-  (files[name]?.() ?? Promise.reject()).catch((error) => {
-    // Concatenated, not a template: Vite would take a template literal for a glob of its own.
-    console.warn(`oauth-connect: ${new URL(folder + name + '.js', import.meta.url)} did not load.`);
+const beside = (folder: string, name: string): Promise<unknown> => {
+  // Concatenated, not a template: Vite would take a template literal for a glob of its own.
+  const url = new URL(folder + name + '.js', import.meta.url);
+  return (
+    import.meta.env?.BUNDLE
+      ? // A name, never a path (`mode="../x"`): only the files beside the bundle.
+        /^[\w-]+$/.test(name)
+        ? import(/* @vite-ignore */ url.href)
+        : Promise.reject()
+      : (files[name]?.() ?? Promise.reject())
+  ).catch((error) => {
+    console.warn(`oauth-connect: ${url} did not load.`);
     throw error;
   });
+};
 
 setModeLoader((name: ModeName) =>
   beside('modes/', name).catch(() => {
@@ -47,9 +68,10 @@ setLocaleLoader((lang) => void beside('locales/', lang).catch(() => {}));
  * (These local exports win over the same names from the star export below.)
  */
 export const startFlow = (options: ConnectOptions, onStart?: OnStart): PendingFlow =>
-  (modes.popup as Required<Mode>).start(options as ModeElement, onStart ?? (() => {})) as PendingFlow;
+  // (The popup flow calls `onStart` only if there is one.)
+  (modes.popup as Required<Mode>).start(options as ModeElement, onStart as OnStart) as PendingFlow;
 export const connect = (options: ConnectOptions, onStart?: OnStart): Promise<ConnectResult> =>
   startFlow(options, onStart).result;
 
 export { registerMode } from './element/modes/mode.js';
-export * from './element.js';
+export * from './index.js';

@@ -4,13 +4,13 @@
  * `/modes/connected`, `/modes/redirect`, `/modes/issuer`; an element that needs one that is
  * missing says which import in the console.
  */
-import { OAuthConnectElement } from './element/oauth-connect.js';
-import { takeReturnFromUrl } from './flow/return.js';
+import { setLocaleLoader } from './element/locales.js';
+import './element/register.js';
 
-// Back from a redirect flow: the code or token leaves the address bar now, as the bundle evaluates,
-// not when (or if) its element connects; the element gets it when it does.
-takeReturnFromUrl();
-
-if (!customElements.get('oauth-connect')) customElements.define('oauth-connect', OAuthConnectElement);
+// A page in a language whose module it did not import: English, and the console says which import
+// (the script-tag bundle loads the module instead, src/bundle.ts; only npm pages carry these words).
+setLocaleLoader((lang) =>
+  console.warn(`oauth-connect: lang="${lang}" is English until you import 'oauth-connect/locales/${lang}'.`),
+);
 
 export * from './index.js';

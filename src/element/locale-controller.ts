@@ -3,14 +3,12 @@ import { renderAll } from './live.js';
 import { en, fillNames, localeLoader, registered, type ConnectStrings, type LocaleFill } from './locales.js';
 
 /**
- * The languages the package has a module for (./locales/*.ts, `oauth-connect/locales/<lang>`):
- * a page in one of them that did not import it is told so, or the script-tag bundle loads it.
- * Any other language is English unless the page registered it.
+ * The languages the package has a module for (./locales/*.ts, `oauth-connect/locales/<lang>`) not
+ * asked for yet: for a page in one of them that did not import it, the entry's loader runs (npm
+ * says which import is missing, the script-tag bundle loads it), once per page however many elements. Any other language is English unless the page
+ * registered it.
  */
-const modules = ['fr', 'es', 'de'];
-
-/** The languages already asked for (loaded or warned about): once per page, however many elements. */
-const asked = new Set<string>();
+const unasked = new Set(['fr', 'es', 'de']);
 
 /** One observer for the page: `lang` on <html>, on every ancestor and on the elements themselves. */
 let observer: MutationObserver | undefined;
@@ -65,14 +63,13 @@ export class LocaleController implements ReactiveController {
     // Words for every string spare the module ("Connected as" alone is complete: see below; so are words without
     // "Connect to %", which then stays English on UltraCart's button).
     if (
-      modules.includes(base) &&
+      unasked.has(base) &&
       !module[base] &&
-      !asked.has(base) &&
       Object.keys(en).some((key) => !(key in local) && key != 'connectedTo' && key != 'connectWith')
     ) {
-      asked.add(base);
-      if (localeLoader) localeLoader(base);
-      else console.warn(`oauth-connect: lang="${base}" is English until you import 'oauth-connect/locales/${base}'.`);
+      unasked.delete(base);
+      // The bundle loads its module; npm warns which import is missing (src/element.ts).
+      localeLoader?.(base);
     }
     // A language (or a partner's words) with "Connected as" only keeps it, rather than English's
     // "Connected to … as …".

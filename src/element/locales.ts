@@ -31,8 +31,8 @@ export interface ConnectStrings {
   connectedTo?: string;
   /** Status while an account is connected and no provider is named: "Connected as %" (% is the account's name). */
   connectedAs?: string;
-  /** The button that ends the connection. */
-  disconnect: string;
+  /** The button that ends the connection (English in modes/connected). */
+  disconnect?: string;
   /** `mode="auto"` in an in-app browser: "Signing in may not work in this app." (English in modes/auto). */
   inApp?: string;
   /** The hint's link that opens the page in the system browser: "Open in your browser". */
@@ -78,9 +78,7 @@ export const en: ConnectStrings = {
   error: 'Sign-in failed. Try again.',
   cancelled: 'Sign-in cancelled.',
   unavailable: 'Sign-in is not available on this page.',
-  connectedTo: 'Connected to %1 as %2',
-  connectedAs: 'Connected as %',
-  disconnect: 'Disconnect',
+  // "Connected to % as %", "Disconnect": English in modes/connected, which shows them.
 };
 
 /**
@@ -110,13 +108,14 @@ export const registerLocale = (lang: string, strings: Partial<ConnectStrings>, o
   renderAll();
 };
 
-/** The script-tag bundle's way to fetch a language's module; unset on npm (see setLocaleLoader). */
+/** What the page's entry does for a language whose module was not imported (see setLocaleLoader). */
 export let localeLoader: ((lang: string) => void) | undefined;
 
 /**
- * Internal, for the script-tag bundle: how to bring in a language whose module was not imported
- * (its `import()` of `locales/<lang>.js` beside the bundle). Called once per language per page;
- * the module registers itself when it arrives. Without a loader (npm), the element warns instead.
+ * Internal, for the entries: what to do for a language whose module was not imported. The
+ * script-tag bundle `import()`s `locales/<lang>.js` beside itself (the module registers itself when
+ * it arrives); the npm entry (src/element.ts) warns which import is missing. Called once per
+ * language per page.
  */
 export const setLocaleLoader = (load: (lang: string) => void): void => {
   localeLoader = load;

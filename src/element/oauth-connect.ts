@@ -151,10 +151,11 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
   #flow: PendingFlow<ConnectSuccessDetail> | undefined;
   /** The status text when it is not the status's own (`cancelled` after Deny, `unavailable` for a setup mistake). */
   #note: keyof ConnectStrings | undefined;
-  /** The setup mistakes already logged to the console, so that each is logged once. */
-  #logged = new Set<string>();
-  /** The modes that have restored what they keep for this element (once each). */
-  #restored = new Set<ModeName>();
+  /**
+   * What this element did once only: each setup mistake it logged to the console (by its message,
+   * `oauth-connect: …`) and each mode that restored what it keeps for it (by its name).
+   */
+  #once = new Set<string>();
   #parts!: Parts;
   #internals = this.attachInternals();
   /** The element's language and its words. */
@@ -205,9 +206,7 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
         // activation, and is sent on when the module has arrived (a redirect just waits for it).
         startLater(
           arrival || Promise.reject(missingMode(first)),
-          arrival && (this.mode ?? 'popup') == 'popup'
-            ? openCenteredPopup('about:blank', this.popupWidth || 500, this.popupHeight || 650)
-            : null,
+          arrival && (this.mode ?? 'popup') == 'popup' ? openCenteredPopup('about:blank', this) : null,
           start,
         );
     this.#note = undefined;
@@ -297,17 +296,12 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     const { strings: text, fill } = this.#locale;
     paint(this.#parts, this, text, fill, this.#note, needs[0] != 'redirect');
     const root = this.renderRoot as ShadowRoot;
+    const [button, , statusText] = this.#parts;
     // The sign-in look: the connected look leaves it in place while a flow is pending.
-    if (status != 'connected' && status != 'pending' && root.firstChild != this.#parts.button)
-      root.replaceChildren(this.#parts.button, this.#parts.status);
+    if (status != 'connected' && status != 'pending' && root.firstChild != button)
+      root.replaceChildren(button, statusText);
     // Then what the mode paints: the connected look, or its own (mode="auto": the in-app hint).
-    modes[status == 'connected' ? 'connected' : (this.mode as ModeName)]?.paint?.(
-      this,
-      root,
-      this.#parts.status,
-      text,
-      fill,
-    );
+    modes[status == 'connected' ? 'connected' : (this.mode as ModeName)]?.paint?.(this, root, statusText, text, fill);
     // CSS custom states, for `oauth-connect:state(pending)`.
     const { states } = this.#internals;
     states.clear();
@@ -326,8 +320,8 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
       const loading = mode ? undefined : loadMode(need);
       if (loading) loading.catch(() => {});
       else if (!mode) this.#log(missingMode(need));
-      else if (!this.#restored.has(need)) {
-        this.#restored.add(need);
+      else if (!this.#once.has(need)) {
+        this.#once.add(need);
         mode.restore?.(this);
       }
     }
@@ -347,7 +341,7 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
    */
   #needs(): [ModeName, ...ModeName[]] {
     const { server, mode, issuer, authorizeUrl, provider, current } = this;
-    const preset = provider ? providers[provider] : undefined;
+    const preset = providers[provider ?? ''];
     return [
       server ? 'server-bound' : mode || 'popup',
       // Server-bound: its mode too (the redirect leg, mode="auto"'s choice).
@@ -360,8 +354,8 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
 
   /** Logs a setup mistake to the console, once per element for each distinct one. */
   #log({ error, errorDescription = '' }: ConnectError): void {
-    if (error == 'invalid_config' && !this.#logged.has(errorDescription)) {
-      this.#logged.add(errorDescription);
+    if (error == 'invalid_config' && !this.#once.has(errorDescription)) {
+      this.#once.add(errorDescription);
       console.error(errorDescription);
     }
   }

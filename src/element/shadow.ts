@@ -6,20 +6,23 @@
 import { parseUrl } from '../flow/urls.js';
 import { providers } from '../flow/providers.js';
 import type { ConnectStrings } from './locales.js';
-import { statusKey, type ConnectStatus } from './status.js';
+import type { ConnectStatus } from './status.js';
 
-/** The shadow tree's nodes that painting changes. */
-export interface Parts {
-  button: HTMLElement;
-  icon: Element;
-  /** The default slot, whose fallback content is the label. */
-  label: HTMLSlotElement;
-  cancel: HTMLElement;
-  status: Element;
-  spinner: Element;
+/**
+ * The shadow tree's nodes that painting changes: the template's top-level nodes in order, then two
+ * inside the button. (A tuple rather than an object: no property names in the bundle.)
+ */
+export type Parts = [
+  button: HTMLElement,
+  cancel: HTMLElement,
+  status: Element,
+  spinner: Element,
   /** The icon slot; without a slotted logo, its ::before is the monogram. */
-  monogram: HTMLElement;
-}
+  monogram: HTMLElement,
+  icon: Element,
+  /** The default slot, whose fallback content is the label. */
+  label: HTMLSlotElement,
+];
 
 /** Puts names into one of the strings, as the element's language does (locale-controller.ts). */
 export type Fill = (template: string, ...names: string[]) => string;
@@ -48,8 +51,8 @@ export const buildShadow = (root: HTMLElement | DocumentFragment, el: Painted, i
     innerHTML:
       '<button part=button type=button><span part=icon aria-hidden=true></span><span part=label><slot></slot></span></button><button part=cancel type=button></button><span part=status role=status></span><span class=spin></span><slot name=icon></slot>',
   });
-  const [button, cancel, status, spinner, monogram] = document.importNode(tree.content, true)
-    .children as HTMLCollectionOf<HTMLElement>;
+  const nodes = [...document.importNode(tree.content, true).children] as unknown as Parts;
+  const [button, cancel, status] = nodes;
   const [
     icon,
     {
@@ -71,7 +74,8 @@ export const buildShadow = (root: HTMLElement | DocumentFragment, el: Painted, i
   for (const type of ['pointerenter', 'focus', 'touchstart']) button.addEventListener(type, intent);
   // The accessible name is built from the label's text.
   label.addEventListener('slotchange', () => el.requestUpdate());
-  return { button, icon, label, cancel, status, spinner, monogram };
+  nodes.push(icon, label);
+  return nodes;
 };
 
 /**
@@ -79,7 +83,7 @@ export const buildShadow = (root: HTMLElement | DocumentFragment, el: Painted, i
  * status's own; `popup`: the new-window hint is read after the label (not in redirect mode).
  */
 export const paint = (
-  { button, icon, label, cancel, status: statusText, spinner, monogram }: Parts,
+  [button, cancel, statusText, spinner, monogram, icon, label]: Parts,
   el: Painted,
   text: ConnectStrings,
   fill: Fill,
@@ -87,7 +91,7 @@ export const paint = (
   popup: boolean,
 ): void => {
   const { status, provider: id, label: given, disabled, server, authorizeUrl } = el;
-  const preset = id ? providers[id] : undefined;
+  const preset = providers[id ?? ''];
   const pending = status == 'pending';
   button.toggleAttribute('disabled', disabled);
   button.ariaBusy = pending ? 'true' : null;
@@ -114,7 +118,8 @@ export const paint = (
   // A provider without a preset or a host to name (a server-bound one): no "Waiting for …".
   // Parsed only while pending: the other renders need no URL.
   const named = pending && (preset?.name ?? (server ? undefined : parseUrl(authorizeUrl)?.hostname));
-  const key = statusKey(status, note);
+  // The note, else the status's own words (`success`, `error`); none while idle.
+  const key = note ?? (status == 'success' || status == 'error' ? status : undefined);
   setText(
     statusText,
     pending ? (named ? fill(text.waiting, named) : text.waitingSignIn) : key ? (text[key] ?? '') : '',

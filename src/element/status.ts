@@ -29,7 +29,3 @@ export const failure = (error: Error): Outcome => {
     denied ? 'cancelled' : code == 'invalid_config' || code == 'callback_failed' ? 'unavailable' : undefined,
   ];
 };
-
-/** The status text's key: the note, else the status's own (`success`, `error`); none while idle. */
-export const statusKey = (status: ConnectStatus, note?: keyof ConnectStrings): keyof ConnectStrings | undefined =>
-  note ?? (status == 'success' || status == 'error' ? status : undefined);

@@ -90,11 +90,6 @@ export const styles =
     [part='disconnect'] {
       border-color: currentColor;
     }
-    [part='picture'] {
-      width: var(--_h);
-      height: var(--_h);
-      border-radius: 50%;
-    }
     button:hover {
       filter: brightness(1.15);
     }
@@ -153,7 +148,6 @@ export const styles =
     :host([status='error']) [part='status'] {
       color: var(--oauth-connect-error, light-dark(#b91c1c, #fca5a5));
     }
-    .sr,
     :host([no-status]) [part='status'] {
       position: absolute;
       width: 1px;

@@ -78,7 +78,7 @@ const url = (name: string, value: string | undefined, base: string): URL =>
  */
 export const resolveOptions = (options: ConnectOptions, page: string = location.href): ResolvedOptions => {
   const { provider, clientId, responseType = 'code', timeout = 300 } = options;
-  const preset = provider ? providers[provider] : undefined;
+  const preset = providers[provider ?? ''];
   if (provider && !preset) invalid(`unknown provider "${provider}"; add it with registerProvider().`);
   const supported = preset?.responseTypes ?? ['code', 'token'];
   if (!clientId) invalid('client-id is required: the client ID the provider gave you.');

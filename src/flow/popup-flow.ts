@@ -44,14 +44,9 @@ export const startPopupFlow = (
     // OpenID Connect Core §3.1.2.1: a nonce binds the ID token to this flow. Random bytes are synchronous: nothing awaits.
     const nonce =
       resolved.responseType == 'code' && resolved.scope?.split(' ').includes('openid') ? randomToken() : undefined;
-    const expected: ExpectedCallback = {
-      responseType: resolved.responseType,
-      state,
-      redirectUri: resolved.redirectUri,
-      issuer: resolved.issuer,
-      nonce,
-      provider: options.provider,
-    };
+    // The options as checked (parseCallback reads the response type, redirect URI and issuer) and this
+    // flow's own values; a redirect flow keeps it whole in sessionStorage, with its options.
+    const expected: ExpectedCallback = { ...resolved, state, nonce, provider: options.provider };
     /** Records the PKCE pair (if any) and returns the authorize URL to open. */
     const begin = (pair: PkcePair | undefined) => {
       expected.codeVerifier = pair?.codeVerifier;

@@ -5,7 +5,13 @@
  * every page shown in the popup can read `window.name`, so it tells nothing
  * about the flow (and two flows never share a window).
  */
-export const openCenteredPopup = (url: string, width: number, height: number): Window | null => {
+export const openCenteredPopup = (
+  url: string,
+  { popupWidth, popupHeight }: { popupWidth?: number | undefined; popupHeight?: number | undefined },
+): Window | null => {
+  // The defaults for a size that is not set or not a number.
+  const width = popupWidth || 500;
+  const height = popupHeight || 650;
   const left = Math.round(screenX + (outerWidth - width) / 2);
   const top = Math.round(screenY + (outerHeight - height) / 2);
   return open(url, '', `popup,width=${width},height=${height},left=${left},top=${top}`);

@@ -24,7 +24,8 @@ export const takeReturnFromUrl = (): void => {
   // A hash router may have put its route in front (`#/settings#oauth-connect=…`): the result
   // leaves the address bar all the same, whoever claims it.
   const [encoded = '', own] = hash.slice(at + RETURN_MARK.length).split(/#([^]*)/);
-  history.replaceState(history.state, '', href.slice(0, -hash.length) + hash.slice(0, at) + (own ? '#' + own : ''));
+  // The address up to the mark (`at` counts from the end of `href`, which ends with `hash`).
+  history.replaceState(history.state, '', href.slice(0, at - hash.length) + (own ? '#' + own : ''));
   try {
     returned.result = new URLSearchParams(decodeURIComponent(encoded));
   } catch {

@@ -87,10 +87,7 @@ export interface PopupSession<R> {
   guard(timeout: number, signal?: AbortSignal): void;
 }
 
-export const popupSession = <R>(
-  state: string,
-  { popupWidth, popupHeight }: { popupWidth?: number | undefined; popupHeight?: number | undefined },
-): PopupSession<R> => {
+export const popupSession = <R>(state: string, size: Parameters<typeof openCenteredPopup>[1]): PopupSession<R> => {
   const cleanup = new AbortController();
   const { signal } = cleanup;
   const onSettle = (callback: () => void) => signal.addEventListener('abort', callback);
@@ -137,7 +134,7 @@ export const popupSession = <R>(
     },
     open: (url, blank) => {
       if (blank && url != 'about:blank') blank.location.href = url;
-      const opened = (popup = blank || openCenteredPopup(url, popupWidth || 500, popupHeight || 650));
+      const opened = (popup = blank || openCenteredPopup(url, size));
       if (!opened) return opened;
       let backSince = 0;
       let silentSince = 0;

@@ -23,15 +23,15 @@ export const safePicture = (value: unknown): string | undefined => {
   }
 };
 
-/** Who signed in, from the ID token's claims or the userinfo answer: `sub` (or `id`) and name / email / picture. */
-export const signedInAccount = (claims: Record<string, unknown> | undefined): Account => {
+/**
+ * Who signed in, from the ID token's claims or the userinfo answer: `sub` (or `id`) and name / email /
+ * picture; undefined when they name no one (no claims, or no `sub` or `id`).
+ */
+export const claimedAccount = (claims: Record<string, unknown> | undefined): Account | undefined => {
   const text = (name: string) =>
     typeof claims?.[name] == 'string' && claims[name] ? (claims[name] as string) : undefined;
   const id = text('sub') ?? (typeof claims?.id == 'number' ? String(claims.id) : text('id'));
-  if (!id)
-    throw new AuthError(ERROR_CODES.invalidResponse, 'The provider did not say who signed in (no sub or id).', {
-      status: 502,
-    });
+  if (!id) return undefined;
   const picture = text('picture');
   return {
     id,
@@ -39,6 +39,24 @@ export const signedInAccount = (claims: Record<string, unknown> | undefined): Ac
     ...(text('email') && { email: text('email') }),
     ...(picture && { picture }),
   };
+};
+
+/**
+ * The session's account, once onSignIn (if any) had its say: none is a failed sign-in, logged (a 5xx),
+ * with what to fix. Without onSignIn the provider's answer lacked a `sub` or `id`; with it, onSignIn
+ * returned nothing for a provider that said nothing.
+ */
+export const requireAccount = (account: Account | undefined, hasOnSignIn: boolean): Account => {
+  if (account !== undefined && account !== null) return account;
+  if (!hasOnSignIn)
+    throw new AuthError(ERROR_CODES.invalidResponse, 'The provider did not say who signed in (no sub or id).', {
+      status: 502,
+    });
+  throw new AuthError(
+    ERROR_CODES.serverError,
+    'No account for this sign-in: the provider did not say who signed in and onSignIn returned none. Return the account from onSignIn (from the token response or an API call made with tokens.accessToken).',
+    { status: 500 },
+  );
 };
 
 /** The account as stored and shown: strings only, and a picture only when it is `https:` or `data:image/`. */

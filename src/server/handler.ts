@@ -16,7 +16,7 @@ import {
 import { accessTokens, storedTokens, type AccessToken } from './access-token.js';
 import { apiFetcher, type ApiResult } from './api.js';
 import { apiProxy } from './api-proxy.js';
-import { publicAccount, signedInAccount } from './account.js';
+import { claimedAccount, publicAccount, requireAccount } from './account.js';
 import { callbackPairs, uiLocalesOf } from './inputs.js';
 import { AuthError, ERROR_CODES } from './errors.js';
 import { buildProviders, type AuthProvider, type Provider } from './providers.js';
@@ -46,10 +46,11 @@ export interface SignInInfo {
   /** The validated ID token's claims (OpenID Connect), else the userinfo answer, when there is one. */
   claims: IdTokenClaims | Record<string, unknown> | undefined;
   /**
-   * What the handler would store: `sub` (or `id`) and `name` / `email` / `picture`. When the provider
-   * says nothing of who signed in (UltraCart), `{ id: '', name: '' }`: onSignIn must name the account.
+   * Who the provider says signed in: `sub` (or `id`) and `name` / `email` / `picture`. Undefined when
+   * it said nothing of the user (no ID token, no user-info endpoint, as UltraCart): onSignIn must
+   * then return the account, e.g. from the token response or an API call made with `tokens.accessToken`.
    */
-  account: Account;
+  account: Account | undefined;
 }
 
 export interface AuthHandlerOptions {
@@ -77,8 +78,12 @@ export interface AuthHandlerOptions {
   sessionTtl?: number;
   /** Other origins allowed to POST (a front end on another origin of your site). Default: the request's own. */
   origins?: string[];
-  /** Where you link or create your own user; what it returns becomes the session's account. */
-  onSignIn?: (info: SignInInfo) => Account | Promise<Account>;
+  /**
+   * Runs at each sign-in, before the account is checked: where you link or create your own user. What
+   * it returns becomes the session's account; nothing (`info.account` undefined, say) fails the sign-in.
+   * The one way to sign in with a provider that says nothing of the user (no issuer, no userInfoUrl).
+   */
+  onSignIn?: (info: SignInInfo) => Account | undefined | Promise<Account | undefined>;
   /** Told of every 5xx (a failing provider or store) instead of `console.error`. */
   onError?: (error: unknown) => void;
   /** Largest request body, in bytes. Default 16 KiB. */
@@ -196,9 +201,12 @@ export const createAuthHandler = (options: AuthHandlerOptions): AuthHandler => {
           })
         : undefined;
     const claims = tokens.claims ? { ...profile, ...tokens.claims } : profile;
-    let account = claims === undefined && options.onSignIn ? { id: '', name: '' } : signedInAccount(claims);
-    if (options.onSignIn) account = await options.onSignIn({ provider: provider.id, tokens, claims, account });
-    return { tokens, account: publicAccount(account) };
+    // onSignIn runs before the account is required: it is where a provider without user info gets one.
+    const claimed = claimedAccount(claims);
+    const account = options.onSignIn
+      ? await options.onSignIn({ provider: provider.id, tokens, claims, account: claimed })
+      : claimed;
+    return { tokens, account: publicAccount(requireAccount(account, !!options.onSignIn)) };
   };
 
   const complete = async (request: Request) => {

@@ -2,7 +2,7 @@
  * Provider profiles: `profile: 'ulule'` or `'ultracart'` fills in what a
  * partner would otherwise copy from the provider's documents (endpoints, how
  * the client authenticates, how tokens are revoked, the REST API's base URL
- * and headers, where the account comes from). Every field is an ordinary
+ * and headers, the user-info endpoint where there is one). Every field is an ordinary
  * provider option, and one given beside `profile` wins. The URLs come from
  * `src/protocol/providers.ts`, their one home, with their sources.
  */
@@ -54,8 +54,6 @@ export interface ProfileFields {
   clientAuth: ClientAuthMethod;
   revocation: RevocationStyle;
   api: { baseUrl: string; headers: Record<string, string>; hosts: string[] };
-  /** `onSignIn`: the provider says nothing of the user, so the partner's `onSignIn` names the account. */
-  account: 'userinfo' | 'onSignIn';
 }
 
 const hostOf = (url: string) => new URL(url).host;
@@ -70,10 +68,10 @@ export const PROVIDER_PROFILES: Record<ProviderProfileName, ProfileFields> = {
     clientAuth: 'client_secret_basic',
     revocation: 'none',
     api: { baseUrl: ULULE_API_BASE_URL, headers: {}, hosts: [hostOf(ULULE_API_BASE_URL)] },
-    account: 'userinfo',
   },
   // UltraCart: how a client authenticates at the token endpoint is not documented; the secret in the
-  // form (client_secret_post) is unverified, and `clientAuth` overrides it. No user-info endpoint.
+  // form (client_secret_post) is unverified, and `clientAuth` overrides it. No user-info endpoint:
+  // the partner's onSignIn names the account (createAuthHandler says so at start-up).
   ultracart: {
     authorizeUrl: ULTRACART_AUTHORIZE_URL,
     tokenUrl: ULTRACART_TOKEN_URL,
@@ -85,7 +83,6 @@ export const PROVIDER_PROFILES: Record<ProviderProfileName, ProfileFields> = {
       headers: { [ULTRACART_API_VERSION_HEADER]: ULTRACART_API_VERSION },
       hosts: [hostOf(ULTRACART_API_BASE_URL)],
     },
-    account: 'onSignIn',
   },
 };
 
@@ -112,11 +109,8 @@ export interface ProfiledOptions {
  * The options with the profile's fields under them: the partner's own win field by field,
  * `api.headers` merge (theirs win per header), `api.hosts` replaces the profile's list.
  */
-export const withProfile = <T extends ProfiledOptions>(
-  options: T,
-  name: string,
-): T & ProfiledOptions & { account: ProfileFields['account'] } => {
-  if (options.profile === undefined) return { ...options, account: 'userinfo' };
+export const withProfile = <T extends ProfiledOptions>(options: T, name: string): T & ProfiledOptions => {
+  if (options.profile === undefined) return options;
   const profile = Object.hasOwn(PROVIDER_PROFILES, options.profile) ? PROVIDER_PROFILES[options.profile] : undefined;
   if (!profile)
     throw new TypeError(

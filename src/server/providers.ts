@@ -64,11 +64,7 @@ const build = (id: string, given: AuthProvider, hasOnSignIn: boolean): Provider 
   const name = `providers.${/^[A-Za-z_$][\w$]*$/.test(id) ? id : JSON.stringify(id)}`;
   if (!given || typeof given != 'object')
     throw new TypeError(`oauth-connect/server: ${name} is not an object of provider options.`);
-  const { account, ...config } = withProfile(given, name);
-  if (account == 'onSignIn' && !hasOnSignIn && config.userInfoUrl === undefined)
-    throw new TypeError(
-      `oauth-connect/server: ${name} (profile ${String(config.profile)}) has no endpoint that says who signed in: give createAuthHandler an onSignIn that returns the account (e.g. the connected store's id).`,
-    );
+  const config = withProfile(given, name);
   const revocation = config.revocation ?? 'rfc7009';
   if (!REVOCATION_STYLES.includes(revocation))
     throw new TypeError(
@@ -95,6 +91,12 @@ const build = (id: string, given: AuthProvider, hasOnSignIn: boolean): Provider 
       throw new TypeError(
         `oauth-connect/server: ${name}.params.${param} ${typeof value != 'string' ? 'must be a string' : 'is set by the handler itself; remove it'}.`,
       );
+  // Who signed in comes from an ID token (issuer), a user-info endpoint (set, or a profile's), or the
+  // partner's onSignIn. With none of them every sign-in would fail after the user's consent: said now.
+  if (config.issuer === undefined && config.userInfoUrl === undefined && !hasOnSignIn)
+    throw new TypeError(
+      `oauth-connect/server: ${name}${config.profile === undefined ? '' : ` (profile ${config.profile})`} has nothing that says who signed in (no issuer, no userInfoUrl), so every sign-in would fail after consent. Either set ${name}.userInfoUrl (or ${name}.issuer for OpenID Connect), or give createAuthHandler an onSignIn that returns the account (from the token response or an API call made with tokens.accessToken).`,
+    );
   const resolve = async () => {
     try {
       return await client.resolve();

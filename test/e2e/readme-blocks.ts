@@ -21,8 +21,12 @@ export const readmeBlock = (language: string, text: string): string => {
  */
 export const PAGE_BLOCKS = {
   element: ['html', '<oauth-connect provider="ulule" client-id='],
-  // Run by readme-server-bound.ui.spec.ts against the README's Express server.
-  serverBound: ['html', '<oauth-connect provider="ulule" server="/auth">'],
+  // Run by readme-server-bound.ui.spec.ts against the README's Express server (the Quick start's page,
+  // with the same element, is run by test/recipes/quick-start.test.js).
+  serverBound: [
+    'html',
+    '<script type="module" src="/oauth-connect.js"></script>\n<oauth-connect provider="ulule" server="/auth">',
+  ],
   selfHosted: ['html', 'src="/assets/oauth-connect.js"'],
   callbackPage: ['html', 'src="/assets/callback.js"'],
   cdn: ['html', 'cdn.jsdelivr.net'],

@@ -65,7 +65,9 @@ test('every code block of the README is tested, except shell commands and progra
   // The Vite tip is built by test/package/vite-callback-url.js, which reads it from the README.
   const viteTip = "import callbackUrl from 'oauth-connect/callback.js?url&no-inline';";
   // Read from the README by the file named on their first line, and run as those files: the CI
-  // example's project by test/testing/run.js, the Vite callback page by test/recipes/vite-build.test.js,
+  // example's project by test/testing/run.js, the Quick start's pages and server.js by
+  // test/recipes/quick-start.test.js, the Redis section's server.js by test/recipes/redis.test.js,
+  // the Vite callback page by test/recipes/vite-build.test.js,
   // the Fetch runtime's handler by test/recipes/fetch-runtime.test.js, nginx's and the dev proxy's by test/recipes/express.test.js.
   const runAsFiles = [
     /^\/\/ server\.js: /,

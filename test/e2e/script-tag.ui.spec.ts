@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { PAGE_BLOCKS, readmeBlock } from './readme-blocks.js';
 
 /**
@@ -123,6 +123,39 @@ test('a classic script that waits with whenDefined can use the element’s metho
   await page.waitForFunction(() => (window as unknown as { ready?: string }).ready);
   expect(await page.evaluate(() => (window as unknown as { ready?: string }).ready)).toBe('function');
   expect(errors).toEqual([]);
+});
+
+test('the bundle imports a mode from beside itself by its name only; a file that does not load is one warning naming it', async ({
+  page,
+}) => {
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  const warnings: string[] = [];
+  page.on('console', (message) => message.type() == 'warning' && warnings.push(message.text()));
+  const attributes = 'authorize-url="https://p.example/a" client-id="c" redirect-uri="/callback.html"';
+  // mode="auto" loads dist/modes/auto.js (which imports modes/redirect.js); "nowhere" is no file; "../x" is a path.
+  const html = `<!doctype html><html lang="en"><script type="module" src="/assets/oauth-connect.js"></script>
+    <oauth-connect mode="auto" ${attributes}></oauth-connect>
+    <oauth-connect mode="nowhere" ${attributes}></oauth-connect>
+    <oauth-connect mode="../x" ${attributes}></oauth-connect>`;
+  // The files beside the bundle, as a partner's server serves them: 404 for a file that is not there.
+  await page.route(/\/assets\/(modes\/[\w-]+|in-app-browsers)\.js$/, (route) => {
+    const file = dist(new URL(route.request().url()).pathname.slice('/assets/'.length));
+    return existsSync(file)
+      ? route.fulfill({ contentType: 'text/javascript', body: readFileSync(file) })
+      : route.fulfill({ status: 404 });
+  });
+  await servePage(page, html);
+  await expect.poll(() => warnings.length).toBe(2);
+  const origin = new URL(page.url()).origin;
+  expect(warnings.sort()).toEqual([
+    `oauth-connect: ${origin}/assets/modes/nowhere.js did not load.`,
+    `oauth-connect: ${origin}/assets/x.js did not load.`,
+  ]);
+  await expect(page.locator('oauth-connect[mode=auto]')).toHaveJSProperty('status', 'idle');
+  expect(requested).toContain('/assets/modes/auto.js');
+  // A name that is a path is never fetched.
+  expect(requested).not.toContain('/assets/x.js');
 });
 
 // The bundle's loader: a redirect must not open a window while its module is on its way (the

@@ -67,6 +67,7 @@ describe('a 5xx is never silent', () => {
         down: {
           authorizeUrl: provider.authorizeUrl,
           tokenUrl: `http://127.0.0.1:${closedPort}/internal/token`,
+          userInfoUrl: provider.userInfoUrl,
           clientId: CLIENT.id,
           clientSecret: CLIENT.secret,
           redirectUri: REDIRECT_URI,
@@ -113,6 +114,7 @@ describe('a 5xx is never silent', () => {
         down: {
           authorizeUrl: provider.authorizeUrl,
           tokenUrl: `http://127.0.0.1:${closedPort}/internal/token`,
+          userInfoUrl: provider.userInfoUrl,
           clientId: CLIENT.id,
           clientSecret: CLIENT.secret,
           redirectUri: REDIRECT_URI,
@@ -167,6 +169,7 @@ describe('a 5xx is never silent', () => {
         mock: {
           authorizeUrl: provider.authorizeUrl,
           tokenUrl,
+          userInfoUrl: provider.userInfoUrl,
           clientId: CLIENT.id,
           clientSecret: CLIENT.secret,
           redirectUri: REDIRECT_URI,

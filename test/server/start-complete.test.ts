@@ -48,6 +48,7 @@ describe('start: ui_locales from the page', () => {
         mock: {
           authorizeUrl: provider.authorizeUrl,
           tokenUrl: provider.tokenUrl,
+          userInfoUrl: provider.userInfoUrl,
           clientId: CLIENT.id,
           clientSecret: CLIENT.secret,
           redirectUri: REDIRECT_URI,
@@ -138,7 +139,7 @@ describe('complete: the callback crosses as pairs and oauth4webapi checks it', (
 
 describe('the account the page sees', () => {
   const pictureKept = async (picture: string) => {
-    const handler = handlerFor(provider, { onSignIn: ({ account }) => ({ ...account, picture }) });
+    const handler = handlerFor(provider, { onSignIn: ({ account }) => account && { ...account, picture } });
     const { completed } = await signIn(new Browser(handler));
     assert.equal(completed.status, 200);
     return (completed.body.account as { picture?: string }).picture;

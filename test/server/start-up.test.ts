@@ -12,6 +12,7 @@ import { SECRET } from './helpers.js';
 const good: AuthProvider = {
   authorizeUrl: 'https://provider.example/authorize',
   tokenUrl: 'https://provider.example/token',
+  userInfoUrl: 'https://provider.example/me',
   clientId: 'client',
   clientSecret: 'client-secret',
   redirectUri: 'https://app.example/callback.html',

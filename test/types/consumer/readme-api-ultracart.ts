@@ -1,6 +1,8 @@
 // A README.md snippet, type-checked by test/types/run.js against the packed package
 // (test/e2e/readme-snippets.api.spec.ts checks the region is in the README as is).
 // "Call the provider's API", UltraCart; test/e2e/readme-api.api.spec.ts runs it against the mock as UltraCart.
+import type { AuthHandlerOptions, SignInInfo } from 'oauth-connect/server';
+
 // #region readme
 import { createAuthHandler } from 'oauth-connect/server';
 
@@ -27,3 +29,10 @@ const auth = createAuthHandler({
 
 export default { fetch: (request: Request) => auth(request) };
 // #endregion readme
+
+// Outside the README: onSignIn's account is undefined when the provider says nothing of the user
+// (UltraCart), so reading it unchecked must not compile; returning nothing does (the sign-in then fails).
+// @ts-expect-error: account is possibly undefined
+export const careless: AuthHandlerOptions['onSignIn'] = ({ account }) => ({ id: account.id, name: account.name });
+export const keeps: AuthHandlerOptions['onSignIn'] = ({ account }) => account;
+export const given: SignInInfo['account'] = undefined;

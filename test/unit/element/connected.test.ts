@@ -29,6 +29,21 @@ describe('the connected look', () => {
     expect(part(el, 'button')).to.equal(null);
   });
 
+  it('draws the picture round and as high as the button, in each size', async () => {
+    const picture = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+    for (const [size, height] of [
+      ['small', 32],
+      ['medium', 44],
+      ['large', 52],
+    ] as const) {
+      const el = await make({ name: 'Ada', picture });
+      el.setAttribute('size', size);
+      await el.updateComplete;
+      const style = getComputedStyle(part(el, 'picture')!);
+      expect([style.height, style.width, style.borderRadius]).to.deep.equal([`${height}px`, `${height}px`, '50%']);
+    }
+  });
+
   it('takes account-name for pages without script, without a picture', async () => {
     const el = await fixture<OAuthConnectElement>(
       html`<oauth-connect provider="ulule" client-id="c" redirect-uri="/cb" account-name="Grace"></oauth-connect>`,

@@ -197,9 +197,9 @@ describe('redirect flow return', () => {
   it('the bundle takes a returned result out of the address bar as it loads, before any element connects', async () => {
     save('S11');
     returnWith({ code: 'C11', state: 'S11' });
-    // element.ts is the lean entry that every other (define.ts, bundle.ts) imports; a fresh
-    // instance of it runs its load-time code again.
-    await import(`../../../src/element.ts?load=${Date.now()}`);
+    // element/register.ts is what every entry (element.ts, and through it define.ts; bundle.ts)
+    // imports to put the element on the page; a fresh instance of it runs its load-time code again.
+    await import(`../../../src/element/register.ts?load=${Date.now()}`);
     expect(location.hash).to.equal('');
     // Kept for its element, which a single-page app may mount much later.
     await aTimeout(100);

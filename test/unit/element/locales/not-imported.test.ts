@@ -5,11 +5,11 @@
  * script-tag bundle does.
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { OAuthConnectElement } from '../../../../src/element/oauth-connect.js';
+// The npm lean entry: the element, English, and a warning for a language not imported.
+import '../../../../src/element.js';
+import type { OAuthConnectElement } from '../../../../src/element/oauth-connect.js';
 import { registerLocale, setLocaleLoader } from '../../../../src/element/locales.js';
 import { popupHarness } from '../../popup-harness.js';
-
-if (!customElements.get('oauth-connect')) customElements.define('oauth-connect', OAuthConnectElement);
 
 const authorizeUrl = new URL('/test/fixtures/authorize.html', location.href).href;
 const shadow = (el: OAuthConnectElement, part: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part=${part}]`)!;
