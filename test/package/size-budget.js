@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import process from 'node:process';
 import { budgets } from '../../scripts/byte-budgets.js';
+import { codeSpans, readme, section, tables } from './readme.js';
 import { gzip9, gzip9Bytes } from '../../scripts/sizes.js';
 
 const report = (over, line) => {
@@ -20,6 +21,22 @@ for (const [file, budget] of Object.entries(budgets)) {
   report(
     over,
     `${file} ${gzip9(file)} bytes gzip -9 (budget ${budget}): ${over > 0 ? `OVER by ${over} bytes` : `ok, ${-over} bytes to spare`}`,
+  );
+}
+
+// README's "Size" table gives each file's bytes today: they must be today's, not a past build's.
+// A row for several files (`dist/locales/{fr,es,de}.js`) gives the largest of them.
+const [sizeTable] = tables(section(readme(), 'Size'));
+const today = sizeTable.header.indexOf('Today');
+for (const row of sizeTable.rows) {
+  const [pattern] = codeSpans(row[0]);
+  const files = pattern.replace(/\{([^}]+)\}/, (_all, names) => `(${names.replaceAll(',', '|')})`);
+  const matching = Object.keys(budgets).filter((file) => new RegExp(`^${files}$`).test(file));
+  const largest = Math.max(...matching.filter(existsSync).map(gzip9));
+  const said = Number(row[today].replaceAll(',', ''));
+  report(
+    matching.length && said == largest ? 0 : 1,
+    `README's Size table says ${pattern} is ${row[today]} bytes today; ${matching.length ? `it is ${largest}` : 'no budget names that file'}`,
   );
 }
 
