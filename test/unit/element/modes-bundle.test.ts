@@ -62,6 +62,9 @@ describe('the script-tag bundle loads the modes its elements need', () => {
       clientId: 'c',
       redirectUri: '/cb',
     });
+    const told: string[] = [];
+    for (const type of ['connect-environment', 'connect-start'] as const)
+      el.addEventListener(type, () => told.push(type));
     document.body.append(el);
     try {
       const started = oneEvent(el, 'connect-start');
@@ -74,6 +77,8 @@ describe('the script-tag bundle loads the modes its elements need', () => {
       // An ordinary browser: the popup mode's flow, once the module arrived (one window).
       await waitUntil(() => harness.calls.length, 'the popup, once the module arrived');
       expect(harness.calls).to.have.length(1);
+      // Where the visitor is, told once, and before the flow that the click started.
+      expect(told).to.deep.equal(['connect-environment', 'connect-start']);
     } finally {
       el.abort();
       el.remove();
