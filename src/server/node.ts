@@ -29,7 +29,10 @@ export const toWebRequest = (req: NodeRequest, options: NodeRequestOptions = {})
   const host = forwarded('x-forwarded-host') ?? req.headers.host ?? 'localhost';
   // Express and Connect strip the mount path from req.url; originalUrl keeps it.
   const target = req.originalUrl ?? req.url ?? '/';
-  const url = new URL(target, `${protocol}://${host}`);
+  // A path starting `//` or `/\` would be read as another host's URL (`//evil.example/x`): a `/.`
+  // in front keeps it a path on this host, the dot segment itself dropped by the parser.
+  const path = target.startsWith('/') || target.startsWith('\\') ? `/.${target}` : target;
+  const url = new URL(path, `${protocol}://${host}`);
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers))
     for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, item);
