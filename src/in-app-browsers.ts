@@ -25,8 +25,8 @@ export type InAppBrowserEscape = string;
 export interface InAppBrowser {
   /** The app's name as `connect-environment` reports it: lowercase, stable. */
   app: string;
-  /** A regular expression (its source, matched case-insensitively) that only this app's user agent matches. */
-  userAgent?: string;
+  /** A regular expression that only this app's user agent matches (without the `g` flag: it is tested once per page). */
+  userAgent?: RegExp;
   /** Properties of `window` that only this app's web view defines, for apps whose user agent says nothing. */
   globals?: readonly string[];
   /** The way out to the system browser on each platform; none where no way is known (the visitor uses the app's menu). */
@@ -52,25 +52,25 @@ export const inAppBrowsers: readonly InAppBrowser[] = [
   // Instagram's own way out, on both platforms; its user agent also names the app on Android.
   {
     app: 'instagram',
-    userAgent: '\\bInstagram \\d',
+    userAgent: /\bInstagram \d/i,
     escape: { ios: 'instagram://extbrowser/?url={url}', android: 'instagram://extbrowser/?url={url}' },
   },
   // Threads' user agent says Barcelona, its code name.
-  { app: 'threads', userAgent: '\\bBarcelona \\d', escape: browsers },
+  { app: 'threads', userAgent: /\bBarcelona \d/i, escape: browsers },
   // Facebook and Messenger share Meta's in-app browser and its markers (FBAN, FB_IAB, FBAV, MetaIAB).
-  { app: 'facebook', userAgent: '\\bFB(AN|_IAB|AV)/|\\bMetaIAB\\b', escape: browsers },
-  { app: 'tiktok', userAgent: 'musical_ly|Bytedance', escape: browsers },
-  { app: 'linkedin', userAgent: '\\bLinkedInApp\\b', escape: browsers },
-  { app: 'line', userAgent: '\\bLine/\\d', escape: browsers },
+  { app: 'facebook', userAgent: /\bFB(AN|_IAB|AV)\/|\bMetaIAB\b/i, escape: browsers },
+  { app: 'tiktok', userAgent: /musical_ly|Bytedance/i, escape: browsers },
+  { app: 'linkedin', userAgent: /\bLinkedInApp\b/i, escape: browsers },
+  { app: 'line', userAgent: /\bLine\/\d/i, escape: browsers },
   // No way out is known from WeChat's or Snapchat's browser on iOS.
-  { app: 'wechat', userAgent: '\\bMicroMessenger/', escape: { android: intent } },
-  { app: 'snapchat', userAgent: '\\bSnapchat/', escape: { android: intent } },
+  { app: 'wechat', userAgent: /\bMicroMessenger\//i, escape: { android: intent } },
+  { app: 'snapchat', userAgent: /\bSnapchat\//i, escape: { android: intent } },
   // X, whose user agent still says Twitter.
-  { app: 'twitter', userAgent: '\\bTwitter', escape: browsers },
+  { app: 'twitter', userAgent: /\bTwitter/i, escape: browsers },
   // Telegram's user agent is the system browser's: only its web view's globals tell it apart.
   { app: 'telegram', globals: ['TelegramWebview', 'TelegramWebviewProxy'], escape: browsers },
   // Any other app's Android WebView, which adds `; wv)` to Chrome's user agent: window.open
   // does nothing there unless the app implements it. An unknown app may not handle intent: URLs
   // (the visitor would see an error page), so no way out is offered.
-  { app: 'android-webview', userAgent: '; wv\\)' },
+  { app: 'android-webview', userAgent: /; wv\)/i },
 ];

@@ -194,7 +194,7 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
       flow.focus();
       return flow.result;
     }
-    const onStart = (detail: { state: string; url: string }) => this.#emit('connect-start', detail);
+    const onStart = (detail: { state: string; url: string }) => this.emit('connect-start', detail);
     const needs = this.#needs();
     const name = needs[0];
     const [first, ...more] = needs.filter((need) => !modes[need]);
@@ -230,7 +230,7 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
   async disconnect(): Promise<void> {
     const account = this.current;
     const { provider } = this;
-    if (!account || !this.#emit('connect-disconnect', { account, ...(provider && { provider }) }, true)) return;
+    if (!account || !this.emit('connect-disconnect', { account, ...(provider && { provider }) }, true)) return;
     try {
       await modes[this.#needs()[0]]?.end?.(this);
       this.reset();
@@ -374,11 +374,15 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
       this.requestUpdate();
       preparePkce();
     }
-    this.#emit(type, detail);
+    this.emit(type, detail);
   }
 
-  /** Returns false when a listener cancelled a cancelable event. */
-  #emit<K extends keyof OAuthConnectEventMap>(
+  /**
+   * Fires one of the element's events (they all bubble out of its shadow root, modes' too); false
+   * when a listener cancelled a cancelable one.
+   * @internal
+   */
+  emit<K extends keyof OAuthConnectEventMap>(
     type: K,
     detail: OAuthConnectEventMap[K]['detail'],
     cancelable?: boolean,

@@ -25,8 +25,9 @@ let registry: readonly InAppBrowser[] = inAppBrowsers;
  * the table does not know yet, or that changed since the table was released.
  * The page's entry is checked before the table's, so it wins over a broader one.
  */
-export const registerInAppBrowser = (entry: InAppBrowser): void =>
-  void (registry = [entry, ...registry.filter(({ app }) => app != entry.app)]);
+export const registerInAppBrowser = (entry: InAppBrowser): void => {
+  registry = [entry, ...registry.filter((known) => known.app != entry.app)];
+};
 
 /**
  * The visitor's environment, from what the browser tells about itself: its user agent, the
@@ -39,15 +40,13 @@ export const registerInAppBrowser = (entry: InAppBrowser): void =>
  */
 export const detectEnvironment = (
   userAgent = navigator.userAgent,
-  globals: object = window,
+  globals: object = self,
   standalone = (navigator as { standalone?: boolean }).standalone,
   displayModeStandalone = matchMedia('(display-mode: standalone)').matches,
 ): Environment => {
   const ios = /iP(hone|ad|od)/.test(userAgent);
   const found = registry.find(
-    (entry) =>
-      (entry.userAgent && new RegExp(entry.userAgent, 'i').test(userAgent)) ||
-      entry.globals?.some((name) => name in globals),
+    (entry) => entry.userAgent?.test(userAgent) || entry.globals?.some((name) => name in globals),
   );
   return found
     ? {
@@ -65,9 +64,10 @@ export const detectEnvironment = (
  * bundle took any result it came back with out of the address when it loaded.
  */
 export const escapeUrl = (escape: InAppBrowserEscape, page: string): string => {
-  const [scheme] = page.split(':', 1) as [string];
+  // The scheme and what follows its first colon (an absolute URL has one).
+  const [scheme, rest] = page.split(/:(.*)/) as [string, string];
   // A function, not a replacement string: a `$&` in the page's address stays as it is.
-  return escape.replace(/\{(url|scheme|rest)\}/g, (_, key) =>
-    key == 'url' ? encodeURIComponent(page) : key == 'scheme' ? scheme : page.slice(scheme.length + 1),
+  return escape.replace(/{(url|scheme|rest)}/g, (_, key) =>
+    key == 'url' ? encodeURIComponent(page) : key == 'scheme' ? scheme : rest,
   );
 };

@@ -18,6 +18,9 @@ export const BFF_ROUTES = {
   session: '/session',
 } as const;
 
+/** One of {@link BFF_ROUTES}: the page's calls are typed with it, so a route renamed here fails to compile there. */
+export type BffRoute = (typeof BFF_ROUTES)[keyof typeof BFF_ROUTES];
+
 /**
  * Every POST carries this header with {@link BFF_HEADER_VALUE}: a cross-site
  * form cannot send it, and a cross-site fetch cannot without a CORS preflight

@@ -7,7 +7,7 @@ import { ConnectCancelled } from '../../flow/errors.js';
 import { startPopupFlow, type FlowLegs } from '../../flow/popup-flow.js';
 import type { OnStart, PendingFlow } from '../../flow/session.js';
 import type { ConnectAccount } from '../../flow/server-bound.js';
-import type { ConnectSuccessDetail } from '../events.js';
+import type { ConnectSuccessDetail, OAuthConnectEventMap } from '../events.js';
 import type { ConnectStrings } from '../locales.js';
 import type { Fill } from '../shadow.js';
 import type { Outcome } from '../status.js';
@@ -27,6 +27,8 @@ export interface ModeElement extends HTMLElement, ConnectOptions {
   disconnect(): Promise<void>;
   /** Shows an outcome that no click started (a returned redirect, a restored account) and fires its event. */
   report(outcome: Outcome): void;
+  /** Fires one of the element's events. */
+  emit<K extends keyof OAuthConnectEventMap>(type: K, detail: OAuthConnectEventMap[K]['detail']): boolean;
 }
 
 /** What a mode does for an element; every step is optional but `start` for a mode that signs in. */
