@@ -149,7 +149,11 @@ export const signIdToken = (
  * `merchant_id`, "The UltraCart merchant account that authorized this token"
  * (this mock answers the account's id).
  */
-const withProfileFields = (context: Context, tokens: TokenSet, email: string): TokenSet => {
+const withProfileFields = <Tokens extends Partial<TokenSet>>(
+  context: Context,
+  tokens: Tokens,
+  email: string,
+): Tokens => {
   if (context.profile?.name != 'ultracart') return tokens;
   const merchantId = context.accounts.users.get(email)?.id;
   return merchantId === undefined ? tokens : { ...tokens, merchant_id: merchantId };
@@ -224,9 +228,21 @@ export const createTokenEndpoint = (context: Context) => {
         return error(res, 'invalid_scope', 'The scope exceeds what the user granted.');
       scope = [...new Set(wanted)].join(' ');
     }
+    const { issuerPath, clientId, email } = issued;
+    if (context.options.rotateRefreshTokens === false) {
+      // RFC 6749 §6 lets a provider keep the refresh token: a new access token only, the old one still good.
+      log(`access token refreshed for ${client.clientId}, refresh token kept`);
+      const to = { issuerPath, clientId, email, scope };
+      const tokens = {
+        access_token: grants.issueAccessToken(to, issued.grantId),
+        token_type: 'bearer' as const,
+        expires_in: context.tokenTtl,
+        scope,
+      };
+      return sendJson(res, 200, withProfileFields(context, tokens, email));
+    }
     issued.used = true;
     log(`refresh token rotated for ${client.clientId}`);
-    const { issuerPath, clientId, email } = issued;
     sendJson(
       res,
       200,

@@ -68,6 +68,12 @@ export interface MockProviderOptions {
   /** Refresh token lifetime. Default 30 days. */
   refreshTokenTtlSeconds?: number;
   /**
+   * Whether a refresh answers with a new refresh token and retires the old one
+   * (RFC 9700 §4.14.2). Default true; `false` plays a provider that keeps it
+   * (RFC 6749 §6): a new access token only, the refresh token good again.
+   */
+  rotateRefreshTokens?: boolean;
+  /**
    * Test knob. In reality the user signs in and clicks Allow; in this mock,
    * with `autoApprove`, the authorize endpoint redirects at once as the signed-in
    * user, or else as the user with this email (`true`: the first user).

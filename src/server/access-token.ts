@@ -58,20 +58,32 @@ export const accessTokens = ({
   const notSignedIn = (provider: Provider, setCookie: string[] = []) =>
     new AuthError(ERROR_CODES.loginRequired, `Not signed in with ${provider.id}.`, { status: 401, setCookie });
 
+  /** A refresh with `token`, shared by whoever asks for it until SHARED_REFRESH_MS after its answer. */
+  const sharedRefresh = (provider: Provider, token: string) => {
+    const pending = refreshWith(provider.client, { refreshToken: token });
+    refreshing.set(token, pending);
+    const forget = () =>
+      setTimeout(() => refreshing.get(token) === pending && refreshing.delete(token), SHARED_REFRESH_MS).unref?.();
+    pending.then(forget, () => refreshing.get(token) === pending && refreshing.delete(token));
+    return pending;
+  };
+
   /**
    * One refresh per refresh token in this process: concurrent calls share its
    * answer, and so do calls that arrive a little later with the same (old)
    * cookie, which a rotating provider would otherwise answer with invalid_grant.
+   * A shared answer holding `rejected` (a provider that keeps its refresh token
+   * answered the last refresh with the token it now refuses) is no answer: it is
+   * replaced by one new refresh, which every caller that saw it then shares. That
+   * one is taken whatever it holds, so a provider that hands the same token back
+   * gets one more try, not a loop.
    */
-  const refreshOnce = (provider: Provider, token: string) => {
-    let pending = refreshing.get(token);
-    if (!pending) {
-      pending = refreshWith(provider.client, { refreshToken: token });
-      refreshing.set(token, pending);
-      const forget = () => setTimeout(() => refreshing.delete(token), SHARED_REFRESH_MS).unref?.();
-      pending.then(forget, () => refreshing.delete(token));
-    }
-    return pending;
+  const refreshOnce = async (provider: Provider, token: string, rejected: string | undefined) => {
+    const shared = refreshing.get(token) ?? sharedRefresh(provider, token);
+    const tokens = await shared;
+    if (rejected === undefined || tokens.accessToken !== rejected) return tokens;
+    const current = refreshing.get(token);
+    return current && current !== shared ? current : sharedRefresh(provider, token);
   };
 
   /**
@@ -110,7 +122,7 @@ export const accessTokens = ({
       const used = current.tokens.refreshToken ?? '';
       let tokens: TokenSet;
       try {
-        tokens = await refreshOnce(provider, used);
+        tokens = await refreshOnce(provider, used, rejected);
       } catch (error) {
         const failure = asAuthError(error);
         if (failure.error != 'invalid_grant') throw failure;

@@ -22,11 +22,13 @@ const refuse = (status: number, description: string) =>
   new AuthError(ERROR_CODES.invalidRequest, description, { status });
 
 /**
- * The path below `/api/{provider}/` as segments: `%2F`, `%5C` and `\` are refused (they would
- * change what a segment is), each segment decoded once, `.` and empty ones dropped, `..` refused.
+ * The path below `/api/{provider}/`, as the client sent it (`requestPath`), as segments: `%2F`,
+ * `%5C` and a backslash are refused (they would change what a segment is), each segment decoded
+ * once, `.` and empty ones dropped, `..` refused however it was written (`..`, `%2e%2e`, `.%2e`).
+ * What is matched is what is forwarded: the provider's path is built from these segments alone.
  */
 const segmentsOf = (raw: string): string[] => {
-  if (/%2f|%5c|\\/i.test(raw)) throw refuse(400, 'The API path may not hold an encoded / or \\.');
+  if (/%2f|%5c|\\/i.test(raw)) throw refuse(400, 'The API path may not hold %2F, %5C or a backslash.');
   const segments: string[] = [];
   for (const part of raw.split('/')) {
     let segment: string;
@@ -43,7 +45,7 @@ const segmentsOf = (raw: string): string[] => {
 
 export const apiProxy =
   ({ providerNamed, fetchApi, maxBody }: { providerNamed: ProviderNamed; fetchApi: FetchApi; maxBody: number }) =>
-  /** `route` is what follows `/api/` in the raw path: `{provider}/{path}`. */
+  /** `route` is what follows `/api/` in the path as sent (not URL-normalized): `{provider}/{path}`. */
   async (request: Request, route: string): Promise<Response> => {
     if (request.method == 'OPTIONS')
       throw refuse(405, 'The API proxy answers no preflight: call it from this site only.');

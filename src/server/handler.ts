@@ -28,7 +28,7 @@ import {
   failure,
   fetchRequest,
   readJson,
-  requestUrl,
+  requestPath,
 } from './requests.js';
 import { FLOW_TTL_SECONDS, sessions as sessionsWith, type PendingFlow } from './session.js';
 import { dropGrant, type SessionData, type SessionStore } from './store.js';
@@ -314,7 +314,8 @@ export const createAuthHandler = (options: AuthHandlerOptions): AuthHandler => {
     let route = '(outside the handler)';
     try {
       const request = asSeen(given, trustProxy);
-      const path = requestUrl(request).pathname;
+      // As sent, not as URL parsing resolved it: the API proxy refuses a `..` rather than follow it.
+      const path = requestPath(request);
       if (path != base && !path.startsWith(`${base}/`))
         throw new AuthError(ERROR_CODES.notFound, `Nothing at ${path}.`, { status: 404 });
       route = path.slice(base.length);

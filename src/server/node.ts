@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import type { AccessToken, AuthHandler } from './handler.js';
-import { failure, reportFailure } from './requests.js';
+import { failure, keepSentTarget, reportFailure, requestPath } from './requests.js';
 
 type NodeRequest = IncomingMessage & { originalUrl?: string };
 
@@ -28,16 +28,22 @@ export const toWebRequest = (req: NodeRequest, options: NodeRequestOptions = {})
   const protocol = forwarded('x-forwarded-proto') ?? (encrypted ? 'https' : 'http');
   const host = forwarded('x-forwarded-host') ?? req.headers.host ?? 'localhost';
   // Express and Connect strip the mount path from req.url; originalUrl keeps it.
-  const url = new URL(req.originalUrl ?? req.url ?? '/', `${protocol}://${host}`);
+  const target = req.originalUrl ?? req.url ?? '/';
+  // A path starting `//` or `/\` would be read as another host's URL (`//evil.example/x`): a `/.`
+  // in front keeps it a path on this host, the dot segment itself dropped by the parser.
+  const path = target.startsWith('/') || target.startsWith('\\') ? `/.${target}` : target;
+  const url = new URL(path, `${protocol}://${host}`);
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers))
     for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, item);
   const hasBody = req.method != 'GET' && req.method != 'HEAD';
-  return new Request(url, {
+  const request = new Request(url, {
     method: req.method ?? 'GET',
     headers,
     ...(hasBody && { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: 'half' }),
   } as RequestInit);
+  // The URL above has resolved any `..` or `\` the client sent; the handler refuses them as sent.
+  return keepSentTarget(request, target);
 };
 
 /** Writes a Fetch `Response` to a Node response (every Set-Cookie kept apart). */
@@ -83,7 +89,8 @@ export const toNodeHandler = (handler: AuthHandler, options: NodeRequestOptions 
     try {
       // The handler reads the forwarded headers itself when told to trust the proxy.
       const request = toWebRequest(req);
-      const path = new URL(request.url).pathname;
+      // The path as sent, as the handler routes it: both agree on what is theirs.
+      const path = requestPath(request);
       if (next && path != base && !path.startsWith(`${base}/`)) return next();
       await sendWebResponse(await handler(request), res);
     } catch (error) {

@@ -13,6 +13,33 @@ import { isLoopback } from './http.js';
 export const requestUrl = (request: Request): URL => new URL(request.url);
 
 /**
+ * The request target (path and query) as the client sent it, for each Request an adapter built from
+ * a raw request line. Parsing it into `request.url` resolves `..`, drops `.`, reads `%2e%2e` as `..`
+ * and turns `\` into `/`: the API proxy must refuse those forms, not match what they became.
+ */
+const sentTargets = new WeakMap<Request, string>();
+
+/** Remembers the raw request target `request` was built from (the Node adapter's `req.url`). */
+export const keepSentTarget = (request: Request, target: string): Request => {
+  sentTargets.set(request, target);
+  return request;
+};
+
+/**
+ * The path as the client sent it, not yet decoded: the raw target's when an adapter kept it, else
+ * the URL's. A Fetch runtime (Deno, Bun, Workers) parses the request line before any handler runs,
+ * so there its `..` and `\` are already resolved, and the path routed is the path forwarded.
+ */
+export const requestPath = (request: Request): string => {
+  const target = sentTargets.get(request);
+  // The absolute form (`GET http://host/path`, as sent to a proxy) has its path after the authority.
+  const path = target?.startsWith('/')
+    ? target
+    : target && /^[a-z][a-z\d+.-]*:\/\/[^/?#]*(\/[^?#]*)/i.exec(target)?.[1];
+  return path ? path.replace(/[?#].*$/s, '') : requestUrl(request).pathname;
+};
+
+/**
  * Whether a new cookie may be the development one (no `__Host-`, no Secure, which WebKit refuses on
  * http://localhost): only for plain http on loopback as the handler sees the request, and only when
  * nothing says the browser is on https (its Origin, or an X-Forwarded-Proto the handler was not told
@@ -63,12 +90,14 @@ export const asSeen = (request: Request, trustProxy: boolean): Request => {
   }
   if (url.href == request.url) return request;
   const hasBody = request.method != 'GET' && request.method != 'HEAD';
-  return new Request(url, {
+  const seen = new Request(url, {
     method: request.method,
     headers: request.headers,
     signal: request.signal,
     ...(hasBody && { body: request.body, duplex: 'half' }),
   } as RequestInit);
+  const target = sentTargets.get(request);
+  return target === undefined ? seen : keepSentTarget(seen, target);
 };
 
 /**

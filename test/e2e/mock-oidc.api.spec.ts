@@ -298,6 +298,22 @@ test('revocation (RFC 7009): access and refresh tokens, client authentication, f
   });
 });
 
+test('rotateRefreshTokens: false: a refresh answers a new access token only, and the refresh token works again', async () => {
+  await start({ autoApprove: true, rotateRefreshTokens: false });
+  const first = await exchange(provider.url, (await authorize(provider.url)).get('code')!);
+  /** A refresh with the refresh token of the code exchange. */
+  const refresh = async () => {
+    const response = await token(provider.url, { grant_type: 'refresh_token', refresh_token: first.refresh_token });
+    expect(response.status).toBe(200);
+    return (await response.json()) as Tokens;
+  };
+  const refreshed = [await refresh(), await refresh()];
+  // RFC 6749 §6: no refresh_token in the answer means the one sent stays the one to use.
+  expect(refreshed.map((tokens) => tokens.refresh_token)).toEqual([undefined, undefined]);
+  expect(new Set([first.access_token, ...refreshed.map((tokens) => tokens.access_token)]).size).toBe(3);
+  for (const tokens of refreshed) expect((await userinfo(provider.url, tokens.access_token)).status).toBe(200);
+});
+
 test('a revoked token is refused at userinfo; a reused rotated refresh token revokes the grant', async () => {
   await start({ autoApprove: true });
   const first = await exchange(provider.url, (await authorize(provider.url)).get('code')!);

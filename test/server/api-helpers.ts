@@ -1,12 +1,14 @@
 /**
  * What the API tests share: handlers for the mock as Ulule and as UltraCart
- * with their API, and a small HTTP server that answers what the mock never
- * does (a redirect, a provider's Set-Cookie, a 401 whatever the token).
+ * with their API, a small HTTP server that answers what the mock never
+ * does (a redirect, a provider's Set-Cookie, a 401 whatever the token), and
+ * the handler behind a real Node server for request lines no fetch would send.
  */
-import { createServer } from 'node:http';
+import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RunningMockProvider } from '../../src/mock-provider/index.js';
-import { createAuthHandler, type AuthHandlerOptions } from '../../src/server/index.js';
+import { createAuthHandler, type AuthHandler, type AuthHandlerOptions } from '../../src/server/index.js';
+import { sendWebResponse, toNodeHandler, toWebRequest } from '../../src/server/node.js';
 import { CLIENT, REDIRECT_URI, SECRET } from './helpers.js';
 
 /** The mock as `profile`, its URLs given beside the profile (which they replace). */
@@ -71,6 +73,38 @@ export const startOddApi = async () => {
     url,
     host: new URL(url).host,
     seen,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+};
+
+/**
+ * The handler behind a real Node HTTP server, as a partner mounts it: `toNodeHandler`, or an
+ * Express-style route that hands `toWebRequest(req)` to the Fetch handler.
+ */
+export const startNodeServer = async (handler: AuthHandler, mount: 'toNodeHandler' | 'toWebRequest') => {
+  const mounted = toNodeHandler(handler);
+  const server = createServer((req, res) => {
+    if (mount == 'toNodeHandler') void mounted(req, res);
+    else void handler(toWebRequest(req)).then((response) => sendWebResponse(response, res));
+  });
+  await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    /**
+     * A GET with `target` in the request line exactly as given: `http.request` sends its `path`
+     * as is, where `fetch` and `new Request` would first resolve `..` and turn `\` into `/`.
+     */
+    get: (target: string, headers: Record<string, string>) =>
+      new Promise<{ status: number; text: string }>((resolve, reject) => {
+        request({ host: 'localhost', port, path: target, headers }, (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        })
+          .on('error', reject)
+          .end();
+      }),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 };

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import type { RunningMockProvider } from '../../src/mock-provider/index.js';
 import { createAuthHandler } from '../../src/server/index.js';
-import { handlerAs, profiled, startOddApi } from './api-helpers.js';
+import { handlerAs, profiled, startNodeServer, startOddApi } from './api-helpers.js';
 import { Browser, ORIGIN, SECRET, signIn, startProvider } from './helpers.js';
 
 let ulule: RunningMockProvider;
@@ -103,30 +103,99 @@ describe('the API proxy: guards before any token', () => {
     assert.deepEqual(received(), []);
   });
 
-  test('a path outside allow, with %2F, %5C, a backslash or a dot-dot segment: refused, the provider never reached', async () => {
+  test('a path outside allow: refused (403), the provider never reached', async () => {
     const { proxy } = await signedIn();
-    for (const path of [
-      '/users/1/orders/2',
-      '/users/orders',
-      '/users/1%2F..%2F..%2Fme/orders',
-      '/users/1%5Corders/orders',
-      '/users/%2e%2e%2Fme/orders',
-      '/oauth2/token',
-    ]) {
+    for (const path of ['/users/1/orders/2', '/users/orders', '/users//orders', '/oauth2/token']) {
       const { status, text } = await proxy(path);
-      assert.ok(status == 400 || status == 403, `${path}: ${status} ${text}`);
+      assert.equal(status, 403, `${path}: ${text}`);
+      assert.equal(JSON.parse(text).error, 'invalid_request');
     }
     assert.deepEqual(received(), []);
   });
 
-  test('* matches one segment; the path is decoded once and normalized before matching', async () => {
+  /** A 400 `invalid_request` whose description names the form refused. */
+  const assertRefused = (target: string, { status, text }: { status: number; text: string }) => {
+    assert.equal(status, 400, `${target}: ${status} ${text}`);
+    const body = JSON.parse(text) as { error: string; error_description: string };
+    assert.equal(body.error, 'invalid_request', target);
+    assert.match(body.error_description, /API path/, target);
+  };
+
+  test('%2F, %5C and a double-encoded dot-dot in the URL a Fetch runtime hands over: refused (400), the provider never reached', async () => {
     const { proxy } = await signedIn();
+    // What survives URL parsing: encoded separators (a dot-dot written any way is resolved before
+    // any handler runs, and then what is matched is what is forwarded).
+    for (const path of ['/users/1%2F..%2F..%2Fme/orders', '/users/1%5Corders/orders', '/users/%2e%2e%2Fme/orders'])
+      assertRefused(path, await proxy(path));
+    assert.deepEqual(received(), []);
+  });
+
+  const mounts = [
+    { name: 'toNodeHandler', mount: 'toNodeHandler', trustProxy: false },
+    { name: "toWebRequest's Request to the Fetch handler", mount: 'toWebRequest', trustProxy: false },
+    { name: 'toNodeHandler behind a trusted proxy', mount: 'toNodeHandler', trustProxy: true },
+  ] as const;
+  for (const { name, mount, trustProxy } of mounts)
+    test(`over HTTP (${name}): a dot-dot segment (literal or encoded), a backslash or an encoded separator in the request line: refused (400), the provider never reached`, async () => {
+      const handler = handlerAs(ulule, 'ulule', { allow: ALLOW, trustProxy });
+      const { browser } = await signedIn(handler);
+      const server = await startNodeServer(handler, mount);
+      const headers = {
+        'OAuth-Connect': '1',
+        Cookie: browser.cookieHeader,
+        // The proxy's view: the handler then builds another Request, which must keep the path as sent.
+        ...(trustProxy && { 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'app.example' }),
+      };
+      try {
+        // The same session and server reach the provider with a path as allowed.
+        const me = await server.get('/auth/api/ulule/me', headers);
+        assert.equal(me.status, 200, me.text);
+        mark();
+        const targets = [
+          '/auth/api/ulule/users/1/orders/../../../me',
+          '/auth/api/ulule/users/1/orders/../../../me?x=1',
+          '/auth/api/ulule/users\\1/orders',
+          '/auth/api/ulule/users/%2e%2e/me',
+          '/auth/api/ulule/users/%2E%2E/me',
+          '/auth/api/ulule/users/.%2e/me',
+          '/auth/api/ulule/../ulule/me',
+          '/auth/api/ulule/users/1%2Forders',
+          // The absolute form, as a client talking to a proxy sends it.
+          'http://localhost/auth/api/ulule/users/1/orders/../../../me',
+        ];
+        const answers = await Promise.all(targets.map((target) => server.get(target, headers)));
+        assert.deepEqual(
+          Object.fromEntries(answers.map(({ status }, index) => [targets[index], status])),
+          Object.fromEntries(targets.map((target) => [target, 400])),
+        );
+        answers.forEach((answer, index) => assertRefused(targets[index] ?? '', answer));
+        assert.deepEqual(received(), []);
+      } finally {
+        await server.close();
+      }
+    });
+
+  test('* matches one segment; the path is decoded once, "." and empty segments dropped, and the path forwarded is the one matched', async () => {
+    const handler = handlerAs(ulule, 'ulule', { allow: ALLOW });
+    const { proxy, browser } = await signedIn(handler);
     const me = JSON.parse((await proxy('/me')).text) as { id: number };
     const orders = await proxy(`//users/./${me.id}/orders`);
     assert.equal(orders.status, 200, orders.text);
+    // The same over a request line that no URL parser has touched.
+    const server = await startNodeServer(handler, 'toNodeHandler');
+    try {
+      const encodedId = [...String(me.id)].map((digit) => `%${digit.charCodeAt(0).toString(16)}`).join('');
+      const raw = await server.get(`/auth/api/ulule//users/./${encodedId}/./orders/`, {
+        'OAuth-Connect': '1',
+        Cookie: browser.cookieHeader,
+      });
+      assert.equal(raw.status, 200, raw.text);
+    } finally {
+      await server.close();
+    }
     assert.deepEqual(
       apiCalls().map(({ path }) => path),
-      ['/v1/me', `/v1/users/${me.id}/orders`],
+      ['/v1/me', `/v1/users/${me.id}/orders`, `/v1/users/${me.id}/orders`],
     );
   });
 });

@@ -15,20 +15,24 @@ import { Browser, grants, SECRET, signIn, startProvider } from './helpers.js';
 type Odd = Awaited<ReturnType<typeof startOddApi>>;
 let ulule: RunningMockProvider;
 let ultracart: RunningMockProvider;
+/** Ulule as a provider that keeps its refresh tokens (whether Ulule rotates is undocumented). */
+let keeping: RunningMockProvider;
 let odd: Odd;
 before(async () => {
-  [ulule, ultracart, odd] = await Promise.all([
+  [ulule, ultracart, keeping, odd] = await Promise.all([
     startProvider({ profile: 'ulule' }),
     startProvider({ profile: 'ultracart' }),
+    startProvider({ profile: 'ulule', rotateRefreshTokens: false }),
     startOddApi(),
   ]);
 });
 beforeEach(() => {
   ulule.reset();
   ultracart.reset();
+  keeping.reset();
   odd.seen.length = 0;
 });
-after(() => Promise.all([ulule.close(), ultracart.close(), odd.close()]));
+after(() => Promise.all([ulule.close(), ultracart.close(), keeping.close(), odd.close()]));
 
 const apiCalls = (provider: RunningMockProvider) =>
   provider.requests().filter(({ endpoint }) => endpoint == 'api' || endpoint == 'userinfo');
@@ -104,6 +108,50 @@ describe('fetchApi', () => {
     assert.equal(grants(ulule, 'refresh_token'), 1);
     assert.equal(apiCalls(ulule).filter(({ path }) => path == '/v1/me').length, 3, 'sign-in, the 401, the retry');
     assert.ok(setCookie.length > 0, 'the sealed session changed');
+  });
+
+  test('concurrent 401s share one refresh: a rotating provider never sees its refresh token twice', async () => {
+    const { call } = await signedIn('ulule');
+    ulule.expireTokens();
+    const answers = await Promise.all([call('/me'), call('/me'), call('/me')]);
+    assert.deepEqual(
+      answers.map(({ response }) => response.status),
+      [200, 200, 200],
+    );
+    assert.equal(grants(ulule, 'refresh_token'), 1);
+  });
+
+  describe('with a provider that keeps its refresh tokens', () => {
+    /** Signed in, then one 401 and its refresh: the refresh's answer is still shared when the next 401 comes. */
+    const refreshedOnce = async () => {
+      const { browser, call } = await signedIn('ulule', handlerAs(keeping, 'ulule'));
+      keeping.expireTokens();
+      const first = await call('/me');
+      assert.equal(first.response.status, 200);
+      browser.take(first.setCookie);
+      assert.equal(grants(keeping, 'refresh_token'), 1);
+      keeping.expireTokens();
+      return { browser, call };
+    };
+
+    test('a 401 soon after a refresh refreshes again rather than retrying with the refused token', async () => {
+      const { call } = await refreshedOnce();
+      const { response } = await call('/me');
+      assert.equal(response.status, 200, await response.clone().text());
+      assert.equal(grants(keeping, 'refresh_token'), 2);
+    });
+
+    test('concurrent 401s after it share one new refresh', async () => {
+      const { call } = await refreshedOnce();
+      const answers = await Promise.all([call('/me'), call('/me'), call('/me')]);
+      assert.deepEqual(
+        answers.map(({ response }) => response.status),
+        [200, 200, 200],
+      );
+      assert.equal(grants(keeping, 'refresh_token'), 2, 'one refresh for the three');
+      // Sign-in, the first 401 and its retry; then three 401s and three retries.
+      assert.equal(apiCalls(keeping).length, 9);
+    });
   });
 
   test('a body that is a stream cannot be sent again: its 401 is returned, nothing refreshed', async () => {

@@ -4,9 +4,11 @@
  * to agree; and a Node `req` where a Fetch Request belongs said at once.
  */
 import assert from 'node:assert/strict';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, test } from 'node:test';
 import { createAuthHandler, type AuthHandlerOptions } from '../../src/server/index.js';
-import { toNodeHandler } from '../../src/server/node.js';
+import { toNodeHandler, toWebRequest } from '../../src/server/node.js';
 import { SECRET } from './helpers.js';
 
 const handler = (extra: Partial<AuthHandlerOptions> = {}) =>
@@ -82,6 +84,33 @@ describe('the handler says where it is mounted and whether it trusts a proxy', (
       () => toNodeHandler(auth, { trustProxy: false }),
       /trustProxy \(false\) disagrees .* createAuthHandler\(\{ trustProxy \}\)/,
     );
+  });
+});
+
+describe("toWebRequest: the request's URL", () => {
+  test('a path starting // or /\\ stays a path on this host, not another host', async () => {
+    const urls: string[] = [];
+    const server = createServer((req, res) => {
+      urls.push(toWebRequest(req).url);
+      res.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      // `http.request` sends the path as given; a URL parser would take `//evil.example` for a host.
+      for (const path of ['//evil.example/auth/session', '/\\evil.example/auth/session?a=1'])
+        await new Promise<void>((resolve, reject) =>
+          request({ host: 'localhost', port, path }, (res) => res.resume().on('end', resolve))
+            .on('error', reject)
+            .end(),
+        );
+    } finally {
+      server.close();
+    }
+    assert.deepEqual(urls, [
+      `http://localhost:${port}//evil.example/auth/session`,
+      `http://localhost:${port}//evil.example/auth/session?a=1`,
+    ]);
   });
 });
 

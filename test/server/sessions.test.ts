@@ -174,6 +174,36 @@ describe('sessionTtl is absolute from the latest sign-in', () => {
       await sleep(2000);
       assert.deepEqual(await browser.accounts(), []);
     });
+
+  for (const mode of ['sealed', 'store'] as const)
+    test(`${mode}: another provider's logout does not extend it: the session left keeps the end of the latest sign-in`, async () => {
+      // The TTL of every write to the store, as a store sees it.
+      const ttls: number[] = [];
+      const inner = memoryStore();
+      const store: SessionStore | undefined =
+        mode == 'store'
+          ? {
+              ...inner,
+              set: (id, data, ttl) => (ttls.push(ttl), inner.set(id, data, ttl)),
+              setIfVersion: (id, data, ttl, version) => (ttls.push(ttl), inner.setIfVersion!(id, data, ttl, version)),
+            }
+          : undefined;
+      const browser = new Browser(twoProviders(provider, { sessionTtl: 3, ...(store && { store }) }));
+      await signIn(browser, 'mock');
+      await signIn(browser, 'other');
+      await sleep(1100);
+      const logout = await browser.send('/auth/logout', { provider: 'other' });
+      assert.equal(logout.status, 200);
+      assert.deepEqual(Object.keys(logout.body.accounts as object), ['mock']);
+      if (mode == 'sealed') assert.ok(maxAge(browser.setCookies[0]) <= 2, browser.setCookies[0]);
+      else {
+        assert.deepEqual(browser.setCookies, [], 'the session keeps its id and its cookie');
+        assert.ok(ttls.at(-1)! <= 2, JSON.stringify(ttls));
+      }
+      // 3 s after the latest sign-in the session is over, though the logout came 1 s into it.
+      await sleep(2000);
+      assert.deepEqual(await browser.accounts(), []);
+    });
 });
 
 describe('a refused refresh ends the grant', () => {
