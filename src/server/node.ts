@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import type { AccessToken, AuthHandler } from './handler.js';
-import { failure, keepSentTarget, reportFailure, requestPath } from './requests.js';
+import { asSeen, failure, keepSentTarget, reportFailure, requestPath } from './requests.js';
 
 type NodeRequest = IncomingMessage & { originalUrl?: string };
 
@@ -20,19 +20,14 @@ export interface NodeRequestOptions {
 
 /** The Fetch `Request` for a Node request, e.g. for `getSession` / `getAccessToken` in an Express route. */
 export const toWebRequest = (req: NodeRequest, options: NodeRequestOptions = {}): Request => {
-  const forwarded = (name: string) => {
-    const value = options.trustProxy ? req.headers[name] : undefined;
-    return (Array.isArray(value) ? value[0] : value)?.split(',')[0]?.trim();
-  };
   const encrypted = 'encrypted' in req.socket && Boolean(req.socket.encrypted);
-  const protocol = forwarded('x-forwarded-proto') ?? (encrypted ? 'https' : 'http');
-  const host = forwarded('x-forwarded-host') ?? req.headers.host ?? 'localhost';
+  const host = req.headers.host ?? 'localhost';
   // Express and Connect strip the mount path from req.url; originalUrl keeps it.
   const target = req.originalUrl ?? req.url ?? '/';
   // A path starting `//` or `/\` would be read as another host's URL (`//evil.example/x`): a `/.`
   // in front keeps it a path on this host, the dot segment itself dropped by the parser.
   const path = target.startsWith('/') || target.startsWith('\\') ? `/.${target}` : target;
-  const url = new URL(path, `${protocol}://${host}`);
+  const url = new URL(path, `${encrypted ? 'https' : 'http'}://${host}`);
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers))
     for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, item);
@@ -43,7 +38,8 @@ export const toWebRequest = (req: NodeRequest, options: NodeRequestOptions = {})
     ...(hasBody && { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: 'half' }),
   } as RequestInit);
   // The URL above has resolved any `..` or `\` the client sent; the handler refuses them as sent.
-  return keepSentTarget(request, target);
+  // The deprecated `trustProxy` applies the handler's own rule (requests.ts), not one of its own.
+  return asSeen(keepSentTarget(request, target), options.trustProxy ?? false);
 };
 
 /** Writes a Fetch `Response` to a Node response (every Set-Cookie kept apart). */

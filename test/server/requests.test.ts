@@ -114,6 +114,47 @@ describe("toWebRequest: the request's URL", () => {
   });
 });
 
+describe("toWebRequest's deprecated trustProxy: the handler's rule, not one of its own", () => {
+  /** The URL toWebRequest gives a request with these headers, over real HTTP. */
+  const urlFor = async (headers: Record<string, string>, options?: { trustProxy?: boolean }) => {
+    let url = '';
+    const server = createServer((req, res) => {
+      url = toWebRequest(req, options).url;
+      res.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      await new Promise<void>((resolve, reject) =>
+        request({ host: 'localhost', port, path: '/auth/session', headers }, (res) => res.resume().on('end', resolve))
+          .on('error', reject)
+          .end(),
+      );
+    } finally {
+      server.close();
+    }
+    return { url, port };
+  };
+
+  test("the forwarded scheme and host, the first of each list; a host without a port has the scheme's own", async () => {
+    const { url } = await urlFor(
+      { 'x-forwarded-proto': 'https, http', 'x-forwarded-host': 'app.example, 127.0.0.1' },
+      { trustProxy: true },
+    );
+    assert.equal(url, 'https://app.example/auth/session');
+  });
+
+  test('a scheme other than http or https is ignored, as the handler ignores it', async () => {
+    const { url, port } = await urlFor({ 'x-forwarded-proto': 'javascript' }, { trustProxy: true });
+    assert.equal(url, `http://localhost:${port}/auth/session`);
+  });
+
+  test('without it, the forwarded headers are never read', async () => {
+    const { url, port } = await urlFor({ 'x-forwarded-proto': 'https', 'x-forwarded-host': 'app.example' });
+    assert.equal(url, `http://localhost:${port}/auth/session`);
+  });
+});
+
 describe('a Node req where a Fetch Request belongs', () => {
   const req = { headers: { cookie: 'a=b' }, url: '/api/orders', method: 'GET' } as unknown as Request;
   for (const [name, call] of [
