@@ -14,10 +14,11 @@
  */
 
 /**
- * How to open the current page in the system browser: a URL template with
- * `{url}` (the page's URL, percent-encoded as a query value), `{scheme}`
- * (`https`, or `http` on a development server) and `{rest}` (what follows the
- * scheme's colon: `//host/path?query#fragment`).
+ * How to open the current page in the system browser: a URL template, written
+ * as a `String.prototype.replace` replacement with named groups: `$<url>` (once: the
+ * page's URL, percent-encoded as a query value), `$<scheme>` (`https`, or
+ * `http` on a development server) and `$<rest>` (what follows the scheme's
+ * colon: `//host/path?query#fragment`).
  */
 export type InAppBrowserEscape = string;
 
@@ -39,12 +40,12 @@ export interface InAppBrowser {
  * intent. Android's Intent.parseUri reads the intent from the last `#` on, so
  * a page's own fragment before it stays in the address.
  */
-const intent = 'intent:{rest}#Intent;scheme={scheme};end';
+const intent = 'intent:$<rest>#Intent;scheme=$<scheme>;end';
 /**
  * iOS opens an `x-safari-https:` URL in Safari, from a web view that hands the
  * schemes it does not know to the system (public reports of 2026, not a documented API).
  */
-const safari = 'x-safari-{scheme}:{rest}';
+const safari = 'x-safari-$<scheme>:$<rest>';
 const browsers = { ios: safari, android: intent };
 
 /** The known apps, most specific first: the first entry that matches wins. */
@@ -53,7 +54,7 @@ export const inAppBrowsers: readonly InAppBrowser[] = [
   {
     app: 'instagram',
     userAgent: /\bInstagram \d/i,
-    escape: { ios: 'instagram://extbrowser/?url={url}', android: 'instagram://extbrowser/?url={url}' },
+    escape: { ios: 'instagram://extbrowser/?url=$<url>', android: 'instagram://extbrowser/?url=$<url>' },
   },
   // Threads' user agent says Barcelona, its code name.
   { app: 'threads', userAgent: /\bBarcelona \d/i, escape: browsers },

@@ -294,7 +294,14 @@ export class OAuthConnectElement extends ReactiveElement implements ConnectOptio
     const { status } = this;
     const needs = this.#needs();
     const { strings: text, fill } = this.#locale;
-    paint(this.#parts, this, text, fill, this.#note, needs[0] != 'redirect');
+    paint(
+      this.#parts,
+      this,
+      text,
+      fill,
+      this.#note,
+      this.mode != 'redirect' && !modes[this.mode as ModeName]?.redirects?.(this),
+    );
     const root = this.renderRoot as ShadowRoot;
     const [button, , statusText] = this.#parts;
     // The sign-in look: the connected look leaves it in place while a flow is pending.

@@ -60,14 +60,11 @@ export const detectEnvironment = (
 
 /**
  * The URL that opens `page` in the system browser by `escape` (a template of
- * the table: `{url}`, `{scheme}`, `{rest}`). The page is taken as it is: the
+ * the table: `$<url>`, `$<scheme>`, `$<rest>`). The page is taken as it is: the
  * bundle took any result it came back with out of the address when it loaded.
  */
-export const escapeUrl = (escape: InAppBrowserEscape, page: string): string => {
-  // The scheme and what follows its first colon (an absolute URL has one).
-  const [scheme, rest] = page.split(/:(.*)/) as [string, string];
-  // A function, not a replacement string: a `$&` in the page's address stays as it is.
-  return escape.replace(/{(url|scheme|rest)}/g, (_, key) =>
-    key == 'url' ? encodeURIComponent(page) : key == 'scheme' ? scheme : rest,
-  );
-};
+export const escapeUrl = (escape: InAppBrowserEscape, page: string): string =>
+  // The scheme and what follows its colon are the named groups of the page's one match; the
+  // encoded page goes in first, and has no `$` left to be read as a pattern (encodeURIComponent
+  // encodes it). The page's own `$&` or `$'` is matched text, never a pattern.
+  page.replace(/^(?<scheme>[\w+.-]+):(?<rest>.*)/s, escape.replace('$<url>', encodeURIComponent(page)));

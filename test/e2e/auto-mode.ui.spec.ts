@@ -99,6 +99,8 @@ test.describe('an Instagram visitor on iOS', () => {
     expect(await environments(page)).toEqual([
       { target: 'auto-instagram', detail: { kind: 'in-app', app: 'instagram', action: 'redirect' } },
     ]);
+    // A click leaves the page for the provider: the button's name (its text, the id here) says no new window.
+    await expect(signInButton(page, 'auto-instagram')).toHaveAttribute('aria-label', 'auto-instagram');
     const hint = page.locator('#auto-instagram').locator('[part=hint]');
     await expect(hint).toContainText('Signing in may not work in this app.');
     const link = hint.locator('[part=escape]');
@@ -176,7 +178,7 @@ const wayOutPage = async (page: Page, app: string, element: string, setup = '') 
         import { registerInAppBrowser } from '/assets/modes/auto.js';
         import { inAppBrowsers } from '/assets/in-app-browsers.js';
         const entry = inAppBrowsers.find((known) => known.app == ${JSON.stringify(app)});
-        registerInAppBrowser({ ...entry, escape: { ios: '/way-out?url={url}', android: '/way-out?url={url}' } });
+        registerInAppBrowser({ ...entry, escape: { ios: '/way-out?url=$<url>', android: '/way-out?url=$<url>' } });
         ${setup}
         document.querySelector('main').innerHTML = ${JSON.stringify(element)};
       </script></body></html>`,
@@ -292,6 +294,7 @@ test.describe('a visitor of a web app on an iOS home screen', () => {
       { target: 'auto-home', detail: { kind: 'standalone', action: 'redirect' } },
     ]);
     await expect(page.locator('#auto-home').locator('[part=hint]')).toHaveCount(0);
+    await expect(signInButton(page, 'auto-home')).toHaveAttribute('aria-label', 'auto-home');
     const settled = await signInByRedirect(page, 'auto-home');
     expect(settled.map((e) => e.type)).toEqual(['connect-success']);
     expect(settled[0]!.detail.code).toMatch(/^mock_code_/);
@@ -304,6 +307,7 @@ test('an ordinary visitor gets the popup, the same events as mode="popup"', asyn
   await autoButton(page, 'auto-browser', { mode: 'auto' });
   expect(await environments(page)).toEqual([{ target: 'auto-browser', detail: { kind: 'browser', action: 'popup' } }]);
   await expect(page.locator('#auto-browser').locator('[part=hint]')).toHaveCount(0);
+  await expect(signInButton(page, 'auto-browser')).toHaveAttribute('aria-label', 'auto-browser, opens a new window');
   const [popup] = await Promise.all([page.waitForEvent('popup'), signInButton(page, 'auto-browser').click()]);
   expect(popup.url()).not.toBe('');
   const settled = await outcome(page, 'auto-browser');

@@ -28,10 +28,10 @@ import { registerInAppBrowser } from 'oauth-connect/modes/auto';
 registerInAppBrowser({
   app: 'campaign-app',
   userAgent: /\\bCampaignApp\\/\\d/i,
-  escape: { android: 'intent:{rest}#Intent;scheme={scheme};end' },
+  escape: { android: 'intent:$<rest>#Intent;scheme=$<scheme>;end' },
 });
 // Instagram's way out changed (say): the page's entry replaces the table's.
-registerInAppBrowser({ app: 'instagram', userAgent: /\\bInstagram \\d/i, escape: { ios: 'x-safari-{scheme}:{rest}' } });
+registerInAppBrowser({ app: 'instagram', userAgent: /\\bInstagram \\d/i, escape: { ios: 'x-safari-$<scheme>:$<rest>' } });
 // Facebook's user agent changed (say): the table's markers no longer count.
 registerInAppBrowser({ app: 'facebook', userAgent: /\\bFacebookNext\\//i });
 

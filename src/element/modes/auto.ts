@@ -67,6 +67,7 @@ registerMode('auto', {
   // The popup mode's flow; with `server`, the server-bound mode starts the flow and asks `route`.
   start: (el, ...rest) => route(el, (view) => (modes.popup as Required<Mode>).start(view, ...rest)),
   route,
+  redirects: (el) => decide(el)[0].action != 'popup',
   // Once per element (the element calls each mode's restore once), before any click.
   restore: (el) => {
     el.emit('connect-environment', decide(el)[0]);

@@ -45,6 +45,8 @@ export interface Mode {
    * this page came back with, or shows an account a server still holds.
    */
   restore?(el: ModeElement): void;
+  /** Whether a click on `el` takes the page itself to the provider (no window opens): `auto`'s choice. */
+  redirects?(el: ModeElement): boolean;
   /** Ends the connection before the element goes back to idle (the server revokes its tokens). */
   end?(el: ModeElement): Promise<unknown>;
   /** Paints its part of the shadow tree after the element's own painting (the connected look). */

@@ -111,5 +111,12 @@ import { authorizeUrl, button, make, shadow } from './helpers.js';
       );
       expect(name(el)).to.equal('Sign in with Ulule');
     });
+
+    it('leaves it out when the server-bound flow takes the page itself (server with mode="redirect")', async () => {
+      const el = await fixture<OAuthConnectElement>(
+        html`<oauth-connect provider="ulule" server="/no-auth-handler" mode="redirect"></oauth-connect>`,
+      );
+      expect(name(el)).to.equal('Sign in with Ulule');
+    });
   });
 }

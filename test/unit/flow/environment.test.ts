@@ -71,8 +71,8 @@ describe('in-app browser detection', () => {
   });
 
   it("gives Instagram's own way out, and none where none is known (WeChat and Snapchat on iOS, Android WebViews)", () => {
-    expect(detect(instagramIos).escape).to.equal('instagram://extbrowser/?url={url}');
-    expect(detect(facebookAndroid).escape).to.equal('intent:{rest}#Intent;scheme={scheme};end');
+    expect(detect(instagramIos).escape).to.equal('instagram://extbrowser/?url=$<url>');
+    expect(detect(facebookAndroid).escape).to.equal('intent:$<rest>#Intent;scheme=$<scheme>;end');
     for (const app of ['wechat', 'snapchat']) {
       const ios = inappSpy.find((c) => c.app == app && c.platform == 'ios')!;
       expect(detectCase(ios)).to.deep.equal({ kind: 'in-app', app, escape: undefined });
@@ -116,7 +116,7 @@ describe("this browser's signals", () => {
       expect(detectEnvironment()).to.deep.equal({
         kind: 'in-app',
         app: 'instagram',
-        escape: 'instagram://extbrowser/?url={url}',
+        escape: 'instagram://extbrowser/?url=$<url>',
       });
     } finally {
       delete (navigator as { userAgent?: string }).userAgent;
@@ -161,10 +161,10 @@ describe('escapeUrl', () => {
   });
 
   it('leaves the page exactly as it was written, replacement patterns ($&) included', () => {
-    expect(escapeUrl('{url}', 'https://a.example/?q=a%20b&flag')).to.equal(
+    expect(escapeUrl('$<url>', 'https://a.example/?q=a%20b&flag')).to.equal(
       encodeURIComponent('https://a.example/?q=a%20b&flag'),
     );
-    expect(escapeUrl('x-safari-{scheme}:{rest}', "https://a.example/$&/?x=$'#$`")).to.equal(
+    expect(escapeUrl('x-safari-$<scheme>:$<rest>', "https://a.example/$&/?x=$'#$`")).to.equal(
       "x-safari-https://a.example/$&/?x=$'#$`",
     );
   });
@@ -176,12 +176,12 @@ describe('registerInAppBrowser', () => {
     registerInAppBrowser({
       app: 'nexus-app',
       userAgent: /Nexus 5 Build/,
-      escape: { android: 'intent:{rest}#Intent;scheme={scheme};end' },
+      escape: { android: 'intent:$<rest>#Intent;scheme=$<scheme>;end' },
     });
     expect(detect(ua)).to.deep.equal({
       kind: 'in-app',
       app: 'nexus-app',
-      escape: 'intent:{rest}#Intent;scheme={scheme};end',
+      escape: 'intent:$<rest>#Intent;scheme=$<scheme>;end',
     });
   });
 
@@ -196,7 +196,7 @@ describe('registerInAppBrowser', () => {
     } finally {
       registerInAppBrowser(entry('instagram'));
     }
-    expect(detect(instagramIos).escape).to.equal('instagram://extbrowser/?url={url}');
+    expect(detect(instagramIos).escape).to.equal('instagram://extbrowser/?url=$<url>');
   });
 
   it('drops the replaced entry: its marker no longer matches', () => {
