@@ -24,7 +24,6 @@ import { budgets } from '../scripts/byte-budgets.js';
 import { bytesIn, rangesBySource, without } from '../scripts/bytes-by-source.js';
 import { importOnlyApp } from '../scripts/consumer-build.js';
 import { benchFlows, optionsFromEnv, PARTS } from './flows.js';
-import { benchServer, writeServerResults } from './server.js';
 
 // 45: a bundle evaluates in 5–8 ms, and 15 loads moved the ratio by 0.2 from one run to the next.
 const RUNS = Number(process.env.BENCH_RUNS ?? 45);
@@ -369,6 +368,8 @@ console.log('bench: wrote the time and memory figures');
 
 // The server half: createAuthHandler with Redis and the sealed cookie against a bare oauth4webapi exchange.
 console.log('bench: the server half (complete, getAccessToken; Redis, sealed cookie, bare exchange)…');
+// Imported here, after the build above: it runs the built server half (dist/lib), which a fresh clone has not yet.
+const { benchServer, writeServerResults } = await import('./server.js');
 const serverBench = await benchServer();
 console.log(`\n${serverBench.table}\n\n${writeServerResults(serverBench)}\n`);
 
