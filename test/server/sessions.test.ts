@@ -144,19 +144,24 @@ describe('a new session id at each sign-in', () => {
 });
 
 describe('sessionTtl is absolute from the latest sign-in', () => {
+  /** In store mode, a memory store that records the TTL of every write, as a store sees it; none when sealed. */
+  const recordedTtls = (mode: 'sealed' | 'store') => {
+    const ttls: number[] = [];
+    const inner = memoryStore();
+    const store: SessionStore | undefined =
+      mode == 'store'
+        ? {
+            ...inner,
+            set: (id, data, ttl) => (ttls.push(ttl), inner.set(id, data, ttl)),
+            setIfVersion: (id, data, ttl, version) => (ttls.push(ttl), inner.setIfVersion!(id, data, ttl, version)),
+          }
+        : undefined;
+    return { ttls, store };
+  };
+
   for (const mode of ['sealed', 'store'] as const)
     test(`${mode}: a refresh keeps the time remaining, and the session ends on time`, async () => {
-      // The store's TTL of every write, as a store sees it.
-      const ttls: number[] = [];
-      const inner = memoryStore();
-      const store: SessionStore | undefined =
-        mode == 'store'
-          ? {
-              ...inner,
-              set: (id, data, ttl) => (ttls.push(ttl), inner.set(id, data, ttl)),
-              setIfVersion: (id, data, ttl, version) => (ttls.push(ttl), inner.setIfVersion!(id, data, ttl, version)),
-            }
-          : undefined;
+      const { ttls, store } = recordedTtls(mode);
       const browser = new Browser(handlerFor(provider, { sessionTtl: 3, ...(store && { store }) }));
       const { completed } = await signIn(browser);
       assert.equal(maxAge(completed.status == 200 ? browser.setCookies.at(-1) : undefined), 3);
@@ -177,17 +182,7 @@ describe('sessionTtl is absolute from the latest sign-in', () => {
 
   for (const mode of ['sealed', 'store'] as const)
     test(`${mode}: another provider's logout does not extend it: the session left keeps the end of the latest sign-in`, async () => {
-      // The TTL of every write to the store, as a store sees it.
-      const ttls: number[] = [];
-      const inner = memoryStore();
-      const store: SessionStore | undefined =
-        mode == 'store'
-          ? {
-              ...inner,
-              set: (id, data, ttl) => (ttls.push(ttl), inner.set(id, data, ttl)),
-              setIfVersion: (id, data, ttl, version) => (ttls.push(ttl), inner.setIfVersion!(id, data, ttl, version)),
-            }
-          : undefined;
+      const { ttls, store } = recordedTtls(mode);
       const browser = new Browser(twoProviders(provider, { sessionTtl: 3, ...(store && { store }) }));
       await signIn(browser, 'mock');
       await signIn(browser, 'other');
