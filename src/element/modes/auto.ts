@@ -29,8 +29,8 @@ let page: Environment | undefined;
 /**
  * What `el` does where the visitor is, and the way out for the page as it is now (the bundle took any
  * returned result out of its address when it loaded; a single-page app may have moved since). Google
- * and LINE answer a web view with an error page: there, only the way out can help. (No provider
- * reads the preset "undefined", which none has.)
+ * and LINE answer a web view with an error page: there, only the way out can help. (An element
+ * without a provider looks up the preset "undefined", which none is called.)
  */
 const decide = (el: ModeElement) => {
   const { escape, ...where } = (page ??= detectEnvironment());
