@@ -68,6 +68,8 @@ export interface Grants {
   isRevoked(grantId: string | undefined): boolean;
   issueCode(code: Omit<AuthorizationCode, 'expiresAt' | 'used' | 'grantId'>): string;
   issueAccessToken(to: TokenFor, grantId: string | undefined): string;
+  /** An access token for one grant, as a token response without a refresh token (a refresh that keeps it). */
+  issueAccessTokenAnswer(to: TokenFor, grantId: string): Omit<TokenSet, 'refresh_token'>;
   /** An access token and a refresh token for one grant. */
   issueTokenSet(to: TokenFor, grantId: string): TokenSet;
   /** Revokes every token issued from one authorization (RFC 6749 §4.1.2 on code reuse; RFC 9700 §4.14.2). */
@@ -108,6 +110,13 @@ export const createGrants = (settings: Settings, now: () => number): Grants => {
     return token;
   };
 
+  const issueAccessTokenAnswer = (to: TokenFor, grantId: string) => ({
+    access_token: issueAccessToken(to, grantId),
+    token_type: 'bearer' as const,
+    expires_in: tokenTtl,
+    scope: to.scope,
+  });
+
   return {
     codes,
     accessTokens,
@@ -119,16 +128,12 @@ export const createGrants = (settings: Settings, now: () => number): Grants => {
       return code;
     },
     issueAccessToken,
+    issueAccessTokenAnswer,
     issueTokenSet: (to, grantId) => {
       const refreshToken = random('mock_rt_');
       refreshTokens.set(refreshToken, { ...to, grantId, used: false, expiresAt: now() + refreshTtl * 1000 });
-      return {
-        access_token: issueAccessToken(to, grantId),
-        token_type: 'bearer',
-        expires_in: tokenTtl,
-        refresh_token: refreshToken,
-        scope: to.scope,
-      };
+      const { scope, ...answer } = issueAccessTokenAnswer(to, grantId);
+      return { ...answer, refresh_token: refreshToken, scope };
     },
     revokeGrant: (grantId) => {
       revokedGrants.set(grantId, { expiresAt: now() + Math.max(refreshTtl, tokenTtl) * 1000 });

@@ -232,13 +232,7 @@ export const createTokenEndpoint = (context: Context) => {
     if (context.options.rotateRefreshTokens === false) {
       // RFC 6749 §6 lets a provider keep the refresh token: a new access token only, the old one still good.
       log(`access token refreshed for ${client.clientId}, refresh token kept`);
-      const to = { issuerPath, clientId, email, scope };
-      const tokens = {
-        access_token: grants.issueAccessToken(to, issued.grantId),
-        token_type: 'bearer' as const,
-        expires_in: context.tokenTtl,
-        scope,
-      };
+      const tokens = grants.issueAccessTokenAnswer({ issuerPath, clientId, email, scope }, issued.grantId);
       return sendJson(res, 200, withProfileFields(context, tokens, email));
     }
     issued.used = true;
